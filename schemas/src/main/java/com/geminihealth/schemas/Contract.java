@@ -1,0 +1,70 @@
+package com.geminihealth.schemas;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+/**
+ * Validates JSON against the published JSON Schemas (2020-12), with messages a person can
+ * read: {@code $.patient.email: does not match the "email" format}.
+ */
+public final class Contract {
+
+	/**
+	 * Schema {@code $id}s start with this and resolve to the schemas on the classpath.
+	 */
+	public static final String SCHEMA_ID_PREFIX = "https://schemas.geminihealth.com/clinic/";
+
+	private static final SchemaRegistry REGISTRY = SchemaRegistry
+		.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, (builder) -> builder
+			.schemaIdResolvers((resolvers) -> resolvers.mapPrefix(SCHEMA_ID_PREFIX, "classpath:contract/schemas/")));
+
+	private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
+
+	private Contract() {
+	}
+
+	/**
+	 * The problems with {@code json} as an instance of {@code type}; empty when it is
+	 * valid.
+	 */
+	public static List<String> violations(EventType<?> type, byte[] json) {
+		return violations(type.schemaResource(), new String(json, StandardCharsets.UTF_8));
+	}
+
+	/** The problems with {@code json} against the schema at a classpath resource. */
+	public static List<String> violations(String schemaResource, String json) {
+		Schema schema = SCHEMAS.computeIfAbsent(schemaResource,
+				(resource) -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource)));
+		try {
+			return schema.validate(json, InputFormat.JSON).stream().map(Contract::describe).toList();
+		}
+		catch (RuntimeException ex) {
+			return List.of("not JSON: " + ex.getMessage().lines().findFirst().orElse(""));
+		}
+	}
+
+	/**
+	 * Throws {@link ContractViolation} naming every problem, unless {@code json} is
+	 * valid.
+	 */
+	public static void requireValid(EventType<?> type, byte[] json) {
+		List<String> problems = violations(type, json);
+		if (!problems.isEmpty()) {
+			throw new ContractViolation(type.ceType() + " is invalid: " + String.join("; ", problems));
+		}
+	}
+
+	private static String describe(Error error) {
+		return error.toString();
+	}
+
+}

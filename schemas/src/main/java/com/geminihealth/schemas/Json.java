@@ -1,0 +1,21 @@
+package com.geminihealth.schemas;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping of the contract: ISO-8601 times, absent rather than null optional
+ * fields, and unknown fields ignored so that consumers tolerate additive changes.
+ */
+public final class Json {
+
+	public static final JsonMapper MAPPER = JsonMapper.builder()
+		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private Json() {
+	}
+
+}

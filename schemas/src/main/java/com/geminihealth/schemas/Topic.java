@@ -1,0 +1,13 @@
+package com.geminihealth.schemas;
+
+import org.apache.kafka.common.serialization.Serde;
+
+/** A topic of the contract with the serdes for its keys and values. */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+
+	/** The event types this topic carries; empty for raw topics such as dead letters. */
+	public java.util.List<? extends EventType<?>> eventTypes() {
+		return (this.valueSerde instanceof CloudEventSerde<?> serde) ? serde.eventTypes() : java.util.List.of();
+	}
+
+}

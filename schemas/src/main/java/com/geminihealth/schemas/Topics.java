@@ -1,0 +1,70 @@
+package com.geminihealth.schemas;
+
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.NotificationId;
+import com.geminihealth.schemas.notification.NotificationOutcome;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.reminder.DueNotice;
+
+/**
+ * The topic catalogue: every topic of the pipeline, its key and its events. No topic name
+ * or serde is written anywhere else.
+ */
+public final class Topics {
+
+	/** Book, cancel, reschedule, mark completed or no-show; keyed by location. */
+	public static final Topic<LocationId, BookingCommand> BOOKING_COMMANDS = new Topic<>("booking-commands",
+			IdSerde.of(LocationId::new), CloudEventSerde.ofSealed("booking", BookingCommand.class));
+
+	/**
+	 * The decider's decisions; keyed by appointment (declines by request, the same id).
+	 */
+	public static final Topic<AppointmentId, AppointmentEvent> APPOINTMENTS = new Topic<>("appointments",
+			IdSerde.of(AppointmentId::of), CloudEventSerde.ofSealed("appointment", AppointmentEvent.class));
+
+	/** Contact-form inquiries; keyed by inquiry. */
+	public static final Topic<InquiryId, ContactInquiryReceived> CONTACT_INQUIRIES = new Topic<>("contact-inquiries",
+			IdSerde.of(InquiryId::of), CloudEventSerde.of("inquiry", ContactInquiryReceived.class));
+
+	/**
+	 * Reminders, thank-yous and follow-ups the scheduler found due; keyed by appointment.
+	 */
+	public static final Topic<AppointmentId, DueNotice> DUE_NOTICES = new Topic<>("due-notices",
+			IdSerde.of(AppointmentId::of), CloudEventSerde.ofSealed("reminder", DueNotice.class));
+
+	/** Patient replies and preferences; keyed by the patient's phone or email. */
+	public static final Topic<PatientContact, PatientReply> PATIENT_REPLIES = new Topic<>("patient-replies",
+			IdSerde.of(PatientContact::new), CloudEventSerde.ofSealed("patient", PatientReply.class));
+
+	/** What happened to each message; keyed by notification id. */
+	public static final Topic<NotificationId, NotificationOutcome> NOTIFICATION_OUTCOMES = new Topic<>(
+			"notification-outcomes", IdSerde.of(NotificationId::new),
+			CloudEventSerde.ofSealed("notification", NotificationOutcome.class));
+
+	/**
+	 * Booking commands the decider could not accept, byte for byte as they arrived, with
+	 * the reason in the {@link DeadLetters#REASON} header.
+	 */
+	public static final Topic<byte[], byte[]> BOOKING_COMMANDS_DEAD_LETTERS = DeadLetters.of(BOOKING_COMMANDS);
+
+	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, CONTACT_INQUIRIES, DUE_NOTICES,
+			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, BOOKING_COMMANDS_DEAD_LETTERS);
+
+	private Topics() {
+	}
+
+	static Topic<byte[], byte[]> raw(String name) {
+		return new Topic<>(name, Serdes.ByteArray(), Serdes.ByteArray());
+	}
+
+}

@@ -1,0 +1,22 @@
+package com.geminihealth.schemas.appointment;
+
+import com.geminihealth.schemas.Redact;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.CommandId;
+
+/** The session took place. {@code homeCareNotes} is the therapist's advice, if given. */
+public record AppointmentCompleted(CommandId commandId, Appointment appointment,
+		String homeCareNotes) implements AppointmentEvent {
+
+	@Override
+	public AppointmentId appointmentId() {
+		return this.appointment.appointmentId();
+	}
+
+	@Override
+	public String toString() {
+		return "AppointmentCompleted[" + this.commandId + ", " + this.appointment + ", homeCareNotes="
+				+ Redact.text(this.homeCareNotes) + "]";
+	}
+
+}

@@ -1,0 +1,11 @@
+package com.geminihealth.schemas.appointment;
+
+import com.geminihealth.schemas.booking.AppointmentId;
+
+/** A decision of the appointment decider, keyed by appointment. */
+public sealed interface AppointmentEvent permits AppointmentConfirmed, AppointmentDeclined, AppointmentCancelled,
+		AppointmentRescheduled, RescheduleDeclined, AppointmentCompleted, AppointmentNoShow, CommandRejected {
+
+	AppointmentId appointmentId();
+
+}

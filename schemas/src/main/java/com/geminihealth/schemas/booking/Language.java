@@ -1,0 +1,26 @@
+package com.geminihealth.schemas.booking;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** The language a patient wants to hear from us in. */
+public enum Language {
+
+	@JsonProperty("en")
+	EN(Locale.CANADA),
+
+	@JsonProperty("fr")
+	FR(Locale.CANADA_FRENCH);
+
+	private final Locale locale;
+
+	Language(Locale locale) {
+		this.locale = locale;
+	}
+
+	public Locale locale() {
+		return this.locale;
+	}
+
+}

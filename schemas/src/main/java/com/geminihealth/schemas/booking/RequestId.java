@@ -1,0 +1,38 @@
+package com.geminihealth.schemas.booking;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.geminihealth.schemas.Id;
+
+/**
+ * A booking request, chosen by the intake (or derived from the client's idempotency key).
+ */
+public record RequestId(UUID uuid) implements Id {
+
+	public RequestId {
+		Ids.requireUuid(uuid, "request id");
+	}
+
+	@JsonCreator
+	public static RequestId of(String value) {
+		return new RequestId(UUID.fromString(value));
+	}
+
+	public static RequestId random() {
+		return new RequestId(UUID.randomUUID());
+	}
+
+	@Override
+	@JsonValue
+	public String value() {
+		return this.uuid.toString();
+	}
+
+	@Override
+	public String toString() {
+		return value();
+	}
+
+}

@@ -1,0 +1,16 @@
+package com.geminihealth.schemas.notification;
+
+import java.time.Instant;
+
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.reminder.Channel;
+
+/**
+ * The message could not be delivered. {@code permanent} is true when retrying cannot help
+ * (invalid number, opted-out number, rejected address); {@code errorCode} is the
+ * provider's, when it gave one.
+ */
+public record NotificationFailed(NotificationId notificationId, Channel channel, String purpose,
+		AppointmentId appointmentId, String reason, String errorCode, boolean permanent, int attempt,
+		Instant at) implements NotificationOutcome {
+}

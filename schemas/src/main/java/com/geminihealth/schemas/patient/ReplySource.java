@@ -1,0 +1,8 @@
+package com.geminihealth.schemas.patient;
+
+/** Where a preference change came from. */
+public enum ReplySource {
+
+	SMS_KEYWORD, FRONT_DESK
+
+}

@@ -1,0 +1,8 @@
+package com.geminihealth.schemas.reminder;
+
+/** How a message reaches a patient. */
+public enum Channel {
+
+	SMS, EMAIL
+
+}
