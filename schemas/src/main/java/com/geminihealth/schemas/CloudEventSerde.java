@@ -98,6 +98,16 @@ public final class CloudEventSerde<V> implements Serde<V>, Serializer<V>, Deseri
 		return read(eventTypeOf(CloudEvents.header(headers, CloudEvents.TYPE)), data);
 	}
 
+	/**
+	 * Reads JSON from outside the pipeline (an integration's HTTP body or Kafka record):
+	 * the type must be known and the JSON must pass the type's published schema.
+	 */
+	public V readExternal(String ceType, byte[] json) {
+		EventType<? extends V> type = eventTypeOf(ceType);
+		Contract.requireValid(type, json);
+		return read(type, json);
+	}
+
 	private V read(EventType<? extends V> type, byte[] data) {
 		if (data == null) {
 			return null;

@@ -59,7 +59,7 @@ public final class Contract {
 	public static void requireValid(EventType<?> type, byte[] json) {
 		List<String> problems = violations(type, json);
 		if (!problems.isEmpty()) {
-			throw new ContractViolation(type.ceType() + " is invalid: " + String.join("; ", problems));
+			throw new ContractViolation(type.ceType() + " is invalid: " + String.join("; ", problems), problems, null);
 		}
 	}
 

@@ -1,0 +1,47 @@
+package com.geminihealth.intake.booking;
+
+import java.time.LocalDateTime;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.format.annotation.DateTimeFormat;
+
+import com.geminihealth.schemas.Redact;
+import com.geminihealth.schemas.booking.Language;
+
+/**
+ * A booking request as a patient or the API submits it. One flat shape serves JSON and
+ * the HTML form, so both pass the same validation. {@code requestedStart} is local time
+ * at the location.
+ *
+ * @param patientName full name
+ * @param email email address; this or {@code mobilePhone} is required
+ * @param mobilePhone mobile number in any common format; normalised to E.164
+ * @param language en or fr
+ * @param smsConsent may we text them
+ * @param followUpConsent may we nudge them to book their follow-up
+ * @param location location id
+ * @param service service id
+ * @param practitioner practitioner id, or empty for anyone qualified
+ * @param requestedStart wall-clock start at the location, {@code 2026-12-01T10:00}
+ * @param notes anything the practitioner should know
+ * @param insurer for direct billing, optional
+ * @param memberNumber for direct billing, optional
+ */
+public record BookingRequest(@NotBlank @Size(max = 100) String patientName, @Email @Size(max = 254) String email,
+		@Size(max = 30) String mobilePhone, Language language, boolean smsConsent, boolean followUpConsent,
+		@NotBlank String location, @NotBlank String service, String practitioner,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart,
+		@Size(max = 2000) String notes, @Size(max = 100) String insurer, @Size(max = 40) String memberNumber) {
+
+	@Override
+	public String toString() {
+		return "BookingRequest[" + this.location + ", " + this.service + ", " + this.practitioner + ", "
+				+ this.requestedStart + ", email=" + Redact.email(this.email) + ", mobilePhone="
+				+ Redact.phone(this.mobilePhone) + "]";
+	}
+
+}

@@ -1,0 +1,25 @@
+package com.geminihealth.intake.decider;
+
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.LocationId;
+
+/**
+ * Runs the decider as a Kafka Streams application (exactly-once, see booking-intake.yml).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class DeciderConfiguration {
+
+	@Bean
+	KStream<LocationId, BookingCommand> decider(StreamsBuilder builder) {
+		return DeciderTopology.build(builder);
+	}
+
+}

@@ -1,0 +1,50 @@
+package com.geminihealth.intake.decider;
+
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.LocationId;
+
+/**
+ * The appointment decider's topology, built by this one function for production and for
+ * {@code TopologyTestDriver} alike. Commands arrive as bytes so that a record breaking
+ * the contract is dead-lettered with its reason instead of stopping the stream.
+ */
+public final class DeciderTopology {
+
+	private DeciderTopology() {
+	}
+
+	/**
+	 * Adds the decider to {@code builder}; returns the stream of commands that kept the
+	 * contract.
+	 */
+	public static KStream<LocationId, BookingCommand> build(StreamsBuilder builder) {
+		Map<String, KStream<byte[], CheckedCommand>> checked = builder
+			.stream(Topics.BOOKING_COMMANDS.name(),
+					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("booking-commands"))
+			.processValues(ContractCheck::new, Named.as("check-contract"))
+			.split(Named.as("contract-"))
+			.branch((key, command) -> command.valid(), Branched.as("kept"))
+			.defaultBranch(Branched.as("broken"));
+
+		checked.get("contract-broken")
+			.mapValues(CheckedCommand::original, Named.as("original-bytes"))
+			.to(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name(),
+					Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("booking-commands-dead-letters"));
+
+		return checked.get("contract-kept")
+			.map((key, command) -> KeyValue.pair(command.location(), command.command()), Named.as("typed-command"));
+	}
+
+}

@@ -1,0 +1,68 @@
+package com.geminihealth.intake.inquiry;
+
+import jakarta.validation.Valid;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.web.Honeypot;
+
+/** The public contact page. */
+@Controller
+class ContactPageController {
+
+	private final Inquiries inquiries;
+
+	private final InquiryRequestValidator validator;
+
+	private final ClinicProperties clinic;
+
+	private final Honeypot honeypot;
+
+	ContactPageController(Inquiries inquiries, InquiryRequestValidator validator, ClinicProperties clinic,
+			Honeypot honeypot) {
+		this.inquiries = inquiries;
+		this.validator = validator;
+		this.clinic = clinic;
+		this.honeypot = honeypot;
+	}
+
+	@InitBinder("inquiryRequest")
+	void addValidator(WebDataBinder binder) {
+		binder.addValidators(this.validator);
+	}
+
+	@ModelAttribute("clinic")
+	ClinicProperties clinic() {
+		return this.clinic;
+	}
+
+	@GetMapping("/contact")
+	String form(Model model) {
+		model.addAttribute("inquiryRequest", new InquiryRequest(null, null, null, null, null, null));
+		return "contact";
+	}
+
+	@PostMapping("/contact")
+	String submit(@Valid @ModelAttribute("inquiryRequest") InquiryRequest inquiryRequest, BindingResult result,
+			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, Model model) {
+		if (this.honeypot.caught(honeypotField)) {
+			return "submitted";
+		}
+		if (result.hasErrors()) {
+			return "contact";
+		}
+		model.addAttribute("reference", this.inquiries.submit(inquiryRequest).value());
+		model.addAttribute("kind", "inquiry");
+		return "submitted";
+	}
+
+}

@@ -1,0 +1,41 @@
+package com.geminihealth.intake.inquiry;
+
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.util.StringUtils;
+
+import com.geminihealth.intake.web.PhoneNumbers;
+import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
+
+/** Checks contact-form messages and puts them on the inquiry stream. */
+@Service
+public class Inquiries {
+
+	private final EventPublisher publisher;
+
+	private final Clock clock;
+
+	Inquiries(EventPublisher publisher, Clock clock) {
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/** Publishes the inquiry and returns once Kafka has acknowledged it. */
+	public InquiryId submit(InquiryRequest request) {
+		InquiryId id = InquiryId.random();
+		ContactInquiryReceived inquiry = new ContactInquiryReceived(id,
+				StringUtils.hasText(request.location()) ? new LocationId(request.location()) : null,
+				request.name().strip(), request.email().strip(), PhoneNumbers.toE164(request.phone()).orElse(null),
+				(request.language() != null) ? request.language() : Language.EN, request.message().strip(),
+				this.clock.instant());
+		this.publisher.publish(Topics.CONTACT_INQUIRIES, id, inquiry);
+		return id;
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.geminihealth.intake.web;
+
+import java.util.Optional;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+
+/** Phone numbers as people type them, read as Canadian unless they say otherwise. */
+public final class PhoneNumbers {
+
+	private static final String DEFAULT_REGION = "CA";
+
+	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+	private PhoneNumbers() {
+	}
+
+	/**
+	 * The number in E.164 form ({@code +12892348001}), or empty if it is not a valid
+	 * number.
+	 */
+	public static Optional<String> toE164(String typed) {
+		if (typed == null || typed.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			PhoneNumber number = UTIL.parse(typed, DEFAULT_REGION);
+			return UTIL.isValidNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
+					: Optional.empty();
+		}
+		catch (NumberParseException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

@@ -1,0 +1,42 @@
+package com.geminihealth.intake.web;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The intake is public: anyone may read its pages and submit. Forms carry CSRF tokens;
+ * the JSON API, signed integrations and provider webhooks are not cookie-authenticated,
+ * so CSRF does not apply to them.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+	@Bean
+	SecurityFilterChain publicIntake(HttpSecurity http) throws Exception {
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/integrations/**", "/twilio/**"))
+			.headers(Customizer.withDefaults())
+			.build();
+	}
+
+	/** No accounts here; this keeps Boot from generating a default user. */
+	@Bean
+	UserDetailsService noUsers() {
+		return new InMemoryUserDetailsManager();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

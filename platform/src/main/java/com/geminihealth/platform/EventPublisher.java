@@ -1,0 +1,65 @@
+package com.geminihealth.platform;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import com.geminihealth.schemas.Topic;
+
+/**
+ * Publishes events of the catalogue with their topic's serdes. {@link #publish} returns
+ * only once the brokers have acknowledged the record (acks=all), which is what lets an
+ * HTTP endpoint answer "accepted" truthfully.
+ */
+public class EventPublisher {
+
+	private final KafkaTemplate<Object, Object> template;
+
+	private final Duration ackTimeout;
+
+	EventPublisher(KafkaTemplate<Object, Object> template, Duration ackTimeout) {
+		this.template = template;
+		this.ackTimeout = ackTimeout;
+	}
+
+	/**
+	 * Sends and waits for the acknowledgement; throws {@link NotAcknowledged} otherwise.
+	 */
+	public <K, V> Acknowledged publish(Topic<K, V> topic, K key, V value) {
+		CompletableFuture<SendResult<Object, Object>> sent = this.template
+			.send(new ProducerRecord<>(topic.name(), key, value));
+		try {
+			SendResult<Object, Object> result = sent.get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			return new Acknowledged(result.getRecordMetadata().topic(), result.getRecordMetadata().partition(),
+					result.getRecordMetadata().offset());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new NotAcknowledged(topic.name(), ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new NotAcknowledged(topic.name(), ex);
+		}
+	}
+
+	/** Where Kafka stored a record. */
+	public record Acknowledged(String topic, int partition, long offset) {
+	}
+
+	/** Kafka did not confirm the record in time: the caller must not report success. */
+	public static class NotAcknowledged extends RuntimeException {
+
+		NotAcknowledged(String topic, Throwable cause) {
+			super("Kafka did not acknowledge the record on " + topic, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,60 @@
+package com.geminihealth.platform;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import com.geminihealth.schemas.Topic;
+import com.geminihealth.schemas.Topics;
+
+/**
+ * What every service of the pipeline shares: the topics of the catalogue declared
+ * (brokers never auto-create them), and health for the Kafka connection and the Streams
+ * state.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(TopicProperties.class)
+@Import(PublishingConfiguration.class)
+public class PlatformAutoConfiguration {
+
+	@Bean
+	KafkaAdmin.NewTopics pipelineTopics(TopicProperties properties) {
+		return new KafkaAdmin.NewTopics(
+				Topics.ALL.stream().map((topic) -> newTopic(topic, properties)).toArray(NewTopic[]::new));
+	}
+
+	private static NewTopic newTopic(Topic<?, ?> topic, TopicProperties properties) {
+		return new NewTopic(topic.name(), properties.partitions(), properties.replicationFactor()).configs(Map
+			.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, properties.replicationFactor()))));
+	}
+
+	@Bean
+	KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+		return new KafkaClusterHealthIndicator(kafkaAdmin);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.kafka.streams.KafkaStreams")
+	@ConditionalOnBean(StreamsBuilderFactoryBean.class)
+	static class StreamsHealthConfiguration {
+
+		@Bean
+		KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+			return new KafkaStreamsHealthIndicator(streams);
+		}
+
+	}
+
+}
