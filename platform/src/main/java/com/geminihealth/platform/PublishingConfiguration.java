@@ -41,7 +41,9 @@ class PublishingConfiguration {
 		for (Topic<?, ?> topic : Topics.ALL) {
 			serializers.put(Pattern.compile(Pattern.quote(topic.name())), serde.apply(topic).serializer());
 		}
-		return new DelegatingByTopicSerializer(serializers, null);
+		return new DelegatingByTopicSerializer(serializers, (topic, data) -> {
+			throw new IllegalArgumentException(topic + " is not a topic of the catalogue");
+		});
 	}
 
 }

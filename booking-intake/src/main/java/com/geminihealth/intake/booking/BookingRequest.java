@@ -21,7 +21,7 @@ import com.geminihealth.schemas.booking.Language;
  * @param email email address; this or {@code mobilePhone} is required
  * @param mobilePhone mobile number in any common format; normalised to E.164
  * @param language en or fr
- * @param smsConsent may we text them
+ * @param smsConsent may we text them (absent means no)
  * @param followUpConsent may we nudge them to book their follow-up
  * @param location location id
  * @param service service id
@@ -32,10 +32,15 @@ import com.geminihealth.schemas.booking.Language;
  * @param memberNumber for direct billing, optional
  */
 public record BookingRequest(@NotBlank @Size(max = 100) String patientName, @Email @Size(max = 254) String email,
-		@Size(max = 30) String mobilePhone, Language language, boolean smsConsent, boolean followUpConsent,
+		@Size(max = 30) String mobilePhone, Language language, Boolean smsConsent, Boolean followUpConsent,
 		@NotBlank String location, @NotBlank String service, String practitioner,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart,
 		@Size(max = 2000) String notes, @Size(max = 100) String insurer, @Size(max = 40) String memberNumber) {
+
+	public BookingRequest {
+		smsConsent = Boolean.TRUE.equals(smsConsent);
+		followUpConsent = Boolean.TRUE.equals(followUpConsent);
+	}
 
 	@Override
 	public String toString() {

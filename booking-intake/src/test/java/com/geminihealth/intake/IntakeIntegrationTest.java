@@ -1,0 +1,25 @@
+package com.geminihealth.intake;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+/**
+ * The whole intake, decider included, on the shared embedded broker. Every class that
+ * uses it shares one application context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = IntakeApplication.class,
+		properties = { "spring.config.name=" + IntakeApplication.CONFIG_NAME,
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "pipeline.data-dir=target/data",
+				"intake.rate-limit.requests=5", "intake.integrations.keys.practice-system=test-signing-secret",
+				"logging.structured.format.console=" })
+@AutoConfigureMockMvc
+public @interface IntakeIntegrationTest {
+
+}

@@ -1,0 +1,197 @@
+package com.geminihealth.intake.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.geminihealth.intake.IntakeIntegrationTest;
+import com.geminihealth.intake.web.ClientAddresses;
+import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntakeIntegrationTest
+class BookingApiIntegrationTest {
+
+	static final String FUTURE = LocalDate.now(ZoneId.of("America/Toronto")).plusDays(7) + "T10:00";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String brokers;
+
+	@Test
+	void acceptsABookingOnceKafkaHasItAndPublishesTheCommand() throws Exception {
+		String name = "Claire " + UUID.randomUUID();
+		book(body(name, "\"email\": \"claire@example.com\", \"mobilePhone\": \"(289) 234-8001\""), null)
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.status").value("PENDING"))
+			.andExpect(jsonPath("$.statusUrl", startsWith("/api/bookings/")))
+			.andExpect(header().string("Location", startsWith("/api/bookings/")));
+
+		ConsumerRecord<LocationId, BookingCommand> record = only(commandsFor(name));
+		BookAppointment command = (BookAppointment) record.value();
+		assertThat(record.key()).isEqualTo(new LocationId("burlington"));
+		assertThat(command.patient().mobilePhone()).isEqualTo("+12892348001");
+		assertThat(command.patient().language()).isEqualTo(Language.FR);
+		assertThat(command.patient().consent().sms()).isTrue();
+		assertThat(command.channel()).isEqualTo(BookingChannel.ONLINE);
+		assertThat(command.requestedStart()).hasToString(FUTURE);
+		assertThat(CloudEvents.header(record.headers(), CloudEvents.TYPE))
+			.isEqualTo("com.geminihealth.booking.BookAppointment.v1");
+		assertThat(CloudEvents.header(record.headers(), CloudEvents.ID)).isNotBlank();
+	}
+
+	@Test
+	void answersARetryWithTheSameIdempotencyKeyWithTheFirstAnswerAndPublishesOnce() throws Exception {
+		String name = "Retry " + UUID.randomUUID();
+		String key = UUID.randomUUID().toString();
+		String first = book(body(name, "\"email\": \"r@example.com\""), key).andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String second = book(body(name, "\"email\": \"r@example.com\""), key).andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(second).isEqualTo(first);
+		assertThat(commandsFor(name)).hasSize(1);
+	}
+
+	@Test
+	void refusesAnIdempotencyKeyReusedWithAnotherBody() throws Exception {
+		String key = UUID.randomUUID().toString();
+		book(body("First " + UUID.randomUUID(), "\"email\": \"a@example.com\""), key).andExpect(status().isAccepted());
+		String other = "Other " + UUID.randomUUID();
+
+		book(body(other, "\"email\": \"a@example.com\""), key).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"));
+		assertThat(commandsFor(other)).isEmpty();
+	}
+
+	@Test
+	void rejectsEveryInvalidFieldAtOnceAndPublishesNothing() throws Exception {
+		String name = "Invalid " + UUID.randomUUID();
+		String json = """
+				{"patientName": "%s", "email": "not-an-email", "mobilePhone": "416-555",
+				 "location": "atlantis", "service": "reiki", "practitioner": "nobody",
+				 "requestedStart": "2020-01-01T10:00"}""".formatted(name);
+
+		book(json, null).andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Type", "application/problem+json"))
+			.andExpect(jsonPath("$.errors[*].field",
+					containsInAnyOrder("email", "mobilePhone", "location", "service", "practitioner")))
+			.andExpect(jsonPath("$.errors[*].message", hasItem("is not a valid phone number")));
+		assertThat(commandsFor(name)).isEmpty();
+	}
+
+	@Test
+	void rejectsAStartTimeInThePast() throws Exception {
+		String json = """
+				{"patientName": "Past", "email": "p@example.com", "location": "burlington",
+				 "service": "chiro-visit", "requestedStart": "2020-01-01T10:00"}""";
+
+		book(json, null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("requestedStart"))
+			.andExpect(jsonPath("$.errors[0].message").value("must be in the future"));
+	}
+
+	@Test
+	void rejectsAMalformedStartTimeNamingTheField() throws Exception {
+		String json = """
+				{"patientName": "Malformed", "email": "m@example.com", "location": "burlington",
+				 "service": "chiro-visit", "requestedStart": "next tuesday"}""";
+
+		book(json, null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("requestedStart"));
+	}
+
+	@Test
+	void requiresAWayToReachThePatient() throws Exception {
+		String json = """
+				{"patientName": "Nobody", "location": "burlington", "service": "chiro-visit",
+				 "requestedStart": "%s"}""".formatted(FUTURE);
+
+		book(json, null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[0].field").value("email"));
+	}
+
+	@Test
+	void rejectsABodyThatIsNotJson() throws Exception {
+		book("{not json", null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("body"));
+	}
+
+	@Test
+	void limitsABurstFromOneAddressWithRetryAfter() throws Exception {
+		var address = ClientAddresses.fresh();
+		String invalid = "{\"patientName\": \"\"}";
+		for (int i = 0; i < 5; i++) {
+			this.mvc
+				.perform(post("/api/bookings").with(address).contentType(MediaType.APPLICATION_JSON).content(invalid))
+				.andExpect(status().isUnprocessableContent());
+		}
+		this.mvc.perform(post("/api/bookings").with(address).contentType(MediaType.APPLICATION_JSON).content(invalid))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"));
+	}
+
+	private ResultActions book(String json, String idempotencyKey) throws Exception {
+		var request = post("/api/bookings").with(ClientAddresses.fresh())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(json.getBytes(StandardCharsets.UTF_8));
+		if (idempotencyKey != null) {
+			request.header("Idempotency-Key", idempotencyKey);
+		}
+		return this.mvc.perform(request);
+	}
+
+	static String body(String name, String contact) {
+		return """
+				{"patientName": "%s", %s, "language": "fr", "smsConsent": %s, "followUpConsent": false,
+				 "location": "burlington", "service": "rmt-deep-tissue-60", "practitioner": "maya-chen",
+				 "requestedStart": "%s", "notes": "Lower back", "insurer": "Sun Life", "memberNumber": "123456"}"""
+			.formatted(name, contact, contact.contains("mobilePhone"), FUTURE);
+	}
+
+	private List<ConsumerRecord<LocationId, BookingCommand>> commandsFor(String patientName) {
+		return TopicRecords.read(this.brokers, Topics.BOOKING_COMMANDS)
+			.stream()
+			.filter((record) -> record.value() instanceof BookAppointment book
+					&& book.patient().name().equals(patientName))
+			.toList();
+	}
+
+	private static <T> T only(List<T> items) {
+		assertThat(items).hasSize(1);
+		return items.get(0);
+	}
+
+}

@@ -1,0 +1,27 @@
+package com.geminihealth.intake.web;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Gives each test its own client address, so the per-address rate limit only ever counts
+ * the requests of the test that is about it.
+ */
+public final class ClientAddresses {
+
+	private static final AtomicInteger next = new AtomicInteger(1);
+
+	private ClientAddresses() {
+	}
+
+	public static RequestPostProcessor fresh() {
+		int n = next.getAndIncrement();
+		String address = "10.0." + (n / 250) + "." + (n % 250 + 1);
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+}
