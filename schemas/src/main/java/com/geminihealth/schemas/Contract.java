@@ -10,7 +10,10 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import tools.jackson.core.JacksonException;
 
 /**
  * Validates JSON against the published JSON Schemas (2020-12), with messages a person can
@@ -47,8 +50,8 @@ public final class Contract {
 		try {
 			return schema.validate(json, InputFormat.JSON).stream().map(Contract::describe).toList();
 		}
-		catch (RuntimeException ex) {
-			return List.of("not JSON: " + ex.getMessage().lines().findFirst().orElse(""));
+		catch (JacksonException ex) {
+			return List.of("$: is not JSON: " + ex.getOriginalMessage());
 		}
 	}
 
@@ -64,7 +67,8 @@ public final class Contract {
 	}
 
 	private static String describe(Error error) {
-		return error.toString();
+		String message = error.toString();
+		return message.startsWith(": ") ? "$" + message : message;
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.geminihealth.schemas.appointment;
 
+import com.geminihealth.schemas.Redact;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.CommandId;
 
@@ -10,6 +11,12 @@ public record AppointmentCancelled(CommandId commandId, Appointment appointment,
 	@Override
 	public AppointmentId appointmentId() {
 		return this.appointment.appointmentId();
+	}
+
+	@Override
+	public String toString() {
+		return "AppointmentCancelled[" + this.commandId + ", " + this.appointment + ", reason="
+				+ Redact.text(this.reason) + "]";
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.geminihealth.schemas.notification;
 
+import com.geminihealth.schemas.Redact;
 import java.time.Instant;
 
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -13,4 +14,12 @@ import com.geminihealth.schemas.reminder.Channel;
 public record NotificationFailed(NotificationId notificationId, Channel channel, String purpose,
 		AppointmentId appointmentId, String reason, String errorCode, boolean permanent, int attempt,
 		Instant at) implements NotificationOutcome {
+
+	@Override
+	public String toString() {
+		return "NotificationFailed[" + this.notificationId + ", " + this.channel + ", " + this.purpose + ", "
+				+ this.appointmentId + ", reason=" + Redact.text(this.reason) + ", errorCode=" + this.errorCode
+				+ ", permanent=" + this.permanent + ", attempt=" + this.attempt + ", " + this.at + "]";
+	}
+
 }

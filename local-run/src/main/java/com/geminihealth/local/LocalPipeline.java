@@ -1,0 +1,120 @@
+package com.geminihealth.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.geminihealth.broker.KraftBroker;
+import com.geminihealth.dashboard.DashboardApplication;
+import com.geminihealth.intake.IntakeApplication;
+import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.reminders.RemindersApplication;
+
+/**
+ * The whole pipeline in one process, for trying it and for development: a real Kafka
+ * broker (KRaft) whose data lives under {@code data/} and survives restarts, then every
+ * service on it, each in its own application context on its own port, talking only
+ * through Kafka as they do when deployed apart.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+	private final KraftBroker broker;
+
+	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+
+	private LocalPipeline(KraftBroker broker) {
+		this.broker = broker;
+	}
+
+	/**
+	 * Starts the broker in {@code dataDir} on {@code kafkaPort}, then the services; a
+	 * port of 0 anywhere picks a free one.
+	 */
+	public static LocalPipeline start(Path dataDir, int kafkaPort, PortPlan ports, String... args) throws Exception {
+		Files.createDirectories(dataDir);
+		LocalPipeline pipeline = new LocalPipeline(KraftBroker.start(dataDir.resolve("kafka"), kafkaPort));
+		try {
+			pipeline.run(IntakeApplication.builder(), ports.intake(), dataDir, args);
+			pipeline.run(NotificationsApplication.builder(), ports.notifications(), dataDir, args);
+			pipeline.run(RemindersApplication.builder(), ports.reminders(), dataDir, args);
+			pipeline.run(DashboardApplication.builder(), ports.dashboard(), dataDir, args);
+			return pipeline;
+		}
+		catch (RuntimeException ex) {
+			pipeline.close();
+			throw ex;
+		}
+	}
+
+	private void run(SpringApplicationBuilder service, int port, Path dataDir, String... args) {
+		this.services.add(
+				service
+					.properties("spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
+							"server.port=" + port, "pipeline.data-dir=" + dataDir.toAbsolutePath(),
+							"logging.structured.format.console=", "spring.main.banner-mode=off")
+					.run(args));
+	}
+
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	/** The base URL of the service whose main class is {@code application}. */
+	public String url(Class<?> application) {
+		return this.services.stream()
+			.filter((context) -> context
+				.getBeansWithAnnotation(org.springframework.boot.autoconfigure.SpringBootApplication.class)
+				.values()
+				.stream()
+				.anyMatch(application::isInstance))
+			.findFirst()
+			.map((context) -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
+			.orElseThrow();
+	}
+
+	@Override
+	public void close() {
+		for (int i = this.services.size() - 1; i >= 0; i--) {
+			this.services.get(i).close();
+		}
+		this.broker.close();
+	}
+
+	/** Ports of the services; 0 picks a free one. */
+	public record PortPlan(int intake, int notifications, int reminders, int dashboard) {
+
+		public static final PortPlan DEFAULT = new PortPlan(8080, 8081, 8082, 8083);
+
+		public static final PortPlan ANY_FREE = new PortPlan(0, 0, 0, 0);
+
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path dataDir = Path.of(System.getProperty("pipeline.data-dir", "data"));
+		int kafkaPort = Integer.getInteger("pipeline.kafka-port", 9092);
+		LocalPipeline pipeline = start(dataDir, kafkaPort, PortPlan.DEFAULT, args);
+		Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "local-pipeline-shutdown"));
+		String intake = pipeline.url(IntakeApplication.class);
+		System.out.printf("""
+
+				Gemini Health clinic pipeline is running (data in %s)
+				  Kafka bootstrap servers   %s
+				  Booking page              %s/book
+				  Contact page              %s/contact
+				  Booking API (OpenAPI UI)  %s/swagger-ui.html
+				  OpenAPI document          %s/v3/api-docs
+				  Intake health             %s/actuator/health
+				  Notifications health      %s/actuator/health
+				  Reminders health          %s/actuator/health
+				  Dashboard health          %s/actuator/health
+				Press Ctrl+C to stop.
+				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake, intake,
+				pipeline.url(NotificationsApplication.class), pipeline.url(RemindersApplication.class),
+				pipeline.url(DashboardApplication.class));
+	}
+
+}

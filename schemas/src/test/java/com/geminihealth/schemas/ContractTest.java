@@ -1,0 +1,266 @@
+package com.geminihealth.schemas;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import com.geminihealth.schemas.ContractFiles.SchemaFile;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The records, the published JSON Schemas and the published examples agree, and every
+ * published schema version still accepts the examples of the version before it.
+ */
+class ContractTest {
+
+	static Stream<EventType<?>> eventTypes() {
+		return ContractFiles.eventTypes();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("eventTypes")
+	void theJavaExampleOnTheWireSatisfiesItsSchema(EventType<?> type) {
+		byte[] json = Json.MAPPER.writeValueAsBytes(Examples.of(type.javaType()));
+
+		assertThat(Contract.violations(type, json)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("eventTypes")
+	void thePublishedExampleSatisfiesItsSchemaAndReadsAsTheRecord(EventType<?> type) {
+		String json = ContractFiles.read(type.exampleResource());
+
+		assertThat(Contract.violations(type.schemaResource(), json)).isEmpty();
+		Object read = Json.MAPPER.readValue(json, type.javaType());
+		assertThat(read).isEqualTo(Examples.of(type.javaType()));
+		assertThat(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(read))).isEqualTo(Json.MAPPER.readTree(json));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("eventTypes")
+	void theSchemaDescribesExactlyTheFieldsOfTheRecord(EventType<?> type) {
+		JsonNode schema = Json.MAPPER.readTree(ContractFiles.read(type.schemaResource()));
+
+		assertThat(schema.path("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+		assertThat(schema.path("$id").asString()).isEqualTo(
+				Contract.SCHEMA_ID_PREFIX + type.family() + "/" + type.name() + ".v" + type.version() + ".schema.json");
+		assertThat(schema.path("title").asString()).isNotBlank();
+		assertThat(schema.path("description").asString()).isNotBlank();
+		assertThat(schema.path("type").asString()).isEqualTo("object");
+		assertThat(schema.path("additionalProperties").asBoolean(false)).as("forward-compatible").isTrue();
+		Set<String> properties = new TreeSet<>(schema.path("properties").propertyNames());
+		assertThat(properties).isEqualTo(componentNames(type.javaType()));
+		List<String> required = schema.path("required").valueStream().map(JsonNode::asString).toList();
+		assertThat(properties).containsAll(required);
+		Arrays.stream(type.javaType().getRecordComponents())
+			.filter((component) -> component.getType().isPrimitive())
+			.forEach((component) -> assertThat(required).as("always on the wire").contains(component.getName()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("eventTypes")
+	void anOptionalFieldMayBeAbsentAndARequiredOneMayNot(EventType<?> type) {
+		ObjectNode example = (ObjectNode) Json.MAPPER.valueToTree(Examples.of(type.javaType()));
+		JsonNode schema = Json.MAPPER.readTree(ContractFiles.read(type.schemaResource()));
+		// the examples of conditional requirements (if/then) meet the condition
+		List<String> required = Stream.of(schema.path("required"), schema.path("then").path("required"))
+			.flatMap(JsonNode::valueStream)
+			.map(JsonNode::asString)
+			.toList();
+
+		for (String field : example.propertyNames()) {
+			ObjectNode without = example.deepCopy();
+			without.remove(field);
+			List<String> violations = Contract.violations(type.schemaResource(), without.toString());
+			if (required.contains(field)) {
+				assertThat(violations).as("without " + field)
+					.anySatisfy((violation) -> assertThat(violation)
+						.contains("required property '" + field + "' not found"));
+			}
+			else {
+				assertThat(violations).as("without " + field).isEmpty();
+				assertThat(Json.MAPPER.readValue(without.toString(), type.javaType())).as("without " + field)
+					.isNotNull();
+			}
+		}
+	}
+
+	@Test
+	void everyPublishedSchemaIsAValidDraft202012SchemaOfAnEventTypeOfTheCatalogue() {
+		Schema metaSchema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+			.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+		List<String> published = new ArrayList<>(
+				ContractFiles.schemaFiles("contract/schemas").stream().map(SchemaFile::resource).toList());
+		published.add("contract/schemas/common.v1.schema.json");
+
+		assertThat(published).containsAll(eventTypes().map(EventType::schemaResource).toList());
+		for (String resource : published) {
+			assertThat(metaSchema.validate(ContractFiles.read(resource), InputFormat.JSON)).as(resource).isEmpty();
+		}
+		assertThat(ContractFiles.schemaFiles("contract/schemas")).allSatisfy(
+				(file) -> assertThat(eventTypes().map(EventType::name)).as(file.resource()).contains(file.name()));
+	}
+
+	@Test
+	void everyPublishedSchemaVersionAcceptsTheExamplesOfTheVersionBefore() {
+		List<SchemaFile> published = ContractFiles.schemaFiles("contract/schemas");
+
+		assertThat(published).extracting(SchemaFile::resource)
+			.containsAll(eventTypes().map(EventType::schemaResource).toList());
+		assertThat(published).allSatisfy((file) -> assertThat(backwardIncompatibilities(file)).isEmpty());
+	}
+
+	@Test
+	void aNewVersionThatRequiresANewFieldIsCaughtAsIncompatible() {
+		List<SchemaFile> breaking = ContractFiles.schemaFiles("compatibility");
+
+		assertThat(breaking).singleElement().satisfies((file) -> {
+			assertThat(file.version()).isEqualTo(2);
+			assertThat(backwardIncompatibilities(file)).singleElement()
+				.asString()
+				.contains("BookAppointment.v1.json")
+				.contains("required property 'preferredPronouns' not found");
+		});
+	}
+
+	/**
+	 * What is wrong with the examples of version n-1 under version n of a schema; nothing
+	 * for a first version.
+	 */
+	private static List<String> backwardIncompatibilities(SchemaFile file) {
+		if (file.version() == 1) {
+			return List.of();
+		}
+		String previousExample = file.previousExampleResource();
+		if (!ContractFiles.exists(previousExample)) {
+			return List.of(file.resource() + " has no previous example " + previousExample);
+		}
+		return Contract.violations(file.resource(), ContractFiles.read(previousExample))
+			.stream()
+			.map((violation) -> previousExample + " under " + file.resource() + ": " + violation)
+			.toList();
+	}
+
+	@Test
+	void anInvalidBookingIsRejectedWithAMessagePerFieldThatNamesTheField() {
+		EventType<?> type = eventType(BookAppointment.class);
+		ObjectNode booking = (ObjectNode) Json.MAPPER.valueToTree(Examples.of(BookAppointment.class));
+		booking.remove("requestId");
+		((ObjectNode) booking.get("patient")).put("email", "not-an-email").put("mobilePhone", "416-555");
+
+		List<String> violations = Contract.violations(type, booking.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(violations).hasSize(3)
+			.anySatisfy((violation) -> assertThat(violation).contains("required property 'requestId' not found"))
+			.anySatisfy((violation) -> assertThat(violation).matches(field("patient", "email") + ": .*"))
+			.anySatisfy((violation) -> assertThat(violation).matches(field("patient", "mobilePhone") + ": .*")
+				.contains("^\\+[1-9][0-9]{7,14}$"));
+	}
+
+	@Test
+	void aPatientWithNeitherEmailNorPhoneIsRejected() {
+		ObjectNode booking = (ObjectNode) Json.MAPPER.valueToTree(Examples.of(BookAppointment.class));
+		((ObjectNode) booking.get("patient")).remove(List.of("email", "mobilePhone"));
+
+		List<String> violations = Contract.violations(eventType(BookAppointment.class),
+				booking.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(violations).hasSize(2)
+			.allSatisfy((violation) -> assertThat(violation)
+				.matches(field("patient") + ": required property '(email|mobilePhone)' not found"))
+			.anySatisfy((violation) -> assertThat(violation).contains("'email'"))
+			.anySatisfy((violation) -> assertThat(violation).contains("'mobilePhone'"));
+	}
+
+	@Test
+	void timesAndLanguagesMustBeInTheirWireForm() {
+		ObjectNode booking = (ObjectNode) Json.MAPPER.valueToTree(Examples.of(BookAppointment.class));
+		booking.put("requestedStart", "2026-12-01T10:00:00-05:00");
+		((ObjectNode) booking.get("patient")).put("language", "EN");
+
+		List<String> violations = Contract.violations(eventType(BookAppointment.class),
+				booking.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(violations).hasSize(2)
+			.anySatisfy((violation) -> assertThat(violation).matches(field("requestedStart") + ": .*"))
+			.anySatisfy((violation) -> assertThat(violation).matches(field("patient", "language") + ": .*")
+				.contains("\"en\", \"fr\""));
+	}
+
+	@Test
+	void notJsonAtAllIsOneReadableViolation() {
+		assertThat(Contract.violations(eventType(BookAppointment.class), "{\"requestId\":".getBytes())).singleElement()
+			.asString()
+			.startsWith("$: is not JSON: ");
+	}
+
+	/**
+	 * With format assertions on (annotations only by default in draft 2020-12), the
+	 * {@code format} keywords check what the patterns cannot, such as the 30th of
+	 * February, and every example still passes.
+	 */
+	@Test
+	void withFormatAssertionsOnTheFormatsAreCheckedToo() {
+		SchemaRegistry asserting = SchemaRegistry
+			.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, (builder) -> builder.schemaRegistryConfig(
+					SchemaRegistryConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build())
+				.schemaIdResolvers(
+						(resolvers) -> resolvers.mapPrefix(Contract.SCHEMA_ID_PREFIX, "classpath:contract/schemas/")));
+		eventTypes()
+			.forEach((type) -> assertThat(asserting.getSchema(SchemaLocation.of("classpath:" + type.schemaResource()))
+				.validate(ContractFiles.read(type.exampleResource()), InputFormat.JSON)).as(type.ceType()).isEmpty());
+
+		ObjectNode confirmed = (ObjectNode) Json.MAPPER.valueToTree(Examples.of(AppointmentConfirmed.class));
+		((ObjectNode) confirmed.get("appointment")).put("start", "2026-02-30T15:00:00Z");
+		((ObjectNode) confirmed.get("appointment").get("patient")).put("email", "olivia@@example.com");
+
+		assertThat(asserting
+			.getSchema(SchemaLocation
+				.of("classpath:contract/schemas/appointment/" + "AppointmentConfirmed.v1.schema.json"))
+			.validate(confirmed.toString(), InputFormat.JSON))
+			.extracting(Object::toString)
+			.anySatisfy((violation) -> assertThat(violation)
+				.startsWith("$.appointment.start: does not match the date-time pattern"))
+			.anySatisfy((violation) -> assertThat(violation)
+				.startsWith("$.appointment.patient.email: does not match the email pattern"));
+	}
+
+	/**
+	 * The path of a field as the validator reports it: JSON Path
+	 * ({@code $.patient.email}), or JSON Pointer ({@code /patient/email}), networknt's
+	 * default, which {@link Contract} uses today.
+	 */
+	private static String field(String... names) {
+		return "(\\$\\." + String.join("\\.", names) + "|/" + String.join("/", names) + ")";
+	}
+
+	private static EventType<?> eventType(Class<?> type) {
+		return eventTypes().filter((candidate) -> candidate.javaType() == type).findFirst().orElseThrow();
+	}
+
+	private static Set<String> componentNames(Class<?> record) {
+		return new TreeSet<>(Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList());
+	}
+
+}

@@ -1,0 +1,239 @@
+package com.geminihealth.schemas;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentDeclined;
+import com.geminihealth.schemas.appointment.AppointmentNoShow;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.CommandRejected;
+import com.geminihealth.schemas.appointment.DeclineReason;
+import com.geminihealth.schemas.appointment.RescheduleDeclined;
+import com.geminihealth.schemas.appointment.Slot;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.DirectBilling;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.MarkCompleted;
+import com.geminihealth.schemas.booking.MarkNoShow;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.booking.RescheduleAppointment;
+import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.NotificationDelivered;
+import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationId;
+import com.geminihealth.schemas.notification.NotificationSent;
+import com.geminihealth.schemas.notification.NotificationSuppressed;
+import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FreeTextReply;
+import com.geminihealth.schemas.patient.HelpRequested;
+import com.geminihealth.schemas.patient.OptedIn;
+import com.geminihealth.schemas.patient.OptedOut;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.ReplySource;
+import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.reminder.FollowUpDue;
+import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.reminder.ThankYouDue;
+
+/**
+ * One realistic instance of every event type of the contract, for tests in any module
+ * (through the schemas test-jar). The same values are published as JSON under
+ * {@code contract/examples/}, and {@code ContractTest} keeps the two equal.
+ */
+public final class Examples {
+
+	public static final LocationId LOCATION = new LocationId("toronto-midtown");
+
+	public static final ZoneId ZONE = ZoneId.of("America/Toronto");
+
+	public static final ServiceId DEEP_TISSUE_60 = new ServiceId("rmt-deep-tissue-60");
+
+	public static final ServiceId PHYSIO_INITIAL_45 = new ServiceId("physio-initial-45");
+
+	public static final PractitionerId MAYA_CHEN = new PractitionerId("maya-chen");
+
+	public static final PractitionerId DANIEL_OKAFOR = new PractitionerId("daniel-okafor");
+
+	public static final PractitionerId SOPHIE_GAGNON = new PractitionerId("sophie-gagnon");
+
+	/** An English-speaking patient who consented to SMS and to follow-up nudges. */
+	public static final Patient ENGLISH_PATIENT = new Patient("Olivia Martin", "olivia.martin@example.com",
+			"+14165550123", Language.EN, new Consent(true, true));
+
+	/** A French-speaking patient who consented to SMS only. */
+	public static final Patient FRENCH_PATIENT = new Patient("Élodie Tremblay", "elodie.tremblay@example.ca",
+			"+15145550187", Language.FR, new Consent(true, false));
+
+	public static final RequestId REQUEST = RequestId.of("3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71");
+
+	/** The appointment {@link #REQUEST} created: it shares the request's id. */
+	public static final AppointmentId APPOINTMENT_ID = AppointmentId.forRequest(REQUEST);
+
+	/**
+	 * Olivia's 60-minute deep-tissue massage with Maya, Tuesday 1 December 2026 at 10:00
+	 * in Toronto (15:00 UTC).
+	 */
+	public static final Appointment APPOINTMENT = new Appointment(APPOINTMENT_ID, LOCATION, DEEP_TISSUE_60, MAYA_CHEN,
+			"Maya Chen", Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T16:00:00Z"), ZONE,
+			ENGLISH_PATIENT, "Tight shoulders after a long week at the desk; prefers firm pressure.", 0);
+
+	/** Élodie's physiotherapy assessment with Sophie, Thursday 3 December 2026. */
+	public static final Appointment FRENCH_APPOINTMENT = new Appointment(
+			AppointmentId.of("8a1d4f60-2c3b-4e9a-b7d5-0f6e1c2a9b38"), LOCATION, PHYSIO_INITIAL_45, SOPHIE_GAGNON,
+			"Sophie Gagnon", Instant.parse("2026-12-03T21:00:00Z"), Instant.parse("2026-12-03T21:45:00Z"), ZONE,
+			FRENCH_PATIENT, null, 0);
+
+	private static final Map<Class<?>, Object> ALL = build();
+
+	private Examples() {
+	}
+
+	/** The example of {@code type}; fails for a type that has none. */
+	public static <T> T of(Class<T> type) {
+		Object example = ALL.get(type);
+		if (example == null) {
+			throw new IllegalArgumentException("no example of " + type.getName());
+		}
+		return type.cast(example);
+	}
+
+	/** Every example, by its record class, in catalogue order. */
+	public static Map<Class<?>, Object> all() {
+		return ALL;
+	}
+
+	private static Map<Class<?>, Object> build() {
+		Map<Class<?>, Object> examples = new LinkedHashMap<>();
+		bookingCommands(examples);
+		appointmentEvents(examples);
+		examples.put(ContactInquiryReceived.class,
+				new ContactInquiryReceived(InquiryId.of("c7e2a9d4-6b1f-4a83-9e5d-2f8b0c4a7d16"), LOCATION,
+						"Jean-François Lavoie", "jf.lavoie@example.ca", "+16475550142", Language.FR,
+						"Bonjour, acceptez-vous la facturation directe avec Desjardins pour la physiothérapie ?",
+						Instant.parse("2026-11-30T14:12:09Z")));
+		dueNotices(examples);
+		patientReplies(examples);
+		notificationOutcomes(examples);
+		return Collections.unmodifiableMap(examples);
+	}
+
+	private static void bookingCommands(Map<Class<?>, Object> examples) {
+		examples.put(BookAppointment.class,
+				new BookAppointment(REQUEST, LOCATION, DEEP_TISSUE_60, MAYA_CHEN,
+						LocalDateTime.parse("2026-12-01T10:00:00"), ENGLISH_PATIENT,
+						"Tight shoulders after a long week at the desk; prefers firm pressure.",
+						new DirectBilling("Sun Life", "SL-4482-0917"), BookingChannel.ONLINE));
+		examples.put(CancelAppointment.class,
+				new CancelAppointment(CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), LOCATION, APPOINTMENT_ID,
+						"Called in sick this morning"));
+		examples.put(RescheduleAppointment.class,
+				new RescheduleAppointment(CommandId.of("e4c1a7b9-3f2d-4b8e-a6c0-7d5f9b1e2a83"), LOCATION,
+						APPOINTMENT_ID, LocalDateTime.parse("2026-12-03T16:30:00"), DANIEL_OKAFOR));
+		examples.put(MarkCompleted.class,
+				new MarkCompleted(CommandId.of("9d3f5b1c-7a2e-4f0d-b8c6-1e4a7c9b3d52"), LOCATION, APPOINTMENT_ID,
+						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side."));
+		examples.put(MarkNoShow.class,
+				new MarkNoShow(CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), LOCATION, APPOINTMENT_ID));
+	}
+
+	private static void appointmentEvents(Map<Class<?>, Object> examples) {
+		examples.put(AppointmentConfirmed.class, new AppointmentConfirmed(REQUEST, APPOINTMENT));
+		examples.put(AppointmentDeclined.class,
+				new AppointmentDeclined(RequestId.of("6e0b3d8f-4a1c-4f7e-8d2b-5c9a1e3f7b60"), LOCATION,
+						PHYSIO_INITIAL_45, SOPHIE_GAGNON, LocalDateTime.parse("2026-12-02T18:00:00"), ZONE,
+						FRENCH_PATIENT, DeclineReason.SLOT_TAKEN,
+						List.of(new Slot(Instant.parse("2026-12-02T21:45:00Z"), Instant.parse("2026-12-02T22:30:00Z"),
+								SOPHIE_GAGNON, "Sophie Gagnon"),
+								new Slot(Instant.parse("2026-12-03T14:00:00Z"), Instant.parse("2026-12-03T14:45:00Z"),
+										SOPHIE_GAGNON, "Sophie Gagnon"),
+								new Slot(Instant.parse("2026-12-03T21:00:00Z"), Instant.parse("2026-12-03T21:45:00Z"),
+										SOPHIE_GAGNON, "Sophie Gagnon"))));
+		examples.put(AppointmentCancelled.class, new AppointmentCancelled(
+				CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), APPOINTMENT, "Called in sick this morning"));
+		examples.put(AppointmentRescheduled.class,
+				new AppointmentRescheduled(CommandId.of("e4c1a7b9-3f2d-4b8e-a6c0-7d5f9b1e2a83"),
+						new Appointment(APPOINTMENT_ID, LOCATION, DEEP_TISSUE_60, DANIEL_OKAFOR, "Daniel Okafor",
+								Instant.parse("2026-12-03T21:30:00Z"), Instant.parse("2026-12-03T22:30:00Z"), ZONE,
+								ENGLISH_PATIENT, APPOINTMENT.notes(), 1),
+						APPOINTMENT.start(), MAYA_CHEN));
+		examples.put(RescheduleDeclined.class,
+				new RescheduleDeclined(CommandId.of("f1b8d2c6-9e4a-4d3b-a7f0-6c2e8b5d1a94"), APPOINTMENT,
+						LocalDateTime.parse("2026-12-06T11:00:00"), DeclineReason.OUTSIDE_HOURS,
+						List.of(new Slot(Instant.parse("2026-12-05T15:00:00Z"), Instant.parse("2026-12-05T16:00:00Z"),
+								MAYA_CHEN, "Maya Chen"))));
+		examples.put(AppointmentCompleted.class,
+				new AppointmentCompleted(CommandId.of("9d3f5b1c-7a2e-4f0d-b8c6-1e4a7c9b3d52"), APPOINTMENT,
+						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side."));
+		examples.put(AppointmentNoShow.class,
+				new AppointmentNoShow(CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), FRENCH_APPOINTMENT));
+		examples.put(CommandRejected.class,
+				new CommandRejected(CommandId.of("b3e6f9a2-8c1d-4e5f-9a7b-4d0c6e2f8a17"), APPOINTMENT_ID,
+						"RescheduleAppointment", CommandRejected.Reason.ALREADY_CANCELLED,
+						"Appointment 3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71 was cancelled on 30 November; "
+								+ "book a new appointment instead."));
+	}
+
+	private static void dueNotices(Map<Class<?>, Object> examples) {
+		examples.put(ReminderDue.class, new ReminderDue(APPOINTMENT, "sms-2h", Channel.SMS,
+				Instant.parse("2026-12-01T13:00:00Z"), Instant.parse("2026-12-01T13:00:00.412Z")));
+		examples.put(ThankYouDue.class,
+				new ThankYouDue(APPOINTMENT,
+						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side.",
+						Instant.parse("2026-12-01T18:00:00Z"), Instant.parse("2026-12-01T18:00:01.027Z")));
+		examples.put(FollowUpDue.class, new FollowUpDue(APPOINTMENT, true, Instant.parse("2026-12-15T15:00:00Z"),
+				Instant.parse("2026-12-15T15:00:00.730Z")));
+	}
+
+	private static void patientReplies(Map<Class<?>, Object> examples) {
+		PatientContact elodie = new PatientContact(FRENCH_PATIENT.mobilePhone());
+		PatientContact olivia = new PatientContact(ENGLISH_PATIENT.mobilePhone());
+		examples.put(OptedOut.class, new OptedOut(elodie, Channel.SMS, "ARRET", ReplySource.SMS_KEYWORD,
+				Instant.parse("2026-12-02T23:41:17Z")));
+		examples.put(OptedIn.class, new OptedIn(elodie, Channel.SMS, "START", ReplySource.SMS_KEYWORD,
+				Instant.parse("2026-12-09T12:05:33Z")));
+		examples.put(AttendanceConfirmed.class, new AttendanceConfirmed(olivia, Instant.parse("2026-12-01T13:04:51Z")));
+		examples.put(HelpRequested.class, new HelpRequested(elodie, "AIDE", Instant.parse("2026-12-02T23:39:02Z")));
+		examples.put(FreeTextReply.class, new FreeTextReply(olivia, "Running 10 min late, sorry! Still OK to come?",
+				Instant.parse("2026-12-01T14:52:40Z")));
+	}
+
+	private static void notificationOutcomes(Map<Class<?>, Object> examples) {
+		NotificationId confirmationEmail = new NotificationId(
+				"0b6f2e8a-4d1c-4a9e-8f3b-7c5d1a2e9b04:confirmation:email");
+		NotificationId reminderSms = new NotificationId("1c7a3f9b-5e2d-4b0f-9a4c-8d6e2b3f0c15:reminder:sms");
+		examples.put(NotificationSent.class,
+				new NotificationSent(confirmationEmail, Channel.EMAIL, "confirmation", APPOINTMENT_ID,
+						"<20261130142210.5c1e9a@mail.geminihealth.com>", 1, Instant.parse("2026-11-30T14:22:10Z")));
+		examples.put(NotificationDelivered.class, new NotificationDelivered(reminderSms, Channel.SMS,
+				"SM5f9c2b7e1a4d4e8b9c3f6a0d2e7b1c48", Instant.parse("2026-12-01T13:00:04Z")));
+		examples.put(NotificationFailed.class,
+				new NotificationFailed(new NotificationId("2d8b4a0c-6f3e-4c1a-8b5d-9e7f3c4a1d26:reminder:email"),
+						Channel.EMAIL, "reminder", FRENCH_APPOINTMENT.appointmentId(),
+						"The recipient's mail server says the mailbox does not exist", "550 5.1.1", true, 1,
+						Instant.parse("2026-12-02T21:00:03Z")));
+		examples.put(NotificationSuppressed.class,
+				new NotificationSuppressed(new NotificationId("3e9c5b1d-7a4f-4d2b-9c6e-0f8a4d5b2e37:reminder:sms"),
+						Channel.SMS, "reminder", FRENCH_APPOINTMENT.appointmentId(),
+						NotificationSuppressed.Reason.OPTED_OUT, Instant.parse("2026-12-03T19:00:00Z")));
+	}
+
+}

@@ -1,0 +1,56 @@
+package com.geminihealth.schemas;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.MarkCompleted;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.patient.FreeTextReply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Logs print events with toString(); no contact detail or free text may reach them. */
+class PersonalDataTest {
+
+	private static final List<String> PERSONAL_DATA = personalData();
+
+	@Test
+	void aPatientPrintsNoEmailAddressOrPhoneNumber() {
+		String printed = Examples.ENGLISH_PATIENT.toString();
+
+		assertThat(printed).contains("Olivia")
+			.doesNotContain(Examples.ENGLISH_PATIENT.email(), Examples.ENGLISH_PATIENT.mobilePhone(), "Martin");
+	}
+
+	@Test
+	void aBookingPrintsNoContactDetailNotesOrMemberNumber() {
+		BookAppointment booking = Examples.of(BookAppointment.class);
+
+		assertThat(booking.toString()).contains(booking.requestId().value())
+			.doesNotContain(booking.patient().email(), booking.patient().mobilePhone(), booking.notes(),
+					booking.directBilling().memberNumber(), booking.directBilling().insurer());
+		assertThat(booking.directBilling().toString()).doesNotContain(booking.directBilling().memberNumber());
+	}
+
+	@Test
+	void noExamplePrintsPersonalData() {
+		Examples.all()
+			.forEach((type, example) -> assertThat(example.toString()).as(type.getSimpleName())
+				.doesNotContain(PERSONAL_DATA));
+	}
+
+	private static List<String> personalData() {
+		Patient english = Examples.ENGLISH_PATIENT;
+		Patient french = Examples.FRENCH_PATIENT;
+		ContactInquiryReceived inquiry = Examples.of(ContactInquiryReceived.class);
+		BookAppointment booking = Examples.of(BookAppointment.class);
+		return List.of(english.email(), english.mobilePhone(), french.email(), french.mobilePhone(), inquiry.email(),
+				inquiry.phone(), inquiry.message(), booking.notes(), booking.directBilling().memberNumber(),
+				Examples.of(FreeTextReply.class).body(), Examples.APPOINTMENT.notes(),
+				Examples.of(MarkCompleted.class).homeCareNotes());
+	}
+
+}
