@@ -28,6 +28,8 @@ public final class Contract {
 
 	private static final SchemaRegistry REGISTRY = SchemaRegistry
 		.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, (builder) -> builder
+			.schemaRegistryConfig(
+					SchemaRegistryConfig.builder().formatAssertionsEnabled(true).pathType(PathType.JSON_PATH).build())
 			.schemaIdResolvers((resolvers) -> resolvers.mapPrefix(SCHEMA_ID_PREFIX, "classpath:contract/schemas/")));
 
 	private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();

@@ -171,7 +171,7 @@ class ContractTest {
 
 		List<String> violations = Contract.violations(type, booking.toString().getBytes(StandardCharsets.UTF_8));
 
-		assertThat(violations).hasSize(3)
+		assertThat(violations).hasSize(4)
 			.anySatisfy((violation) -> assertThat(violation).contains("required property 'requestId' not found"))
 			.anySatisfy((violation) -> assertThat(violation).matches(field("patient", "email") + ": .*"))
 			.anySatisfy((violation) -> assertThat(violation).matches(field("patient", "mobilePhone") + ": .*")
