@@ -58,6 +58,11 @@ class SignedCommandController {
 			problem.setTitle("Signature refused");
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 		}
+		if (Topics.BOOKING_COMMANDS.eventTypes().stream().noneMatch((type) -> type.ceType().equals(ceType))) {
+			InvalidFields.builder()
+				.add("ce-type", "must name a booking command, such as com.geminihealth.booking.BookAppointment.v1")
+				.throwIfAny();
+		}
 		BookingCommand command;
 		try {
 			command = Topics.BOOKING_COMMANDS.readExternal(ceType, body);

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.platform.test.TopicRecords;
@@ -38,8 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntakeIntegrationTest
 class BookingApiIntegrationTest {
 
-	static final String FUTURE = LocalDate.now(ZoneId.of("America/Toronto")).plusDays(7) + "T10:00";
-
 	@Autowired
 	MockMvc mvc;
 
@@ -62,7 +61,7 @@ class BookingApiIntegrationTest {
 		assertThat(command.patient().language()).isEqualTo(Language.FR);
 		assertThat(command.patient().consent().sms()).isTrue();
 		assertThat(command.channel()).isEqualTo(BookingChannel.ONLINE);
-		assertThat(command.requestedStart()).hasToString(FUTURE);
+		assertThat(command.requestedStart()).hasToString(NextWeek.TEN_AM);
 		assertThat(CloudEvents.header(record.headers(), CloudEvents.TYPE))
 			.isEqualTo("com.geminihealth.booking.BookAppointment.v1");
 		assertThat(CloudEvents.header(record.headers(), CloudEvents.ID)).isNotBlank();
@@ -137,7 +136,7 @@ class BookingApiIntegrationTest {
 	void requiresAWayToReachThePatient() throws Exception {
 		String json = """
 				{"patientName": "Nobody", "location": "burlington", "service": "chiro-visit",
-				 "requestedStart": "%s"}""".formatted(FUTURE);
+				 "requestedStart": "%s"}""".formatted(NextWeek.TEN_AM);
 
 		book(json, null).andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("email"));
@@ -178,7 +177,7 @@ class BookingApiIntegrationTest {
 				{"patientName": "%s", %s, "language": "fr", "smsConsent": %s, "followUpConsent": false,
 				 "location": "burlington", "service": "rmt-deep-tissue-60", "practitioner": "maya-chen",
 				 "requestedStart": "%s", "notes": "Lower back", "insurer": "Sun Life", "memberNumber": "123456"}"""
-			.formatted(name, contact, contact.contains("mobilePhone"), FUTURE);
+			.formatted(name, contact, contact.contains("mobilePhone"), NextWeek.TEN_AM);
 	}
 
 	private List<ConsumerRecord<LocationId, BookingCommand>> commandsFor(String patientName) {

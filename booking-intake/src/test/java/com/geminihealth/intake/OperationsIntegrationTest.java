@@ -1,0 +1,86 @@
+package com.geminihealth.intake;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.geminihealth.intake.web.ClientAddresses;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntakeIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class OperationsIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void reportsKafkaAndTheDeciderInHealth() throws Exception {
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components.kafka.status").value("UP"))
+			.andExpect(jsonPath("$.components.kafkaStreams.details.applicationId").value("booking-decider"));
+	}
+
+	@Test
+	void exposesPrometheusMetricsAnOperatorWouldChart() throws Exception {
+		this.mvc.perform(get("/actuator/prometheus"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("intake_rate_limited_total")))
+			.andExpect(content().string(containsString("intake_honeypot_caught_total")))
+			.andExpect(content().string(containsString("http_server_requests")))
+			.andExpect(content().string(containsString("kafka_producer")));
+	}
+
+	@Test
+	void servesTheOpenApiDocument() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/bookings'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/inquiries'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/appointments/{appointmentId}/cancel'].post").exists())
+			.andExpect(jsonPath("$.paths['/integrations/booking-commands'].post").exists());
+	}
+
+	@Test
+	void keepsPersonalDataOutOfTheLogs(CapturedOutput output) throws Exception {
+		String email = "private." + UUID.randomUUID() + "@example.com";
+		String json = """
+				{"patientName": "Privacy Test", "email": "%s", "mobilePhone": "+1 905 555 0177",
+				 "location": "burlington", "service": "chiro-visit", "requestedStart": "%s",
+				 "notes": "herniated disc L4", "insurer": "Blue Cross", "memberNumber": "BC-99887766"}"""
+			.formatted(email, NextWeek.TEN_AM);
+
+		this.mvc
+			.perform(post("/api/bookings").with(ClientAddresses.fresh())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json))
+			.andExpect(status().isAccepted());
+		this.mvc
+			.perform(post("/api/bookings").with(ClientAddresses.fresh())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json.replace("chiro-visit", "unknown")))
+			.andExpect(status().isUnprocessableContent());
+
+		assertThat(output.getAll()).doesNotContain(email)
+			.doesNotContain("9055550177")
+			.doesNotContain("herniated")
+			.doesNotContain("BC-99887766");
+	}
+
+}
