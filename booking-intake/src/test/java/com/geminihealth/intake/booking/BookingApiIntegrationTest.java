@@ -10,7 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -37,13 +37,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntakeIntegrationTest
-class BookingApiIntegrationTest {
+public class BookingApiIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
 
-	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Autowired
+	void useBrokers(KafkaConnectionDetails kafka) {
+		this.brokers = String.join(",", kafka.getBootstrapServers());
+	}
 
 	@Test
 	void acceptsABookingOnceKafkaHasItAndPublishesTheCommand() throws Exception {

@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -30,8 +30,12 @@ class BookingPageIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Autowired
+	void useBrokers(KafkaConnectionDetails kafka) {
+		this.brokers = String.join(",", kafka.getBootstrapServers());
+	}
 
 	@Test
 	void labelsEveryFieldOfTheForm() throws Exception {

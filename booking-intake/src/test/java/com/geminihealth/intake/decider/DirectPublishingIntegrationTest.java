@@ -11,7 +11,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.platform.test.TopicRecords;
@@ -27,10 +28,14 @@ import static org.awaitility.Awaitility.await;
  * record.
  */
 @IntakeIntegrationTest
-class DirectPublishingIntegrationTest {
+public class DirectPublishingIntegrationTest {
 
-	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Autowired
+	void useBrokers(KafkaConnectionDetails kafka) {
+		this.brokers = String.join(",", kafka.getBootstrapServers());
+	}
 
 	@Test
 	void deadLettersARecordThatFailsItsSchemaWithTheReasonInAHeader() throws Exception {

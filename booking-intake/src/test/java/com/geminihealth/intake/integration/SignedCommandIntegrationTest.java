@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -34,8 +34,12 @@ class SignedCommandIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Autowired
+	void useBrokers(KafkaConnectionDetails kafka) {
+		this.brokers = String.join(",", kafka.getBootstrapServers());
+	}
 
 	@Test
 	void publishesACorrectlySignedCommand() throws Exception {
