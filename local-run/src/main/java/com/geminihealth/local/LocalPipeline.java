@@ -3,7 +3,9 @@ package com.geminihealth.local;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,7 +26,7 @@ public final class LocalPipeline implements AutoCloseable {
 
 	private final KraftBroker broker;
 
-	private final List<ConfigurableApplicationContext> services = new ArrayList<>();
+	private final Map<Class<?>, ConfigurableApplicationContext> services = new LinkedHashMap<>();
 
 	private LocalPipeline(KraftBroker broker) {
 		this.broker = broker;
@@ -38,10 +40,11 @@ public final class LocalPipeline implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		LocalPipeline pipeline = new LocalPipeline(KraftBroker.start(dataDir.resolve("kafka"), kafkaPort));
 		try {
-			pipeline.run(IntakeApplication.builder(), ports.intake(), dataDir, args);
-			pipeline.run(NotificationsApplication.builder(), ports.notifications(), dataDir, args);
-			pipeline.run(RemindersApplication.builder(), ports.reminders(), dataDir, args);
-			pipeline.run(DashboardApplication.builder(), ports.dashboard(), dataDir, args);
+			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, args);
+			pipeline.run(NotificationsApplication.class, NotificationsApplication.builder(), ports.notifications(),
+					dataDir, args);
+			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, args);
+			pipeline.run(DashboardApplication.class, DashboardApplication.builder(), ports.dashboard(), dataDir, args);
 			return pipeline;
 		}
 		catch (RuntimeException ex) {
@@ -50,13 +53,16 @@ public final class LocalPipeline implements AutoCloseable {
 		}
 	}
 
-	private void run(SpringApplicationBuilder service, int port, Path dataDir, String... args) {
-		this.services.add(
-				service
-					.properties("spring.kafka.bootstrap-servers=" + this.broker.bootstrapServers(),
-							"server.port=" + port, "pipeline.data-dir=" + dataDir.toAbsolutePath(),
-							"logging.structured.format.console=", "spring.main.banner-mode=off")
-					.run(args));
+	/**
+	 * Starts one service. Its settings go in as command-line arguments because those
+	 * outrank the service's own configuration file.
+	 */
+	private void run(Class<?> application, SpringApplicationBuilder service, int port, Path dataDir, String... args) {
+		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+				"--server.port=" + port, "--pipeline.data-dir=" + dataDir.toAbsolutePath(),
+				"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
+		arguments.addAll(List.of(args));
+		this.services.put(application, service.run(arguments.toArray(String[]::new)));
 	}
 
 	public String bootstrapServers() {
@@ -65,21 +71,14 @@ public final class LocalPipeline implements AutoCloseable {
 
 	/** The base URL of the service whose main class is {@code application}. */
 	public String url(Class<?> application) {
-		return this.services.stream()
-			.filter((context) -> context
-				.getBeansWithAnnotation(org.springframework.boot.autoconfigure.SpringBootApplication.class)
-				.values()
-				.stream()
-				.anyMatch(application::isInstance))
-			.findFirst()
-			.map((context) -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"))
-			.orElseThrow();
+		return "http://localhost:" + this.services.get(application).getEnvironment().getProperty("local.server.port");
 	}
 
 	@Override
 	public void close() {
-		for (int i = this.services.size() - 1; i >= 0; i--) {
-			this.services.get(i).close();
+		List<ConfigurableApplicationContext> running = new ArrayList<>(this.services.values());
+		for (int i = running.size() - 1; i >= 0; i--) {
+			running.get(i).close();
 		}
 		this.broker.close();
 	}

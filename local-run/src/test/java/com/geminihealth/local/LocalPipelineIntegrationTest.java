@@ -1,0 +1,63 @@
+package com.geminihealth.local;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.geminihealth.dashboard.DashboardApplication;
+import com.geminihealth.intake.IntakeApplication;
+import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.reminders.RemindersApplication;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookAppointment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalPipelineIntegrationTest {
+
+	final Path dataDir = Path.of("target", "local-pipeline-" + UUID.randomUUID());
+
+	@Test
+	void runsEveryServiceAndKeepsBookingsAcrossARestart() throws Exception {
+		String patient = "Restart " + UUID.randomUUID();
+		try (LocalPipeline pipeline = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE)) {
+			for (Class<?> service : new Class<?>[] { IntakeApplication.class, NotificationsApplication.class,
+					RemindersApplication.class, DashboardApplication.class }) {
+				assertThat(get(pipeline.url(service) + "/actuator/health").body()).contains("\"status\":\"UP\"");
+			}
+			assertThat(book(pipeline.url(IntakeApplication.class), patient).statusCode()).isEqualTo(202);
+		}
+
+		try (LocalPipeline restarted = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE)) {
+			assertThat(TopicRecords.values(restarted.bootstrapServers(), Topics.BOOKING_COMMANDS))
+				.anySatisfy((command) -> assertThat(command).isInstanceOfSatisfying(BookAppointment.class,
+						(book) -> assertThat(book.patient().name()).isEqualTo(patient)));
+		}
+	}
+
+	private static HttpResponse<String> book(String intake, String patient) throws Exception {
+		String start = LocalDate.now(ZoneId.of("America/Toronto")).plusDays(3) + "T11:00";
+		String json = """
+				{"patientName": "%s", "email": "restart@example.com", "location": "burlington",
+				 "service": "rmt-swedish-60", "requestedStart": "%s"}""".formatted(patient, start);
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(intake + "/api/bookings"))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> get(String url) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
