@@ -1,5 +1,8 @@
 package com.geminihealth.schemas;
 
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,6 +19,15 @@ public final class Json {
 		.build();
 
 	private Json() {
+	}
+
+	/**
+	 * A plain JSON serde for one type, without CloudEvents headers: for state stores and
+	 * other internal data, never for topics of the catalogue.
+	 */
+	public static <T> Serde<T> serde(Class<T> type) {
+		return Serdes.serdeFrom((topic, value) -> (value != null) ? MAPPER.writeValueAsBytes(value) : null,
+				(topic, bytes) -> (bytes != null) ? MAPPER.readValue(bytes, type) : null);
 	}
 
 }

@@ -1,7 +1,13 @@
 package com.geminihealth.intake.clinic;
 
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -11,23 +17,43 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The clinic group: its locations, services and practitioners, keyed by id. Everything
- * clinic-specific lives here, so another clinic runs on the same code.
+ * The clinic group: its locations, services, practitioners and booking rules, keyed by
+ * id. Everything clinic-specific lives here, so another clinic runs on the same code.
+ * Checked at start-up: a mistake stops the service with a message naming it.
  *
  * @param name the group's name as patients see it
  * @param phone the front desk's number, for messages and pages
  * @param locations locations by id
  * @param services services by id
- * @param practitioners practitioners by id
+ * @param practitioners practitioners by id, in the order "any practitioner" tries them
+ * @param rules how far ahead and how soon bookings may be made
  */
 @Validated
 @ConfigurationProperties("clinic")
 public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 		@NotEmpty Map<String, @Valid Location> locations, @NotEmpty Map<String, @Valid Service> services,
-		@NotEmpty Map<String, @Valid Practitioner> practitioners) {
+		@NotEmpty Map<String, @Valid Practitioner> practitioners, @Valid @NotNull BookingRules rules) {
+
+	public ClinicProperties {
+		new ClinicConsistency(locations, services, practitioners).check();
+	}
+
+	/**
+	 * The practitioners who may give {@code service} at {@code location}, in configured
+	 * order.
+	 */
+	public List<String> qualifiedAt(String location, String service) {
+		Service offered = this.services.get(service);
+		return this.practitioners.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().schedule().containsKey(location) && entry.getValue().gives(offered))
+			.map(Map.Entry::getKey)
+			.toList();
+	}
 
 	/**
 	 * @param name as patients see it
@@ -39,19 +65,82 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 
 	/**
 	 * @param name as patients see it
-	 * @param discipline who may give it: rmt, physiotherapy or chiropractic
+	 * @param disciplines who may give it: rmt, physiotherapy, chiropractic
 	 * @param minutes how long it takes
+	 * @param bufferMinutes the practitioner's time after it before the next appointment
 	 */
-	public record Service(@NotBlank String name, @NotBlank String discipline, @Min(5) int minutes) {
+	public record Service(@NotBlank String name, @NotEmpty Set<String> disciplines, @Min(5) int minutes,
+			@DefaultValue("0") @Min(0) int bufferMinutes) {
+
+		public Duration duration() {
+			return Duration.ofMinutes(this.minutes);
+		}
+
+		public Duration buffer() {
+			return Duration.ofMinutes(this.bufferMinutes);
+		}
+
 	}
 
 	/**
 	 * @param name full name
 	 * @param disciplines what they practise
-	 * @param locations where they work
+	 * @param schedule weekly working hours per location, by day of the week; a day not
+	 * listed is a day off
+	 * @param daysOff dates they do not work (vacation, holidays)
 	 */
 	public record Practitioner(@NotBlank String name, @NotEmpty Set<String> disciplines,
-			@NotEmpty Set<String> locations) {
+			@NotEmpty Map<String, Map<DayOfWeek, @Valid Shift>> schedule, List<LocalDate> daysOff) {
+
+		public Practitioner {
+			daysOff = (daysOff != null) ? List.copyOf(daysOff) : List.of();
+		}
+
+		public boolean gives(Service service) {
+			return service != null && service.disciplines().stream().anyMatch(this.disciplines::contains);
+		}
+
+		/**
+		 * Their working hours at {@code location} on {@code date}, if they work there
+		 * then.
+		 */
+		public Optional<Shift> shift(String location, LocalDate date) {
+			Map<DayOfWeek, Shift> week = this.schedule.get(location);
+			return (week == null || this.daysOff.contains(date)) ? Optional.empty()
+					: Optional.ofNullable(week.get(date.getDayOfWeek()));
+		}
+
+		public String firstName() {
+			return this.name.strip().split("\\s+")[0];
+		}
+
+	}
+
+	/**
+	 * Working hours on one day, in the location's local time.
+	 *
+	 * @param start first minute of work
+	 * @param end when the last appointment must be over
+	 */
+	public record Shift(@NotNull LocalTime start, @NotNull LocalTime end) {
+
+		public Shift {
+			if (start != null && end != null && !start.isBefore(end)) {
+				throw new IllegalArgumentException("a shift must start before it ends: " + start + "-" + end);
+			}
+		}
+
+	}
+
+	/**
+	 * @param minimumLeadTime how soon before its start an appointment may still be booked
+	 * @param maximumAdvance how far ahead an appointment may be booked
+	 * @param slotStep the grid open slots are offered on
+	 * @param alternatives how many open slots a declined patient is offered
+	 */
+	public record BookingRules(@DefaultValue("2h") @NotNull Duration minimumLeadTime,
+			@DefaultValue("90d") @NotNull Duration maximumAdvance, @DefaultValue("15m") @NotNull Duration slotStep,
+			@DefaultValue("3") @Min(1) int alternatives) {
 	}
 
 }

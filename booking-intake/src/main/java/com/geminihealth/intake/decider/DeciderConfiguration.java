@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 
-import com.geminihealth.schemas.booking.BookingCommand;
-import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.booking.AppointmentId;
 
 /**
  * Runs the decider as a Kafka Streams application (exactly-once, see booking-intake.yml).
@@ -18,8 +19,8 @@ import com.geminihealth.schemas.booking.LocationId;
 class DeciderConfiguration {
 
 	@Bean
-	KStream<LocationId, BookingCommand> decider(StreamsBuilder builder) {
-		return DeciderTopology.build(builder);
+	KStream<AppointmentId, AppointmentEvent> decider(StreamsBuilder builder, ClinicProperties clinic) {
+		return DeciderTopology.build(builder, clinic);
 	}
 
 }

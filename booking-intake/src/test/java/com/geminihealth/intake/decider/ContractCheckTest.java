@@ -26,7 +26,7 @@ import com.geminihealth.schemas.booking.LocationId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeciderTopologyTest {
+class ContractCheckTest {
 
 	static final String KEPT = "test-kept-commands";
 
@@ -41,7 +41,7 @@ class DeciderTopologyTest {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		DeciderTopology.build(builder)
+		DeciderTopology.commands(builder)
 			.to(KEPT, Produced.with(Topics.BOOKING_COMMANDS.keySerde(), Topics.BOOKING_COMMANDS.valueSerde()));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");

@@ -1,0 +1,180 @@
+package com.geminihealth.intake.decider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.schemas.appointment.DeclineReason;
+import com.geminihealth.schemas.appointment.Slot;
+import com.geminihealth.schemas.booking.PractitionerId;
+
+/**
+ * The booking rules over one calendar: whether a slot can be given, and which open slots
+ * there are. The decider and the availability query both ask this, so what a patient is
+ * offered is what the decider would confirm.
+ */
+class Availability {
+
+	/** How many days either side of a requested day to look for alternatives. */
+	private static final int SEARCH_DAYS = 14;
+
+	private final ClinicProperties clinic;
+
+	private final Calendar calendar;
+
+	Availability(ClinicProperties clinic, Calendar calendar) {
+		this.clinic = clinic;
+		this.calendar = calendar;
+	}
+
+	/**
+	 * Decides a request for {@code start}: the first qualified practitioner who works
+	 * then and is free for the whole service plus its buffer, or the reason there is
+	 * none. {@code practitioner} is null for anyone qualified; {@code moving} is an
+	 * appointment whose own time does not count as taken (a reschedule).
+	 */
+	Verdict decide(String location, String serviceId, String practitioner, ZonedDateTime start, Instant now,
+			String moving) {
+		ClinicProperties.Service service = this.clinic.services().get(serviceId);
+		if (service == null) {
+			return Verdict.refuse(DeclineReason.UNKNOWN_SERVICE);
+		}
+		List<String> candidates = candidates(location, serviceId, practitioner);
+		if (candidates.isEmpty()) {
+			return Verdict.refuse(DeclineReason.UNKNOWN_PRACTITIONER);
+		}
+		Instant begins = start.toInstant();
+		if (begins.isBefore(now.plus(this.clinic.rules().minimumLeadTime()))) {
+			return Verdict.refuse(DeclineReason.TOO_SOON);
+		}
+		if (begins.isAfter(now.plus(this.clinic.rules().maximumAdvance()))) {
+			return Verdict.refuse(DeclineReason.TOO_FAR_AHEAD);
+		}
+		boolean anyoneWorking = false;
+		for (String candidate : candidates) {
+			if (withinHours(location, candidate, service, start)) {
+				anyoneWorking = true;
+				if (free(location, candidate, service, begins, moving)) {
+					return Verdict.give(candidate);
+				}
+			}
+		}
+		return Verdict.refuse(anyoneWorking ? DeclineReason.SLOT_TAKEN : DeclineReason.OUTSIDE_HOURS);
+	}
+
+	/** Up to {@code count} open slots nearest to {@code requested}, nearest first. */
+	List<Slot> nearest(String location, String serviceId, String practitioner, LocalDateTime requested, Instant now,
+			int count, String moving) {
+		ZoneId zone = zone(location);
+		if (zone == null || !this.clinic.services().containsKey(serviceId)) {
+			return List.of();
+		}
+		Instant target = requested.atZone(zone).toInstant();
+		Comparator<Slot> nearestFirst = Comparator
+			.comparing((Slot slot) -> Duration.between(slot.start(), target).abs())
+			.thenComparing(Slot::start);
+		List<Slot> found = new ArrayList<>();
+		LocalDate day = requested.toLocalDate();
+		for (int distance = 0; distance <= SEARCH_DAYS; distance++) {
+			if (found.size() >= count && daysApart(found, nearestFirst, count, target) < distance - 1) {
+				break;
+			}
+			found.addAll(openOn(location, serviceId, practitioner, day.plusDays(distance), now, moving));
+			if (distance > 0) {
+				found.addAll(openOn(location, serviceId, practitioner, day.minusDays(distance), now, moving));
+			}
+		}
+		return found.stream().sorted(nearestFirst).limit(count).toList();
+	}
+
+	/** Every open slot from {@code from} to {@code to} inclusive, in time order. */
+	List<Slot> open(String location, String serviceId, String practitioner, LocalDate from, LocalDate to, Instant now) {
+		List<Slot> slots = new ArrayList<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			slots.addAll(openOn(location, serviceId, practitioner, day, now, null));
+		}
+		slots.sort(Comparator.comparing(Slot::start));
+		return slots;
+	}
+
+	private List<Slot> openOn(String location, String serviceId, String practitioner, LocalDate day, Instant now,
+			String moving) {
+		ClinicProperties.Service service = this.clinic.services().get(serviceId);
+		ZoneId zone = zone(location);
+		List<Slot> slots = new ArrayList<>();
+		for (String candidate : candidates(location, serviceId, practitioner)) {
+			ClinicProperties.Practitioner who = this.clinic.practitioners().get(candidate);
+			Optional<ClinicProperties.Shift> shift = who.shift(location, day);
+			if (shift.isEmpty()) {
+				continue;
+			}
+			Instant shiftStart = day.atTime(shift.get().start()).atZone(zone).toInstant();
+			Instant shiftEnd = day.atTime(shift.get().end()).atZone(zone).toInstant();
+			List<Booked> booked = this.calendar.booked(location, candidate, shiftStart,
+					shiftEnd.plus(service.buffer()));
+			for (Instant start = shiftStart; !start.plus(service.duration()).isAfter(shiftEnd); start = start
+				.plus(this.clinic.rules().slotStep())) {
+				if (bookable(start, now) && free(booked, start, service, moving)) {
+					slots.add(
+							new Slot(start, start.plus(service.duration()), new PractitionerId(candidate), who.name()));
+				}
+			}
+		}
+		return slots;
+	}
+
+	private boolean bookable(Instant start, Instant now) {
+		return !start.isBefore(now.plus(this.clinic.rules().minimumLeadTime()))
+				&& !start.isAfter(now.plus(this.clinic.rules().maximumAdvance()));
+	}
+
+	private boolean withinHours(String location, String practitioner, ClinicProperties.Service service,
+			ZonedDateTime start) {
+		ZonedDateTime end = start.plus(service.duration());
+		return this.clinic.practitioners()
+			.get(practitioner)
+			.shift(location, start.toLocalDate())
+			.filter((shift) -> !start.toLocalTime().isBefore(shift.start())
+					&& end.toLocalDate().equals(start.toLocalDate()) && !end.toLocalTime().isAfter(shift.end()))
+			.isPresent();
+	}
+
+	private boolean free(String location, String practitioner, ClinicProperties.Service service, Instant start,
+			String moving) {
+		Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
+		return free(this.calendar.booked(location, practitioner, start, occupiedUntil), start, service, moving);
+	}
+
+	private static boolean free(List<Booked> booked, Instant start, ClinicProperties.Service service, String moving) {
+		Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
+		return booked.stream()
+			.noneMatch((taken) -> !taken.appointmentId().equals(moving) && taken.overlaps(start, occupiedUntil));
+	}
+
+	private List<String> candidates(String location, String service, String practitioner) {
+		List<String> qualified = this.clinic.qualifiedAt(location, service);
+		return (practitioner == null) ? qualified : qualified.stream().filter(practitioner::equals).toList();
+	}
+
+	private ZoneId zone(String location) {
+		ClinicProperties.Location where = this.clinic.locations().get(location);
+		return (where != null) ? where.zone() : null;
+	}
+
+	/**
+	 * How many whole days from the target the count-th nearest slot found so far lies.
+	 */
+	private static long daysApart(List<Slot> found, Comparator<Slot> nearestFirst, int count, Instant target) {
+		Slot farthestKept = found.stream().sorted(nearestFirst).skip(count - 1).findFirst().orElseThrow();
+		return Duration.between(farthestKept.start(), target).abs().toDays();
+	}
+
+}

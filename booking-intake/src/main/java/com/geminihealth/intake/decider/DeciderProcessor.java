@@ -1,0 +1,245 @@
+package com.geminihealth.intake.decider;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentDeclined;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentNoShow;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.CommandRejected;
+import com.geminihealth.schemas.appointment.DeclineReason;
+import com.geminihealth.schemas.appointment.RescheduleDeclined;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.MarkCompleted;
+import com.geminihealth.schemas.booking.MarkNoShow;
+import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.RescheduleAppointment;
+
+/**
+ * Decides every command about one location's calendar, in order, so no two patients get
+ * the same practitioner at the same time without any lock. "Now" is the command's record
+ * timestamp: when it was asked. Each command id is applied once.
+ */
+class DeciderProcessor implements Processor<LocationId, BookingCommand, AppointmentId, AppointmentEvent> {
+
+	private final ClinicProperties clinic;
+
+	private ProcessorContext<AppointmentId, AppointmentEvent> context;
+
+	private KeyValueStore<String, Booking> appointments;
+
+	private KeyValueStore<String, Booked> calendar;
+
+	private KeyValueStore<String, Long> handled;
+
+	private Availability availability;
+
+	DeciderProcessor(ClinicProperties clinic) {
+		this.clinic = clinic;
+	}
+
+	@Override
+	public void init(ProcessorContext<AppointmentId, AppointmentEvent> context) {
+		this.context = context;
+		this.appointments = context.getStateStore(DeciderStores.APPOINTMENTS);
+		this.calendar = context.getStateStore(DeciderStores.CALENDAR);
+		this.handled = context.getStateStore(DeciderStores.HANDLED);
+		this.availability = new Availability(this.clinic, DeciderStores.calendar(this.calendar, longestOccupancy()));
+	}
+
+	@Override
+	public void process(Record<LocationId, BookingCommand> record) {
+		BookingCommand command = record.value();
+		String commandId = commandId(command);
+		if (this.handled.get(commandId) != null) {
+			return;
+		}
+		this.handled.put(commandId, record.timestamp());
+		Instant now = Instant.ofEpochMilli(record.timestamp());
+		AppointmentEvent outcome;
+		if (command instanceof BookAppointment book) {
+			outcome = book(book, now);
+		}
+		else if (command instanceof RescheduleAppointment reschedule) {
+			outcome = reschedule(reschedule, now);
+		}
+		else if (command instanceof CancelAppointment cancel) {
+			outcome = change(cancel.commandId(), cancel.appointmentId(), "CancelAppointment", (booking) -> {
+				release(booking);
+				return new AppointmentCancelled(cancel.commandId(), booking.appointment(), cancel.reason());
+			}, Booking.Status.CANCELLED);
+		}
+		else if (command instanceof MarkCompleted completed) {
+			outcome = change(completed.commandId(), completed.appointmentId(), "MarkCompleted",
+					(booking) -> new AppointmentCompleted(completed.commandId(), booking.appointment(),
+							completed.homeCareNotes()),
+					Booking.Status.COMPLETED);
+		}
+		else {
+			MarkNoShow noShow = (MarkNoShow) command;
+			outcome = change(noShow.commandId(), noShow.appointmentId(), "MarkNoShow",
+					(booking) -> new AppointmentNoShow(noShow.commandId(), booking.appointment()),
+					Booking.Status.NO_SHOW);
+		}
+		this.context.forward(new Record<>(outcome.appointmentId(), outcome, record.timestamp()));
+	}
+
+	private AppointmentEvent book(BookAppointment book, Instant now) {
+		String location = book.location().value();
+		ClinicProperties.Location where = this.clinic.locations().get(location);
+		if (where == null) {
+			return declined(book, ZoneId.of("UTC"), DeclineReason.UNKNOWN_LOCATION, List.of());
+		}
+		ZonedDateTime start = ZonedDateTime.ofLocal(book.requestedStart(), where.zone(), null);
+		String practitioner = (book.practitioner() != null) ? book.practitioner().value() : null;
+		Verdict verdict = this.availability.decide(location, book.service().value(), practitioner, start, now, null);
+		if (!verdict.given()) {
+			return declined(book, where.zone(), verdict.refusal(), alternatives(verdict.refusal(), location,
+					book.service().value(), practitioner, book.requestedStart(), now, null));
+		}
+		ClinicProperties.Service service = this.clinic.services().get(book.service().value());
+		Appointment appointment = new Appointment(AppointmentId.forRequest(book.requestId()), book.location(),
+				book.service(), new PractitionerId(verdict.practitioner()),
+				this.clinic.practitioners().get(verdict.practitioner()).name(), start.toInstant(),
+				start.toInstant().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0);
+		hold(new Booking(appointment, Booking.Status.CONFIRMED, appointment.end().plus(service.buffer())));
+		return new AppointmentConfirmed(book.requestId(), appointment);
+	}
+
+	private AppointmentEvent reschedule(RescheduleAppointment reschedule, Instant now) {
+		Booking booking = this.appointments.get(reschedule.appointmentId().value());
+		CommandRejected rejected = rejection(reschedule.commandId(), reschedule.appointmentId(),
+				"RescheduleAppointment", booking);
+		if (rejected != null) {
+			return rejected;
+		}
+		Appointment current = booking.appointment();
+		String practitioner = (reschedule.practitioner() != null) ? reschedule.practitioner().value()
+				: current.practitioner().value();
+		ZonedDateTime start = ZonedDateTime.ofLocal(reschedule.newStart(), current.zone(), null);
+		String moving = current.appointmentId().value();
+		Verdict verdict = this.availability.decide(current.location().value(), current.service().value(), practitioner,
+				start, now, moving);
+		if (!verdict.given()) {
+			return new RescheduleDeclined(reschedule.commandId(), current, reschedule.newStart(), verdict.refusal(),
+					alternatives(verdict.refusal(), current.location().value(), current.service().value(), practitioner,
+							reschedule.newStart(), now, moving));
+		}
+		ClinicProperties.Service service = this.clinic.services().get(current.service().value());
+		Appointment moved = new Appointment(current.appointmentId(), current.location(), current.service(),
+				new PractitionerId(verdict.practitioner()),
+				this.clinic.practitioners().get(verdict.practitioner()).name(), start.toInstant(),
+				start.toInstant().plus(service.duration()), current.zone(), current.patient(), current.notes(),
+				current.sequence() + 1);
+		// One task applies both writes with the changelog in one transaction: never half
+		// moved.
+		release(booking);
+		hold(new Booking(moved, Booking.Status.CONFIRMED, moved.end().plus(service.buffer())));
+		return new AppointmentRescheduled(reschedule.commandId(), moved, current.start(), current.practitioner());
+	}
+
+	private AppointmentEvent change(CommandId commandId, AppointmentId appointmentId, String command,
+			java.util.function.Function<Booking, AppointmentEvent> apply, Booking.Status status) {
+		Booking booking = this.appointments.get(appointmentId.value());
+		CommandRejected rejected = rejection(commandId, appointmentId, command, booking);
+		if (rejected != null) {
+			return rejected;
+		}
+		AppointmentEvent event = apply.apply(booking);
+		this.appointments.put(appointmentId.value(), booking.with(status));
+		return event;
+	}
+
+	private static CommandRejected rejection(CommandId commandId, AppointmentId appointmentId, String command,
+			Booking booking) {
+		if (booking == null) {
+			return new CommandRejected(commandId, appointmentId, command, CommandRejected.Reason.UNKNOWN_APPOINTMENT,
+					"no appointment " + appointmentId.value() + " at this location");
+		}
+		return switch (booking.status()) {
+			case CONFIRMED -> null;
+			case CANCELLED -> new CommandRejected(commandId, appointmentId, command,
+					CommandRejected.Reason.ALREADY_CANCELLED, "the appointment was already cancelled");
+			case COMPLETED -> new CommandRejected(commandId, appointmentId, command,
+					CommandRejected.Reason.ALREADY_COMPLETED, "the appointment was already completed");
+			case NO_SHOW -> new CommandRejected(commandId, appointmentId, command,
+					CommandRejected.Reason.ALREADY_NO_SHOW, "the appointment was already marked a no-show");
+		};
+	}
+
+	private List<com.geminihealth.schemas.appointment.Slot> alternatives(DeclineReason reason, String location,
+			String service, String practitioner, LocalDateTime requested, Instant now, String moving) {
+		return switch (reason) {
+			case SLOT_TAKEN, OUTSIDE_HOURS, TOO_SOON, TOO_FAR_AHEAD -> this.availability.nearest(location, service,
+					practitioner, requested, now, this.clinic.rules().alternatives(), moving);
+			default -> List.of();
+		};
+	}
+
+	private void hold(Booking booking) {
+		Appointment appointment = booking.appointment();
+		this.appointments.put(appointment.appointmentId().value(), booking);
+		this.calendar.put(calendarKey(appointment), booking.booked());
+	}
+
+	private void release(Booking booking) {
+		this.calendar.delete(calendarKey(booking.appointment()));
+	}
+
+	private static String calendarKey(Appointment appointment) {
+		return DeciderStores.calendarKey(appointment.location().value(), appointment.practitioner().value(),
+				appointment.start());
+	}
+
+	private static AppointmentDeclined declined(BookAppointment book, ZoneId zone, DeclineReason reason,
+			List<com.geminihealth.schemas.appointment.Slot> alternatives) {
+		return new AppointmentDeclined(book.requestId(), book.location(), book.service(), book.practitioner(),
+				book.requestedStart(), zone, book.patient(), reason, alternatives);
+	}
+
+	private Duration longestOccupancy() {
+		return this.clinic.services()
+			.values()
+			.stream()
+			.map((service) -> service.duration().plus(service.buffer()))
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
+	}
+
+	private static String commandId(BookingCommand command) {
+		if (command instanceof BookAppointment book) {
+			return book.requestId().value();
+		}
+		if (command instanceof CancelAppointment cancel) {
+			return cancel.commandId().value();
+		}
+		if (command instanceof RescheduleAppointment reschedule) {
+			return reschedule.commandId().value();
+		}
+		if (command instanceof MarkCompleted completed) {
+			return completed.commandId().value();
+		}
+		return ((MarkNoShow) command).commandId().value();
+	}
+
+}

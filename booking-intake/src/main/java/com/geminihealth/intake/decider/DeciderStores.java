@@ -1,0 +1,68 @@
+package com.geminihealth.intake.decider;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import com.geminihealth.schemas.Json;
+
+/**
+ * The decider's state, in named persistent stores backed by changelog topics:
+ * appointments by id, each practitioner's calendar in time order, and the ids of commands
+ * already applied.
+ */
+final class DeciderStores {
+
+	static final String APPOINTMENTS = "decider-appointments";
+
+	static final String CALENDAR = "decider-calendar";
+
+	static final String HANDLED = "decider-handled-commands";
+
+	private DeciderStores() {
+	}
+
+	static List<StoreBuilder<?>> builders() {
+		return List.of(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPOINTMENTS), Serdes.String(),
+						Json.serde(Booking.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR), Serdes.String(),
+						Json.serde(Booked.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED), Serdes.String(), Serdes.Long()));
+	}
+
+	/**
+	 * Calendar keys sort by location, practitioner and start:
+	 * {@code burlington/maya-chen/
+	 * 000001796137200}, so one range scan reads a practitioner's day in time order.
+	 */
+	static String calendarKey(String location, String practitioner, Instant start) {
+		return location + "/" + practitioner + "/" + String.format("%015d", start.getEpochSecond());
+	}
+
+	/** A {@link Calendar} over the calendar store. */
+	static Calendar calendar(KeyValueStore<String, Booked> store, java.time.Duration longestOccupancy) {
+		return (location, practitioner, from, until) -> {
+			List<Booked> booked = new ArrayList<>();
+			try (KeyValueIterator<String, Booked> range = store.range(
+					calendarKey(location, practitioner, from.minus(longestOccupancy)),
+					calendarKey(location, practitioner, until))) {
+				while (range.hasNext()) {
+					KeyValue<String, Booked> entry = range.next();
+					if (entry.value.overlaps(from, until)) {
+						booked.add(entry.value);
+					}
+				}
+			}
+			return booked;
+		};
+	}
+
+}

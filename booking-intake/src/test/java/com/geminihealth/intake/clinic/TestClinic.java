@@ -1,0 +1,60 @@
+package com.geminihealth.intake.clinic;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A small clinic for tests: one location in Toronto; Ana (RMT) works every day
+ * 09:00-17:00, Ben (RMT) weekdays 09:00-17:00, Cy (chiropractor) weekdays 08:00-12:00.
+ */
+public final class TestClinic {
+
+	public static final String DOWNTOWN = "downtown";
+
+	public static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	private TestClinic() {
+	}
+
+	public static ClinicProperties clinic() {
+		Map<String, ClinicProperties.Service> services = new LinkedHashMap<>();
+		services.put("massage-60", new ClinicProperties.Service("Massage, 60 min", Set.of("rmt"), 60, 15));
+		services.put("massage-30", new ClinicProperties.Service("Massage, 30 min", Set.of("rmt"), 30, 10));
+		services.put("chiro", new ClinicProperties.Service("Chiropractic visit", Set.of("chiropractic"), 20, 5));
+		Map<String, ClinicProperties.Practitioner> practitioners = new LinkedHashMap<>();
+		practitioners.put("ana",
+				new ClinicProperties.Practitioner("Ana Silva", Set.of("rmt"),
+						Map.of(DOWNTOWN, week(LocalTime.of(9, 0), LocalTime.of(17, 0), DayOfWeek.values())),
+						List.of(LocalDate.of(2026, 12, 25))));
+		practitioners.put("ben", new ClinicProperties.Practitioner("Ben Roy", Set.of("rmt"),
+				Map.of(DOWNTOWN, week(LocalTime.of(9, 0), LocalTime.of(17, 0), weekdays())), List.of()));
+		practitioners.put("cy", new ClinicProperties.Practitioner("Cy Park", Set.of("chiropractic"),
+				Map.of(DOWNTOWN, week(LocalTime.of(8, 0), LocalTime.of(12, 0), weekdays())), List.of()));
+		return new ClinicProperties("Test Clinic", "+12892348001",
+				Map.of(DOWNTOWN, new ClinicProperties.Location("Downtown", TORONTO, "1 Main St")), services,
+				practitioners,
+				new ClinicProperties.BookingRules(Duration.ofHours(2), Duration.ofDays(90), Duration.ofMinutes(15), 3));
+	}
+
+	private static DayOfWeek[] weekdays() {
+		return Arrays.copyOfRange(DayOfWeek.values(), 0, 5);
+	}
+
+	private static Map<DayOfWeek, ClinicProperties.Shift> week(LocalTime start, LocalTime end, DayOfWeek... days) {
+		Map<DayOfWeek, ClinicProperties.Shift> week = new EnumMap<>(DayOfWeek.class);
+		for (DayOfWeek day : days) {
+			week.put(day, new ClinicProperties.Shift(start, end));
+		}
+		return week;
+	}
+
+}

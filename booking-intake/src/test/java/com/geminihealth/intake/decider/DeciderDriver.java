@@ -1,0 +1,136 @@
+package com.geminihealth.intake.decider;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.clinic.TestClinic;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.MarkCompleted;
+import com.geminihealth.schemas.booking.MarkNoShow;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.booking.RescheduleAppointment;
+import com.geminihealth.schemas.booking.ServiceId;
+
+/**
+ * The real decider topology on a {@code TopologyTestDriver}, with commands sent the way
+ * the intake sends them and "now" set per command.
+ */
+final class DeciderDriver implements AutoCloseable {
+
+	static final Patient PATIENT = new Patient("Olivia Martin", "olivia@example.com", "+12892348001", Language.EN,
+			new Consent(true, true));
+
+	private final TopologyTestDriver driver;
+
+	private final TestInputTopic<LocationId, BookingCommand> commands;
+
+	private final TestOutputTopic<AppointmentId, AppointmentEvent> decisions;
+
+	private Instant now = Instant.parse("2026-11-20T12:00:00Z");
+
+	DeciderDriver() {
+		this(TestClinic.clinic());
+	}
+
+	DeciderDriver(ClinicProperties clinic) {
+		StreamsBuilder builder = new StreamsBuilder();
+		DeciderTopology.build(builder, clinic);
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				Path.of("target", "decider-test-" + UUID.randomUUID()).toAbsolutePath().toString());
+		this.driver = new TopologyTestDriver(builder.build(), config);
+		this.commands = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(),
+				Topics.BOOKING_COMMANDS.keySerde().serializer(), Topics.BOOKING_COMMANDS.valueSerde().serializer());
+		this.decisions = this.driver.createOutputTopic(Topics.APPOINTMENTS.name(),
+				Topics.APPOINTMENTS.keySerde().deserializer(), Topics.APPOINTMENTS.valueSerde().deserializer());
+	}
+
+	DeciderDriver at(Instant now) {
+		this.now = now;
+		return this;
+	}
+
+	/** Sends one command and returns what the decider decided about it. */
+	AppointmentEvent send(BookingCommand command) {
+		this.commands.pipeInput(new TestRecord<>(command.location(), command, new RecordHeaders(), this.now));
+		List<AppointmentEvent> outcomes = this.decisions.readValuesToList();
+		return outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
+	}
+
+	static BookAppointment book(String practitioner, String service, LocalDateTime start) {
+		return book(TestClinicLocation.ID, practitioner, service, start);
+	}
+
+	static BookAppointment book(String location, String practitioner, String service, LocalDateTime start) {
+		return new BookAppointment(RequestId.random(), new LocationId(location), new ServiceId(service),
+				(practitioner != null) ? new PractitionerId(practitioner) : null, start, PATIENT, null, null,
+				BookingChannel.ONLINE);
+	}
+
+	static CancelAppointment cancel(AppointmentId appointment) {
+		return new CancelAppointment(CommandId.random(), TestClinicLocation.LOCATION, appointment, null);
+	}
+
+	static RescheduleAppointment reschedule(AppointmentId appointment, LocalDateTime start, String practitioner) {
+		return new RescheduleAppointment(CommandId.random(), TestClinicLocation.LOCATION, appointment, start,
+				(practitioner != null) ? new PractitionerId(practitioner) : null);
+	}
+
+	static MarkCompleted complete(AppointmentId appointment) {
+		return new MarkCompleted(CommandId.random(), TestClinicLocation.LOCATION, appointment, "Stretch daily");
+	}
+
+	static MarkNoShow noShow(AppointmentId appointment) {
+		return new MarkNoShow(CommandId.random(), TestClinicLocation.LOCATION, appointment);
+	}
+
+	KeyValueStore<AppointmentId, RequestStatus> requestStatuses() {
+		return this.driver.getKeyValueStore(DeciderTopology.REQUEST_STATUS);
+	}
+
+	@Override
+	public void close() {
+		this.driver.close();
+	}
+
+	/** The test clinic's one location. */
+	static final class TestClinicLocation {
+
+		static final String ID = TestClinic.DOWNTOWN;
+
+		static final LocationId LOCATION = new LocationId(ID);
+
+		private TestClinicLocation() {
+		}
+
+	}
+
+}

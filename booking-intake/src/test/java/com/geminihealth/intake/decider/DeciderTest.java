@@ -1,0 +1,315 @@
+package com.geminihealth.intake.decider;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentDeclined;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentNoShow;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.CommandRejected;
+import com.geminihealth.schemas.appointment.DeclineReason;
+import com.geminihealth.schemas.appointment.RescheduleDeclined;
+import com.geminihealth.schemas.appointment.Slot;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.BookAppointment;
+
+import static com.geminihealth.intake.decider.DeciderDriver.book;
+import static com.geminihealth.intake.decider.DeciderDriver.cancel;
+import static com.geminihealth.intake.decider.DeciderDriver.complete;
+import static com.geminihealth.intake.decider.DeciderDriver.noShow;
+import static com.geminihealth.intake.decider.DeciderDriver.reschedule;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeciderTest {
+
+	/** A Monday, when Ana and Ben both work 09:00-17:00. */
+	static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
+
+	final DeciderDriver decider = new DeciderDriver();
+
+	@AfterEach
+	void close() {
+		this.decider.close();
+	}
+
+	@Test
+	void confirmsAFreeSlotForTheWholeDuration() {
+		Appointment appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0))));
+
+		assertThat(appointment.practitioner().value()).isEqualTo("ana");
+		assertThat(appointment.practitionerName()).isEqualTo("Ana Silva");
+		assertThat(appointment.start()).isEqualTo(Instant.parse("2026-11-23T15:00:00Z"));
+		assertThat(appointment.end()).isEqualTo(Instant.parse("2026-11-23T16:00:00Z"));
+		assertThat(appointment.sequence()).isZero();
+	}
+
+	@Test
+	void declinesSecondBookingForTheSameSlotOfferingTheThreeNearest() {
+		this.decider.send(book("ana", "massage-60", at(10, 0)));
+
+		AppointmentDeclined declined = declined(this.decider.send(book("ana", "massage-60", at(10, 0))));
+
+		assertThat(declined.reason()).isEqualTo(DeclineReason.SLOT_TAKEN);
+		// 10:00-11:00 plus a 15 minute buffer; nothing fits before 10:00 once the buffer
+		// counts.
+		assertThat(declined.alternatives()).extracting(Slot::start)
+			.containsExactly(local(11, 15), local(11, 30), local(11, 45));
+		assertThat(declined.alternatives())
+			.allSatisfy((slot) -> assertThat(slot.practitioner().value()).isEqualTo("ana"));
+	}
+
+	@Test
+	void countsTheBufferAfterAnAppointmentAsTaken() {
+		this.decider.send(book("ana", "massage-60", at(10, 0)));
+
+		assertThat(declined(this.decider.send(book("ana", "massage-60", at(11, 0)))).reason())
+			.isEqualTo(DeclineReason.SLOT_TAKEN);
+		assertThat(confirmed(this.decider.send(book("ana", "massage-60", at(11, 15)))).start())
+			.isEqualTo(local(11, 15));
+	}
+
+	@Test
+	void countsTheNewAppointmentsOwnBufferBeforeTheNextOne() {
+		this.decider.send(book("ana", "massage-60", at(10, 0)));
+
+		// 09:30-10:00 plus 10 minutes of buffer runs into 10:00.
+		assertThat(declined(this.decider.send(book("ana", "massage-30", at(9, 30)))).reason())
+			.isEqualTo(DeclineReason.SLOT_TAKEN);
+		assertThat(confirmed(this.decider.send(book("ana", "massage-30", at(9, 15)))).end()).isEqualTo(local(9, 45));
+	}
+
+	@Test
+	void givesAnyPractitionerRequestsToTheFirstQualifiedWhoIsFree() {
+		assertThat(confirmed(this.decider.send(book(null, "massage-60", at(14, 0)))).practitioner().value())
+			.isEqualTo("ana");
+		assertThat(confirmed(this.decider.send(book(null, "massage-60", at(14, 0)))).practitioner().value())
+			.isEqualTo("ben");
+		assertThat(declined(this.decider.send(book(null, "massage-60", at(14, 0)))).reason())
+			.isEqualTo(DeclineReason.SLOT_TAKEN);
+	}
+
+	@Test
+	void confirmsAnAppointmentEndingExactlyAtClosing() {
+		assertThat(confirmed(this.decider.send(book("ana", "massage-60", at(16, 0)))).end()).isEqualTo(local(17, 0));
+	}
+
+	@Test
+	void declinesAnAppointmentThatWouldRunPastClosing() {
+		AppointmentDeclined declined = declined(this.decider.send(book("ana", "massage-60", at(16, 15))));
+
+		assertThat(declined.reason()).isEqualTo(DeclineReason.OUTSIDE_HOURS);
+		assertThat(declined.alternatives()).extracting(Slot::start).first().isEqualTo(local(16, 0));
+	}
+
+	@Test
+	void declinesOutsideWorkingHoursAndOnDaysOff() {
+		assertThat(declined(this.decider.send(book("ana", "massage-60", at(8, 0)))).reason())
+			.isEqualTo(DeclineReason.OUTSIDE_HOURS);
+		assertThat(declined(this.decider.send(book("ben", "massage-60", LocalDate.of(2026, 11, 28).atTime(10, 0))))
+			.reason()).isEqualTo(DeclineReason.OUTSIDE_HOURS);
+		assertThat(declined(this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 12, 25).atTime(10, 0))))
+			.reason()).isEqualTo(DeclineReason.OUTSIDE_HOURS);
+	}
+
+	@Test
+	void declinesTooSoonAndTooFarAhead() {
+		this.decider.at(Instant.parse("2026-11-23T14:30:00Z"));
+
+		assertThat(declined(this.decider.send(book("ana", "massage-60", at(10, 0)))).reason())
+			.isEqualTo(DeclineReason.TOO_SOON);
+		assertThat(declined(this.decider.send(book("ana", "massage-60", MONDAY.plusDays(120).atTime(10, 0)))).reason())
+			.isEqualTo(DeclineReason.TOO_FAR_AHEAD);
+	}
+
+	@Test
+	void declinesUnknownServicesAndPractitionersWithoutAlternatives() {
+		AppointmentDeclined unknownService = declined(this.decider.send(book("ana", "reiki", at(10, 0))));
+		AppointmentDeclined unknownPractitioner = declined(this.decider.send(book("zed", "massage-60", at(10, 0))));
+		AppointmentDeclined unqualified = declined(this.decider.send(book("cy", "massage-60", at(10, 0))));
+		AppointmentDeclined unknownLocation = declined(
+				this.decider.send(book("atlantis", "ana", "massage-60", at(10, 0))));
+
+		assertThat(unknownService.reason()).isEqualTo(DeclineReason.UNKNOWN_SERVICE);
+		assertThat(unknownPractitioner.reason()).isEqualTo(DeclineReason.UNKNOWN_PRACTITIONER);
+		assertThat(unqualified.reason()).isEqualTo(DeclineReason.UNKNOWN_PRACTITIONER);
+		assertThat(unknownLocation.reason()).isEqualTo(DeclineReason.UNKNOWN_LOCATION);
+		assertThat(unknownService.alternatives()).isEmpty();
+	}
+
+	@Test
+	void cancellingFreesTheSlot() {
+		AppointmentId first = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+
+		assertThat(this.decider.send(cancel(first))).isInstanceOf(AppointmentCancelled.class);
+		assertThat(confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).start()).isEqualTo(local(10, 0));
+	}
+
+	@Test
+	void rejectsCommandsForUnknownOrCancelledAppointments() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+		this.decider.send(cancel(appointment));
+
+		assertThat(rejected(this.decider.send(cancel(appointment))).reason())
+			.isEqualTo(CommandRejected.Reason.ALREADY_CANCELLED);
+		assertThat(rejected(this.decider.send(reschedule(appointment, at(12, 0), null))).reason())
+			.isEqualTo(CommandRejected.Reason.ALREADY_CANCELLED);
+		assertThat(rejected(this.decider.send(complete(AppointmentId.random()))).reason())
+			.isEqualTo(CommandRejected.Reason.UNKNOWN_APPOINTMENT);
+	}
+
+	@Test
+	void reschedulingConfirmsTheNewSlotThenFreesTheOld() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+
+		AppointmentRescheduled moved = (AppointmentRescheduled) this.decider
+			.send(reschedule(appointment, at(14, 0), null));
+
+		assertThat(moved.appointment().start()).isEqualTo(local(14, 0));
+		assertThat(moved.appointment().sequence()).isEqualTo(1);
+		assertThat(moved.previousStart()).isEqualTo(local(10, 0));
+		assertThat(confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).start()).isEqualTo(local(10, 0));
+		assertThat(declined(this.decider.send(book("ana", "massage-60", at(14, 0)))).reason())
+			.isEqualTo(DeclineReason.SLOT_TAKEN);
+	}
+
+	@Test
+	void reschedulingIntoATakenSlotKeepsTheOldOneAndOffersAlternatives() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+		this.decider.send(book("ana", "massage-60", at(14, 0)));
+
+		RescheduleDeclined declined = (RescheduleDeclined) this.decider.send(reschedule(appointment, at(14, 0), null));
+
+		assertThat(declined.reason()).isEqualTo(DeclineReason.SLOT_TAKEN);
+		assertThat(declined.appointment().start()).isEqualTo(local(10, 0));
+		assertThat(declined.alternatives()).hasSize(3);
+		assertThat(declined(this.decider.send(book("ana", "massage-60", at(10, 0)))).reason())
+			.isEqualTo(DeclineReason.SLOT_TAKEN);
+	}
+
+	@Test
+	void reschedulingByAQuarterHourMayOverlapTheAppointmentsOwnOldTime() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+
+		assertThat(this.decider.send(reschedule(appointment, at(10, 15), null)))
+			.isInstanceOf(AppointmentRescheduled.class);
+	}
+
+	@Test
+	void reschedulingToAnotherPractitionerFreesTheFirst() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+
+		AppointmentRescheduled moved = (AppointmentRescheduled) this.decider
+			.send(reschedule(appointment, at(10, 0), "ben"));
+
+		assertThat(moved.appointment().practitioner().value()).isEqualTo("ben");
+		assertThat(moved.previousPractitioner().value()).isEqualTo("ana");
+		assertThat(confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).start()).isEqualTo(local(10, 0));
+	}
+
+	@Test
+	void marksCompletedAndNoShowOnceOnly() {
+		AppointmentId first = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+		AppointmentId second = confirmed(this.decider.send(book("ana", "massage-60", at(13, 0)))).appointmentId();
+
+		assertThat(((AppointmentCompleted) this.decider.send(complete(first))).homeCareNotes())
+			.isEqualTo("Stretch daily");
+		assertThat(this.decider.send(noShow(second))).isInstanceOf(AppointmentNoShow.class);
+		assertThat(rejected(this.decider.send(cancel(first))).reason())
+			.isEqualTo(CommandRejected.Reason.ALREADY_COMPLETED);
+		assertThat(rejected(this.decider.send(complete(second))).reason())
+			.isEqualTo(CommandRejected.Reason.ALREADY_NO_SHOW);
+	}
+
+	@Test
+	void appliesTheSameCommandOnce() {
+		BookAppointment booking = book("ana", "massage-60", at(10, 0));
+		confirmed(this.decider.send(booking));
+
+		assertThat(this.decider.send(booking)).isNull();
+	}
+
+	@Test
+	void placesAppointmentsOnTheSpringForwardDayAtTheRightInstant() {
+		this.decider.at(Instant.parse("2026-03-01T12:00:00Z"));
+
+		Appointment saturday = confirmed(
+				this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 3, 7).atTime(9, 0))));
+		Appointment sunday = confirmed(
+				this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 3, 8).atTime(9, 0))));
+		Appointment lastOfSunday = confirmed(
+				this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 3, 8).atTime(16, 0))));
+
+		assertThat(saturday.start()).isEqualTo(Instant.parse("2026-03-07T14:00:00Z"));
+		assertThat(sunday.start()).isEqualTo(Instant.parse("2026-03-08T13:00:00Z"));
+		assertThat(lastOfSunday.end()).isEqualTo(Instant.parse("2026-03-08T21:00:00Z"));
+	}
+
+	@Test
+	void placesAppointmentsOnTheFallBackDayAtTheRightInstant() {
+		this.decider.at(Instant.parse("2026-10-25T12:00:00Z"));
+
+		Appointment sunday = confirmed(
+				this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 11, 1).atTime(9, 0))));
+		AppointmentDeclined taken = declined(
+				this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 11, 1).atTime(9, 0))));
+
+		assertThat(sunday.start()).isEqualTo(Instant.parse("2026-11-01T14:00:00Z"));
+		assertThat(taken.alternatives()).extracting(Slot::start)
+			.containsExactly(Instant.parse("2026-11-01T15:15:00Z"), Instant.parse("2026-11-01T15:30:00Z"),
+					Instant.parse("2026-11-01T15:45:00Z"));
+	}
+
+	@Test
+	void projectsEachRequestsStatusForTheStatusUrl() {
+		BookAppointment confirmedBooking = book("ana", "massage-60", at(10, 0));
+		BookAppointment declinedBooking = book("ana", "massage-60", at(10, 0));
+		this.decider.send(confirmedBooking);
+		this.decider.send(declinedBooking);
+
+		RequestStatus confirmed = this.decider.requestStatuses()
+			.get(AppointmentId.forRequest(confirmedBooking.requestId()));
+		RequestStatus declined = this.decider.requestStatuses()
+			.get(AppointmentId.forRequest(declinedBooking.requestId()));
+
+		assertThat(confirmed.status()).isEqualTo("CONFIRMED");
+		assertThat(confirmed.appointment().start()).isEqualTo(local(10, 0));
+		assertThat(declined.status()).isEqualTo("DECLINED");
+		assertThat(declined.alternatives()).hasSize(3);
+	}
+
+	private static LocalDateTime at(int hour, int minute) {
+		return MONDAY.atTime(hour, minute);
+	}
+
+	private static Instant local(int hour, int minute) {
+		return MONDAY.atTime(LocalTime.of(hour, minute))
+			.atZone(com.geminihealth.intake.clinic.TestClinic.TORONTO)
+			.toInstant();
+	}
+
+	private static Appointment confirmed(AppointmentEvent event) {
+		assertThat(event).isInstanceOf(AppointmentConfirmed.class);
+		return ((AppointmentConfirmed) event).appointment();
+	}
+
+	private static AppointmentDeclined declined(AppointmentEvent event) {
+		assertThat(event).isInstanceOf(AppointmentDeclined.class);
+		return (AppointmentDeclined) event;
+	}
+
+	private static CommandRejected rejected(AppointmentEvent event) {
+		assertThat(event).isInstanceOf(CommandRejected.class);
+		return (CommandRejected) event;
+	}
+
+}
