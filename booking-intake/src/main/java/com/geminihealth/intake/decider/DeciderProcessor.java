@@ -1,6 +1,5 @@
 package com.geminihealth.intake.decider;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -64,7 +63,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		this.appointments = context.getStateStore(DeciderStores.APPOINTMENTS);
 		this.calendar = context.getStateStore(DeciderStores.CALENDAR);
 		this.handled = context.getStateStore(DeciderStores.HANDLED);
-		this.availability = new Availability(this.clinic, DeciderStores.calendar(this.calendar, longestOccupancy()));
+		this.availability = new Availability(this.clinic,
+				DeciderStores.calendar(this.calendar, DeciderStores.longestOccupancy(this.clinic)));
 	}
 
 	@Override
@@ -215,15 +215,6 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 			List<com.geminihealth.schemas.appointment.Slot> alternatives) {
 		return new AppointmentDeclined(book.requestId(), book.location(), book.service(), book.practitioner(),
 				book.requestedStart(), zone, book.patient(), reason, alternatives);
-	}
-
-	private Duration longestOccupancy() {
-		return this.clinic.services()
-			.values()
-			.stream()
-			.map((service) -> service.duration().plus(service.buffer()))
-			.max(Duration::compareTo)
-			.orElse(Duration.ZERO);
 	}
 
 	private static String commandId(BookingCommand command) {

@@ -1,5 +1,6 @@
 package com.geminihealth.intake.decider;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,10 +8,11 @@ import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.Json;
 
 /**
@@ -27,6 +29,19 @@ final class DeciderStores {
 	static final String HANDLED = "decider-handled-commands";
 
 	private DeciderStores() {
+	}
+
+	/**
+	 * The longest a practitioner is taken by one appointment: the range a calendar scan
+	 * looks back.
+	 */
+	static Duration longestOccupancy(ClinicProperties clinic) {
+		return clinic.services()
+			.values()
+			.stream()
+			.map((service) -> service.duration().plus(service.buffer()))
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
 	}
 
 	static List<StoreBuilder<?>> builders() {
@@ -48,7 +63,7 @@ final class DeciderStores {
 	}
 
 	/** A {@link Calendar} over the calendar store. */
-	static Calendar calendar(KeyValueStore<String, Booked> store, java.time.Duration longestOccupancy) {
+	static Calendar calendar(ReadOnlyKeyValueStore<String, Booked> store, Duration longestOccupancy) {
 		return (location, practitioner, from, until) -> {
 			List<Booked> booked = new ArrayList<>();
 			try (KeyValueIterator<String, Booked> range = store.range(

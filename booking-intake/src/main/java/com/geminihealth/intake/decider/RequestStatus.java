@@ -1,5 +1,6 @@
 package com.geminihealth.intake.decider;
 
+import java.time.ZoneId;
 import java.util.List;
 
 import com.geminihealth.schemas.appointment.Appointment;
@@ -23,10 +24,12 @@ import com.geminihealth.schemas.appointment.Slot;
  * @param appointment the appointment, once confirmed
  * @param reason why the request (or the last reschedule) was declined
  * @param alternatives open slots offered instead
+ * @param zone the location's time zone, for showing times
  */
-public record RequestStatus(String status, Appointment appointment, DeclineReason reason, List<Slot> alternatives) {
+public record RequestStatus(String status, Appointment appointment, DeclineReason reason, List<Slot> alternatives,
+		ZoneId zone) {
 
-	public static final RequestStatus PENDING = new RequestStatus("PENDING", null, null, List.of());
+	public static final RequestStatus PENDING = new RequestStatus("PENDING", null, null, List.of(), null);
 
 	/** The status after {@code event}, or null for an event that changes nothing. */
 	static RequestStatus after(AppointmentEvent event) {
@@ -37,10 +40,11 @@ public record RequestStatus(String status, Appointment appointment, DeclineReaso
 			return confirmed("CONFIRMED", rescheduled.appointment());
 		}
 		if (event instanceof RescheduleDeclined declined) {
-			return new RequestStatus("CONFIRMED", declined.appointment(), declined.reason(), declined.alternatives());
+			return new RequestStatus("CONFIRMED", declined.appointment(), declined.reason(), declined.alternatives(),
+					declined.appointment().zone());
 		}
 		if (event instanceof AppointmentDeclined declined) {
-			return new RequestStatus("DECLINED", null, declined.reason(), declined.alternatives());
+			return new RequestStatus("DECLINED", null, declined.reason(), declined.alternatives(), declined.zone());
 		}
 		if (event instanceof AppointmentCancelled cancelled) {
 			return confirmed("CANCELLED", cancelled.appointment());
@@ -56,7 +60,7 @@ public record RequestStatus(String status, Appointment appointment, DeclineReaso
 	}
 
 	private static RequestStatus confirmed(String status, Appointment appointment) {
-		return new RequestStatus(status, appointment, null, List.of());
+		return new RequestStatus(status, appointment, null, List.of(), appointment.zone());
 	}
 
 }

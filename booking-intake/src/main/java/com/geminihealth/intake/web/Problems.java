@@ -3,6 +3,8 @@ package com.geminihealth.intake.web;
 import java.net.URI;
 import java.util.List;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -66,6 +68,13 @@ class Problems {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"the request could not be stored; nothing was accepted, please retry");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(InvalidStateStoreException.class)
+	ResponseEntity<ProblemDetail> stateNotReady(InvalidStateStoreException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"the decider is starting or rebalancing; please retry in a moment");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	static ProblemDetail invalidFields(List<FieldProblem> problems) {

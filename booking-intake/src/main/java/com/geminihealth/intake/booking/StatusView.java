@@ -1,0 +1,69 @@
+package com.geminihealth.intake.booking;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.geminihealth.intake.decider.RequestStatus;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.DeclineReason;
+import com.geminihealth.schemas.appointment.Slot;
+
+/**
+ * What the status URL answers, in the location's local time.
+ *
+ * @param requestId the request
+ * @param status PENDING, CONFIRMED, DECLINED, CANCELLED, COMPLETED or NO_SHOW
+ * @param appointment the appointment once confirmed
+ * @param reason why it was declined
+ * @param alternatives open slots offered instead, nearest first
+ */
+public record StatusView(String requestId, String status, AppointmentView appointment, DeclineReason reason,
+		List<SlotView> alternatives) {
+
+	static StatusView of(String requestId, RequestStatus status) {
+		Appointment appointment = status.appointment();
+		return new StatusView(requestId, status.status(),
+				(appointment != null) ? AppointmentView.of(appointment) : null, status.reason(),
+				status.alternatives().stream().map((slot) -> SlotView.of(slot, status.zone())).toList());
+	}
+
+	/**
+	 * @param location location id
+	 * @param service service id
+	 * @param practitioner practitioner id
+	 * @param practitionerName as patients see it
+	 * @param start local start
+	 * @param end local end
+	 * @param zone the location's time zone
+	 */
+	public record AppointmentView(String location, String service, String practitioner, String practitionerName,
+			LocalDateTime start, LocalDateTime end, ZoneId zone) {
+
+		static AppointmentView of(Appointment appointment) {
+			return new AppointmentView(appointment.location().value(), appointment.service().value(),
+					appointment.practitioner().value(), appointment.practitionerName(),
+					LocalDateTime.ofInstant(appointment.start(), appointment.zone()),
+					LocalDateTime.ofInstant(appointment.end(), appointment.zone()), appointment.zone());
+		}
+
+	}
+
+	/**
+	 * An open slot in local time.
+	 *
+	 * @param start local start
+	 * @param end local end
+	 * @param practitioner practitioner id
+	 * @param practitionerName as patients see it
+	 */
+	public record SlotView(LocalDateTime start, LocalDateTime end, String practitioner, String practitionerName) {
+
+		static SlotView of(Slot slot, ZoneId zone) {
+			return new SlotView(LocalDateTime.ofInstant(slot.start(), zone), LocalDateTime.ofInstant(slot.end(), zone),
+					slot.practitioner().value(), slot.practitionerName());
+		}
+
+	}
+
+}

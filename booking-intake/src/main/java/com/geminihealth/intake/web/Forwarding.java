@@ -1,0 +1,31 @@
+package com.geminihealth.intake.web;
+
+import java.net.URI;
+
+import org.apache.kafka.streams.state.HostInfo;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Asks the instance that owns a key: the same request, once, marked so that the owner
+ * answers from its own state instead of forwarding again.
+ */
+@Component
+public class Forwarding {
+
+	/** Set on a forwarded query. */
+	public static final String HEADER = "X-Decider-Forwarded";
+
+	private final RestClient http = RestClient.create();
+
+	public ResponseEntity<String> get(HostInfo owner, String pathAndQuery) {
+		return this.http.get()
+			.uri(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
+			.header(HEADER, "true")
+			.retrieve()
+			.toEntity(String.class);
+	}
+
+}
