@@ -63,7 +63,11 @@ class BookingController {
 	}
 
 	static String statusPath(RequestId requestId) {
-		return "/api/bookings/" + requestId.value();
+		return statusPath(requestId.uuid());
+	}
+
+	static String statusPath(java.util.UUID requestId) {
+		return "/api/bookings/" + requestId;
 	}
 
 }

@@ -1,14 +1,24 @@
 package com.geminihealth.intake.booking;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -17,9 +27,19 @@ import com.geminihealth.intake.web.Honeypot;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
-/** The public booking page: the same validation and intake as the API, as a form. */
+/**
+ * The public booking page: pick a service and day, see the open times, pick one, leave
+ * your details, and watch the answer arrive: confirmed, or alternatives to pick from. The
+ * same validation and intake as the API.
+ */
 @Controller
 class BookingPageController {
+
+	/**
+	 * The patient's details, kept in their session so that picking an alternative needs
+	 * no retyping.
+	 */
+	static final String LAST_REQUEST = "lastBookingRequest";
 
 	private final BookingIntake intake;
 
@@ -29,12 +49,15 @@ class BookingPageController {
 
 	private final Honeypot honeypot;
 
+	private final ReadSide readSide;
+
 	BookingPageController(BookingIntake intake, BookingRequestValidator validator, ClinicProperties clinic,
-			Honeypot honeypot) {
+			Honeypot honeypot, ReadSide readSide) {
 		this.intake = intake;
 		this.validator = validator;
 		this.clinic = clinic;
 		this.honeypot = honeypot;
+		this.readSide = readSide;
 	}
 
 	@InitBinder("bookingRequest")
@@ -48,15 +71,34 @@ class BookingPageController {
 	}
 
 	@GetMapping({ "/", "/book" })
-	String form(Model model) {
+	String form(@RequestParam(required = false) String location, @RequestParam(required = false) String service,
+			@RequestParam(required = false) String practitioner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
+			HttpSession session, Model model) {
+		BookingRequest last = (BookingRequest) session.getAttribute(LAST_REQUEST);
 		model.addAttribute("bookingRequest",
-				new BookingRequest(null, null, null, null, false, false, null, null, null, null, null, null, null));
+				new BookingRequest((last != null) ? last.patientName() : null, (last != null) ? last.email() : null,
+						(last != null) ? last.mobilePhone() : null, (last != null) ? last.language() : null,
+						(last != null) ? last.smsConsent() : null, (last != null) ? last.followUpConsent() : null,
+						location, service, practitioner, start, null, null, null));
+		model.addAttribute("date", (date != null) ? date : (start != null) ? start.toLocalDate() : null);
+		if (known(location, service) && date != null) {
+			try {
+				model.addAttribute("slots", this.readSide.openSlots(location, service,
+						StringUtils.hasText(practitioner) ? practitioner : null, date, date, false));
+			}
+			catch (InvalidStateStoreException ex) {
+				model.addAttribute("slotsUnavailable", true);
+			}
+		}
 		return "book";
 	}
 
 	@PostMapping("/book")
 	String submit(@Valid @ModelAttribute("bookingRequest") BookingRequest bookingRequest, BindingResult result,
-			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, Model model) {
+			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, HttpSession session,
+			Model model) {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
@@ -64,10 +106,39 @@ class BookingPageController {
 			return "book";
 		}
 		RequestId requestId = this.intake.submit(RequestId.random(), bookingRequest, BookingChannel.ONLINE);
-		model.addAttribute("reference", requestId.value());
+		session.setAttribute(LAST_REQUEST, bookingRequest);
+		return "redirect:/book/" + requestId.value();
+	}
+
+	@GetMapping("/book/{requestId}")
+	String answer(@PathVariable UUID requestId, Model model) {
+		StatusView status = pendingWhileStarting(requestId);
+		ClinicProperties.Service service = (status.service() != null) ? this.clinic.services().get(status.service())
+				: null;
+		model.addAttribute("reference", requestId.toString());
 		model.addAttribute("statusUrl", BookingController.statusPath(requestId));
-		model.addAttribute("kind", "booking");
-		return "submitted";
+		model.addAttribute("answer", status);
+		model.addAttribute("refresh", "PENDING".equals(status.status()));
+		model.addAttribute("serviceName", (service != null) ? service.name() : null);
+		return "booking-answer";
+	}
+
+	private boolean known(String location, String service) {
+		return location != null && service != null && this.clinic.locations().containsKey(location)
+				&& this.clinic.services().containsKey(service);
+	}
+
+	/**
+	 * While the decider starts up the page simply keeps waiting, as for any pending
+	 * request.
+	 */
+	private StatusView pendingWhileStarting(UUID requestId) {
+		try {
+			return this.readSide.status(requestId, false);
+		}
+		catch (InvalidStateStoreException ex) {
+			return new StatusView(requestId.toString(), "PENDING", null, null, java.util.List.of(), null, null);
+		}
 	}
 
 }

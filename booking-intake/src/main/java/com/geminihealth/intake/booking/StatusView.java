@@ -17,15 +17,18 @@ import com.geminihealth.schemas.appointment.Slot;
  * @param appointment the appointment once confirmed
  * @param reason why it was declined
  * @param alternatives open slots offered instead, nearest first
+ * @param location the location asked for
+ * @param service the service asked for
  */
 public record StatusView(String requestId, String status, AppointmentView appointment, DeclineReason reason,
-		List<SlotView> alternatives) {
+		List<SlotView> alternatives, String location, String service) {
 
 	static StatusView of(String requestId, RequestStatus status) {
 		Appointment appointment = status.appointment();
 		return new StatusView(requestId, status.status(),
 				(appointment != null) ? AppointmentView.of(appointment) : null, status.reason(),
-				status.alternatives().stream().map((slot) -> SlotView.of(slot, status.zone())).toList());
+				status.alternatives().stream().map((slot) -> SlotView.of(slot, status.zone())).toList(),
+				status.location(), status.service());
 	}
 
 	/**

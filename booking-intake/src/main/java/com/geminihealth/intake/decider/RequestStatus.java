@@ -25,11 +25,13 @@ import com.geminihealth.schemas.appointment.Slot;
  * @param reason why the request (or the last reschedule) was declined
  * @param alternatives open slots offered instead
  * @param zone the location's time zone, for showing times
+ * @param location where it was asked for
+ * @param service what was asked for
  */
 public record RequestStatus(String status, Appointment appointment, DeclineReason reason, List<Slot> alternatives,
-		ZoneId zone) {
+		ZoneId zone, String location, String service) {
 
-	public static final RequestStatus PENDING = new RequestStatus("PENDING", null, null, List.of(), null);
+	public static final RequestStatus PENDING = new RequestStatus("PENDING", null, null, List.of(), null, null, null);
 
 	/** The status after {@code event}, or null for an event that changes nothing. */
 	static RequestStatus after(AppointmentEvent event) {
@@ -41,10 +43,12 @@ public record RequestStatus(String status, Appointment appointment, DeclineReaso
 		}
 		if (event instanceof RescheduleDeclined declined) {
 			return new RequestStatus("CONFIRMED", declined.appointment(), declined.reason(), declined.alternatives(),
-					declined.appointment().zone());
+					declined.appointment().zone(), declined.appointment().location().value(),
+					declined.appointment().service().value());
 		}
 		if (event instanceof AppointmentDeclined declined) {
-			return new RequestStatus("DECLINED", null, declined.reason(), declined.alternatives(), declined.zone());
+			return new RequestStatus("DECLINED", null, declined.reason(), declined.alternatives(), declined.zone(),
+					declined.location().value(), declined.service().value());
 		}
 		if (event instanceof AppointmentCancelled cancelled) {
 			return confirmed("CANCELLED", cancelled.appointment());
@@ -60,7 +64,8 @@ public record RequestStatus(String status, Appointment appointment, DeclineReaso
 	}
 
 	private static RequestStatus confirmed(String status, Appointment appointment) {
-		return new RequestStatus(status, appointment, null, List.of(), appointment.zone());
+		return new RequestStatus(status, appointment, null, List.of(), appointment.zone(),
+				appointment.location().value(), appointment.service().value());
 	}
 
 }

@@ -2,9 +2,9 @@ package com.geminihealth.intake.web;
 
 import java.net.URI;
 
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -20,12 +20,16 @@ public class Forwarding {
 
 	private final RestClient http = RestClient.create();
 
-	public ResponseEntity<String> get(HostInfo owner, String pathAndQuery) {
+	/** The owner's answer; an owner still starting up answers 503, which is passed on. */
+	public String get(HostInfo owner, String pathAndQuery) {
 		return this.http.get()
 			.uri(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
 			.header(HEADER, "true")
 			.retrieve()
-			.toEntity(String.class);
+			.onStatus((status) -> status.value() == 503, (request, response) -> {
+				throw new InvalidStateStoreException("the instance owning this key is not ready");
+			})
+			.body(String.class);
 	}
 
 }

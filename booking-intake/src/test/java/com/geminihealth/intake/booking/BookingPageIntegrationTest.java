@@ -1,5 +1,7 @@
 package com.geminihealth.intake.booking;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,9 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -26,6 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntakeIntegrationTest
 class BookingPageIntegrationTest {
+
+	/** A Monday no other test books: Maya Chen works in Burlington 09:00-17:00. */
+	static final LocalDate DAY = NextWeek.MONDAY.plusWeeks(1);
 
 	@Autowired
 	MockMvc mvc;
@@ -54,15 +61,64 @@ class BookingPageIntegrationTest {
 	}
 
 	@Test
-	void booksThroughTheFormAndShowsTheReference() throws Exception {
+	void booksThroughTheFormAndShowsTheConfirmation() throws Exception {
 		String name = "Form " + UUID.randomUUID();
 
-		this.mvc.perform(validForm(name).with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Your reference")))
-			.andExpect(content().string(containsString("/api/bookings/")));
+		String answerPage = this.mvc.perform(form(name, "form@example.com", "905 555 0143", "11:30").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 
 		assertThat(bookingsFor(name)).hasSize(1);
+		String page = decided(answerPage);
+		assertThat(page).contains("Confirmed.").contains("Maya Chen").contains("11:30").contains("Swedish massage");
+	}
+
+	@Test
+	void offersTheNearestOpenTimesWhenTheSlotIsTaken() throws Exception {
+		decided(this.mvc
+			.perform(form("First " + UUID.randomUUID(), "a@example.com", "905 555 0101", "15:00").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
+
+		String page = decided(this.mvc
+			.perform(form("Second " + UUID.randomUUID(), "b@example.com", "905 555 0102", "15:00").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
+
+		assertThat(page).contains("Sorry, that time was just taken.")
+			.contains("These times are open:")
+			.contains("start=" + DAY + "T13:45")
+			.doesNotContain("start=" + DAY + "T15:00");
+	}
+
+	@Test
+	void listsOpenTimesAsLinksThatFillInTheForm() throws Exception {
+		decided(this.mvc
+			.perform(form("Busy " + UUID.randomUUID(), "c@example.com", "905 555 0103", "09:00").with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
+
+		this.mvc
+			.perform(get("/book").param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("practitioner", "maya-chen")
+				.param("date", DAY.toString()))
+			.andExpect(status().isOk())
+			// 09:00-10:00 and its 15 minute buffer are taken.
+			.andExpect(content().string(containsString(">10:15 with Maya Chen")))
+			.andExpect(content().string(not(containsString(">09:00 with Maya Chen"))))
+			.andExpect(content().string(not(containsString(">09:15 with Maya Chen"))));
+		this.mvc
+			.perform(get("/book").param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("practitioner", "maya-chen")
+				.param("start", DAY + "T16:00"))
+			.andExpect(content().string(containsString("value=\"" + DAY + "T16:00")));
 	}
 
 	@Test
@@ -89,7 +145,7 @@ class BookingPageIntegrationTest {
 	void showsFieldErrorsNextToTheirFieldsAndPublishesNothing() throws Exception {
 		String name = "Typo " + UUID.randomUUID();
 
-		this.mvc.perform(form(name, "nope", "12").with(csrf()))
+		this.mvc.perform(form(name, "nope", "12", "12:00").with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Please correct the highlighted fields")))
 			.andExpect(content().string(containsString("id=\"mobilePhone-error\"")))
@@ -100,20 +156,20 @@ class BookingPageIntegrationTest {
 	}
 
 	private MockHttpServletRequestBuilder validForm(String name) {
-		return form(name, "form@example.com", "905 555 0143");
+		return form(name, "form@example.com", "905 555 0143", "12:00");
 	}
 
-	private MockHttpServletRequestBuilder form(String name, String email, String mobilePhone) {
+	private MockHttpServletRequestBuilder form(String name, String email, String mobilePhone, String time) {
 		return post("/book").with(ClientAddresses.fresh())
 			.param("patientName", name)
 			.param("email", email)
 			.param("mobilePhone", mobilePhone)
 			.param("language", "EN")
 			.param("smsConsent", "true")
-			.param("location", "oakville")
-			.param("service", "physio-follow-up")
-			.param("practitioner", "")
-			.param("requestedStart", NextWeek.TEN_AM);
+			.param("location", "burlington")
+			.param("service", "rmt-swedish-60")
+			.param("practitioner", "maya-chen")
+			.param("requestedStart", DAY + "T" + time);
 	}
 
 	private java.util.List<BookAppointment> bookingsFor(String name) {
@@ -122,6 +178,15 @@ class BookingPageIntegrationTest {
 			.filter((command) -> command instanceof BookAppointment book && book.patient().name().equals(name))
 			.map(BookAppointment.class::cast)
 			.toList();
+	}
+
+	/**
+	 * The answer page once the decider has answered; until then it says it is checking.
+	 */
+	private String decided(String answerPage) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.mvc.perform(get(answerPage)).andReturn().getResponse().getContentAsString(),
+					(page) -> !page.contains("data-status=\"PENDING\""));
 	}
 
 }
