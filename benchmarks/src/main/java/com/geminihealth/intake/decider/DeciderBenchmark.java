@@ -1,0 +1,242 @@
+package com.geminihealth.intake.decider;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import com.geminihealth.broker.KraftBroker;
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.schemas.Topic;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.booking.ServiceId;
+
+/**
+ * How fast the decider decides, against a raw exactly-once pipe on the same broker, and
+ * how fast an availability query answers from its state.
+ * <p>
+ * Calendar: 3 locations x 10 practitioners x 30 days (09:00-17:00, 60-minute massages
+ * with a 15-minute buffer). A stream of booking commands for random times (half for
+ * "anyone") is decided at exactly_once_v2; then the same records go through a
+ * pass-through (mapValues) Kafka Streams application at exactly_once_v2. Both are timed
+ * from start to the last committed output. Then availability queries for one location and
+ * day run against the decider's state.
+ * <p>
+ * Run:
+ * {@code ./mvnw -q -DskipTests install && java -cp "$(cat benchmarks/target/classpath.txt)"
+ * com.geminihealth.intake.decider.DeciderBenchmark} (see the benchmarks pom), options
+ * {@code -Dbench.commands=60000 -Dbench.queries=2000}.
+ */
+public final class DeciderBenchmark {
+
+	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	static final LocalDate FIRST_DAY = LocalDate.now(TORONTO).plusDays(1);
+
+	static final List<String> LOCATIONS = List.of("north", "centre", "south");
+
+	private DeciderBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int commands = Integer.getInteger("bench.commands", 60_000);
+		int queries = Integer.getInteger("bench.queries", 2_000);
+		Path dir = Files.createDirectories(Path.of("target", "decider-benchmark-" + UUID.randomUUID()));
+		ClinicProperties clinic = clinic();
+		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
+			createTopics(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
+			createTopics(broker.bootstrapServers(), List.of("bench-raw-out"));
+			produce(broker.bootstrapServers(), commands);
+
+			StreamsBuilder deciderBuilder = new StreamsBuilder();
+			DeciderTopology.build(deciderBuilder, clinic);
+			Run decider = run(deciderBuilder, broker.bootstrapServers(), "bench-decider", dir,
+					Topics.APPOINTMENTS.name(), commands);
+			double latencyP99 = queryAvailability(decider.streams(), clinic, queries);
+			decider.streams().close(Duration.ofSeconds(30));
+
+			StreamsBuilder rawBuilder = new StreamsBuilder();
+			rawBuilder.stream(Topics.BOOKING_COMMANDS.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+				.mapValues((value) -> value)
+				.to("bench-raw-out", Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+			Run raw = run(rawBuilder, broker.bootstrapServers(), "bench-raw-pipe", dir, "bench-raw-out", commands);
+			raw.streams().close(Duration.ofSeconds(30));
+
+			System.out.printf("%nDecider benchmark on %s (%d cores, Java %s)%n", cpu(),
+					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+			System.out.printf("  calendar: 3 locations x 10 practitioners x 30 days; %d booking commands%n", commands);
+			System.out.printf("  decider (exactly_once_v2):    %,8.0f decisions/s  (%d confirmed)%n", decider.rate(),
+					decider.confirmed());
+			System.out.printf("  raw EOS pipe (mapValues):     %,8.0f records/s%n", raw.rate());
+			System.out.printf("  decider / raw:                %8.0f %%%n", 100 * decider.rate() / raw.rate());
+			System.out.printf("  availability query (1 location, 1 day, anyone), %d queries: p99 %.2f ms%n", queries,
+					latencyP99);
+		}
+	}
+
+	/** Ten RMTs at each location, every day 09:00-17:00. */
+	static ClinicProperties clinic() {
+		Map<String, ClinicProperties.Location> locations = new LinkedHashMap<>();
+		Map<String, ClinicProperties.Practitioner> practitioners = new LinkedHashMap<>();
+		Map<DayOfWeek, ClinicProperties.Shift> everyDay = new EnumMap<>(DayOfWeek.class);
+		Arrays.stream(DayOfWeek.values())
+			.forEach((day) -> everyDay.put(day, new ClinicProperties.Shift(LocalTime.of(9, 0), LocalTime.of(17, 0))));
+		for (String location : LOCATIONS) {
+			locations.put(location, new ClinicProperties.Location(location, TORONTO, "1 " + location + " St"));
+			for (int i = 0; i < 10; i++) {
+				practitioners.put(location + "-rmt-" + i, new ClinicProperties.Practitioner("RMT " + i + " " + location,
+						Set.of("rmt"), Map.of(location, everyDay), List.of()));
+			}
+		}
+		return new ClinicProperties("Benchmark Clinic", "+12892348001", locations,
+				Map.of("massage-60", new ClinicProperties.Service("Massage", Set.of("rmt"), 60, 15)), practitioners,
+				new ClinicProperties.BookingRules(Duration.ofHours(2), Duration.ofDays(90), Duration.ofMinutes(15), 3));
+	}
+
+	private static void produce(String bootstrap, int commands) throws Exception {
+		Random random = new Random(42);
+		Patient patient = new Patient("Bench Patient", "bench@example.com", "+12892348001", Language.EN,
+				new Consent(true, false));
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
+		try (KafkaProducer<LocationId, BookingCommand> producer = new KafkaProducer<>(config,
+				Topics.BOOKING_COMMANDS.keySerde().serializer(), Topics.BOOKING_COMMANDS.valueSerde().serializer())) {
+			for (int i = 0; i < commands; i++) {
+				String location = LOCATIONS.get(random.nextInt(LOCATIONS.size()));
+				PractitionerId practitioner = random.nextBoolean()
+						? new PractitionerId(location + "-rmt-" + random.nextInt(10)) : null;
+				BookAppointment book = new BookAppointment(RequestId.random(), new LocationId(location),
+						new ServiceId("massage-60"), practitioner,
+						FIRST_DAY.plusDays(random.nextInt(30)).atTime(9, 0).plusMinutes(15L * random.nextInt(28)),
+						patient, null, null, BookingChannel.INTEGRATION);
+				producer.send(new ProducerRecord<>(Topics.BOOKING_COMMANDS.name(), book.location(), book));
+			}
+			producer.flush();
+		}
+	}
+
+	private static Run run(StreamsBuilder builder, String bootstrap, String applicationId, Path dir, String output,
+			int expected) throws Exception {
+		Properties config = new Properties();
+		config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+		KafkaStreams streams = new KafkaStreams(builder.build(), config);
+		long started = System.nanoTime();
+		streams.start();
+		long[] counts = countCommitted(bootstrap, output, expected);
+		double seconds = (System.nanoTime() - started) / 1e9;
+		return new Run(streams, expected / seconds, counts[1]);
+	}
+
+	/** Reads committed outputs until {@code expected} arrived: [all, confirmations]. */
+	private static long[] countCommitted(String bootstrap, String topic, int expected) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ConsumerConfig.GROUP_ID_CONFIG, "bench-counter-" + UUID.randomUUID(),
+				ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest");
+		long all = 0;
+		long confirmed = 0;
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			while (all < expected) {
+				for (var record : consumer.poll(Duration.ofMillis(100))) {
+					all++;
+					var type = record.headers().lastHeader("ce_type");
+					if (type != null && new String(type.value()).contains("AppointmentConfirmed")) {
+						confirmed++;
+					}
+				}
+			}
+		}
+		return new long[] { all, confirmed };
+	}
+
+	private static double queryAvailability(KafkaStreams streams, ClinicProperties clinic, int queries) {
+		ReadOnlyKeyValueStore<String, Booked> calendar = streams
+			.store(StoreQueryParameters.fromNameAndType(DeciderStores.CALENDAR, QueryableStoreTypes.keyValueStore()));
+		Availability availability = new Availability(clinic,
+				DeciderStores.calendar(calendar, DeciderStores.longestOccupancy(clinic)));
+		Random random = new Random(7);
+		Instant now = Instant.now();
+		List<Long> nanos = new ArrayList<>();
+		for (int i = 0; i < queries; i++) {
+			String location = LOCATIONS.get(random.nextInt(LOCATIONS.size()));
+			LocalDate day = FIRST_DAY.plusDays(random.nextInt(30));
+			long start = System.nanoTime();
+			availability.open(location, "massage-60", null, day, day, now);
+			nanos.add(System.nanoTime() - start);
+		}
+		nanos.sort(Long::compare);
+		return nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
+	}
+
+	private static void createTopics(String bootstrap, List<String> names) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+			admin.createTopics(names.stream().map((name) -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
+		}
+	}
+
+	private static String cpu() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.findFirst()
+				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
+				.orElse("unknown CPU");
+		}
+		catch (Exception ex) {
+			return "unknown CPU";
+		}
+	}
+
+	private record Run(KafkaStreams streams, double rate, long confirmed) {
+	}
+
+}

@@ -1,0 +1,92 @@
+package com.geminihealth.intake.clinic;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class ClinicPropertiesTest {
+
+	@Test
+	void shipsTheGeminiHealthGroupDefaults() throws Exception {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("booking-intake", new ClassPathResource("booking-intake.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		ClinicProperties clinic = new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("clinic",
+				ClinicProperties.class);
+
+		assertThat(clinic.name()).isEqualTo("Gemini Health Group");
+		assertThat(clinic.locations()).containsOnlyKeys("burlington", "oakville", "hamilton");
+		assertThat(clinic.services()).containsKeys("rmt-swedish-30", "rmt-deep-tissue-90", "rmt-trigger-point-45",
+				"physio-initial-assessment", "physio-follow-up", "chiro-visit");
+		assertThat(clinic.qualifiedAt("burlington", "rmt-swedish-60")).containsExactly("maya-chen", "daniel-okafor");
+		assertThat(clinic.practitioners().get("maya-chen").shift("oakville", java.time.LocalDate.of(2026, 12, 1)))
+			.hasValue(new ClinicProperties.Shift(LocalTime.of(12, 0), LocalTime.of(20, 0)));
+		assertThat(clinic.rules().alternatives()).isEqualTo(3);
+	}
+
+	@Test
+	void refusesAScheduleAtAnUnknownLocation() {
+		assertThatIllegalArgumentException().isThrownBy(() -> clinicWith(Map.of("nowhere", mondays(9, 17))))
+			.withMessageContaining("clinic.practitioners.ana.schedule: unknown location 'nowhere'");
+	}
+
+	@Test
+	void refusesAPractitionerInTwoPlacesAtOnce() {
+		Map<String, Map<DayOfWeek, ClinicProperties.Shift>> schedule = new LinkedHashMap<>();
+		schedule.put("downtown", mondays(9, 13));
+		schedule.put("uptown", mondays(12, 17));
+
+		assertThatIllegalArgumentException().isThrownBy(() -> clinicWith(schedule))
+			.withMessageContaining("on MONDAY the hours at downtown and uptown overlap");
+	}
+
+	@Test
+	void refusesAServiceNobodyCanGive() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ClinicProperties("C", "+12892348001", locations(),
+					Map.of("acupuncture", new ClinicProperties.Service("Acupuncture", Set.of("tcm"), 30, 0)),
+					Map.of("ana", practitioner(Map.of("downtown", mondays(9, 17)))), TestClinic.clinic().rules()))
+			.withMessageContaining("clinic.services.acupuncture: no practitioner practises [tcm]");
+	}
+
+	@Test
+	void refusesAShiftThatEndsBeforeItStarts() {
+		assertThatIllegalArgumentException().isThrownBy(() -> mondays(17, 9))
+			.withMessageContaining("a shift must start before it ends");
+	}
+
+	private static ClinicProperties clinicWith(Map<String, Map<DayOfWeek, ClinicProperties.Shift>> schedule) {
+		return new ClinicProperties("C", "+12892348001", locations(),
+				Map.of("massage", new ClinicProperties.Service("Massage", Set.of("rmt"), 60, 0)),
+				Map.of("ana", practitioner(schedule)), TestClinic.clinic().rules());
+	}
+
+	private static Map<String, ClinicProperties.Location> locations() {
+		return Map.of("downtown", new ClinicProperties.Location("Downtown", TestClinic.TORONTO, "1 Main St"), "uptown",
+				new ClinicProperties.Location("Uptown", TestClinic.TORONTO, "9 High St"));
+	}
+
+	private static ClinicProperties.Practitioner practitioner(
+			Map<String, Map<DayOfWeek, ClinicProperties.Shift>> schedule) {
+		return new ClinicProperties.Practitioner("Ana Silva", Set.of("rmt"), schedule, List.of());
+	}
+
+	private static Map<DayOfWeek, ClinicProperties.Shift> mondays(int from, int to) {
+		return Map.of(DayOfWeek.MONDAY, new ClinicProperties.Shift(LocalTime.of(from, 0), LocalTime.of(to, 0)));
+	}
+
+}
