@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -18,7 +19,7 @@ import com.geminihealth.schemas.Topic;
  * only once the brokers have acknowledged the record (acks=all), which is what lets an
  * HTTP endpoint answer "accepted" truthfully.
  */
-public class EventPublisher {
+public class EventPublisher implements DisposableBean {
 
 	private final KafkaTemplate<Object, Object> template;
 
@@ -47,6 +48,12 @@ public class EventPublisher {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new NotAcknowledged(topic.name(), ex);
 		}
+	}
+
+	/** Closes the producer, sending what it still holds. */
+	@Override
+	public void destroy() {
+		this.template.getProducerFactory().reset();
 	}
 
 	/** Where Kafka stored a record. */
