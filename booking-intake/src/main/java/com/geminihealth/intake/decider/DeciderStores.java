@@ -49,7 +49,7 @@ final class DeciderStores {
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPOINTMENTS), Serdes.String(),
 						Json.serde(Booking.class)),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR), Serdes.String(),
-						Json.serde(Booked.class)),
+						BookedSerde.serde()),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED), Serdes.String(), Serdes.Long()));
 	}
 
@@ -59,7 +59,8 @@ final class DeciderStores {
 	 * 000001796137200}, so one range scan reads a practitioner's day in time order.
 	 */
 	static String calendarKey(String location, String practitioner, Instant start) {
-		return location + "/" + practitioner + "/" + String.format("%015d", start.getEpochSecond());
+		String seconds = Long.toString(start.getEpochSecond());
+		return location + "/" + practitioner + "/" + "0".repeat(Math.max(0, 15 - seconds.length())) + seconds;
 	}
 
 	/** A {@link Calendar} over the calendar store. */
