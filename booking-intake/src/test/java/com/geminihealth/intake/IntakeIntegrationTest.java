@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole intake, decider included, on the shared embedded broker. Every class that
@@ -16,10 +17,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = IntakeApplication.class,
 		properties = { "spring.config.name=" + IntakeApplication.CONFIG_NAME,
-				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "pipeline.data-dir=target/data",
-				"intake.rate-limit.requests=5", "intake.integrations.keys.practice-system=test-signing-secret",
-				"logging.structured.format.console=" })
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+				"pipeline.data-dir=target/test-data/${random.uuid}", "intake.rate-limit.requests=5",
+				"intake.integrations.keys.practice-system=test-signing-secret", "logging.structured.format.console=" })
 @AutoConfigureMockMvc
+@Import(KafkaTopics.class)
 public @interface IntakeIntegrationTest {
 
 }

@@ -5,14 +5,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
+import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
-import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.CancelAppointment;
@@ -29,12 +28,8 @@ class AppointmentChangeIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	String brokers;
-
 	@Autowired
-	void useBrokers(KafkaConnectionDetails kafka) {
-		this.brokers = String.join(",", kafka.getBootstrapServers());
-	}
+	KafkaTopics kafka;
 
 	@Test
 	void publishesACancellationOnTheBookingStream() throws Exception {
@@ -47,7 +42,7 @@ class AppointmentChangeIntegrationTest {
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.commandId").isNotEmpty());
 
-		assertThat(TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS))
+		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS))
 			.anySatisfy((command) -> assertThat(command).isInstanceOfSatisfying(CancelAppointment.class,
 					(cancel) -> assertThat(cancel.appointmentId()).isEqualTo(new AppointmentId(appointment))));
 	}
@@ -63,7 +58,7 @@ class AppointmentChangeIntegrationTest {
 					.formatted(NextWeek.TEN_AM)))
 			.andExpect(status().isAccepted());
 
-		assertThat(TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)).anySatisfy(
+		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS)).anySatisfy(
 				(command) -> assertThat(command).isInstanceOfSatisfying(RescheduleAppointment.class, (reschedule) -> {
 					assertThat(reschedule.appointmentId()).isEqualTo(new AppointmentId(appointment));
 					assertThat(reschedule.practitioner().value()).isEqualTo("arjun-patel");

@@ -10,15 +10,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
+import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
-import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
@@ -42,12 +41,8 @@ public class BookingApiIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	String brokers;
-
 	@Autowired
-	void useBrokers(KafkaConnectionDetails kafka) {
-		this.brokers = String.join(",", kafka.getBootstrapServers());
-	}
+	KafkaTopics kafka;
 
 	@Test
 	void acceptsABookingOnceKafkaHasItAndPublishesTheCommand() throws Exception {
@@ -185,7 +180,7 @@ public class BookingApiIntegrationTest {
 	}
 
 	private List<ConsumerRecord<LocationId, BookingCommand>> commandsFor(String patientName) {
-		return TopicRecords.read(this.brokers, Topics.BOOKING_COMMANDS)
+		return this.kafka.read(Topics.BOOKING_COMMANDS)
 			.stream()
 			.filter((record) -> record.value() instanceof BookAppointment book
 					&& book.patient().name().equals(patientName))

@@ -7,14 +7,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
+import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
-import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 
@@ -37,12 +36,8 @@ class BookingPageIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	String brokers;
-
 	@Autowired
-	void useBrokers(KafkaConnectionDetails kafka) {
-		this.brokers = String.join(",", kafka.getBootstrapServers());
-	}
+	KafkaTopics kafka;
 
 	@Test
 	void labelsEveryFieldOfTheForm() throws Exception {
@@ -173,7 +168,7 @@ class BookingPageIntegrationTest {
 	}
 
 	private java.util.List<BookAppointment> bookingsFor(String name) {
-		return TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)
+		return this.kafka.values(Topics.BOOKING_COMMANDS)
 			.stream()
 			.filter((command) -> command instanceof BookAppointment book && book.patient().name().equals(name))
 			.map(BookAppointment.class::cast)

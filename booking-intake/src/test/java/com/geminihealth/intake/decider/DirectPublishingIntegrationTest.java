@@ -12,10 +12,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 
 import com.geminihealth.intake.IntakeIntegrationTest;
-import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topics;
@@ -30,12 +29,8 @@ import static org.awaitility.Awaitility.await;
 @IntakeIntegrationTest
 public class DirectPublishingIntegrationTest {
 
-	String brokers;
-
 	@Autowired
-	void useBrokers(KafkaConnectionDetails kafka) {
-		this.brokers = String.join(",", kafka.getBootstrapServers());
-	}
+	KafkaTopics kafka;
 
 	@Test
 	void deadLettersARecordThatFailsItsSchemaWithTheReasonInAHeader() throws Exception {
@@ -45,13 +40,13 @@ public class DirectPublishingIntegrationTest {
 				invalid);
 		record.headers().add(CloudEvents.TYPE, "com.geminihealth.booking.BookAppointment.v1".getBytes());
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new StringSerializer(),
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.kafka.bootstrapServers()), new StringSerializer(),
 				new StringSerializer())) {
 			producer.send(record).get();
 		}
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-			var deadLetter = TopicRecords.raw(this.brokers, Topics.BOOKING_COMMANDS_DEAD_LETTERS.name())
+			var deadLetter = this.kafka.raw(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name())
 				.stream()
 				.filter((dead) -> new String(dead.value(), StandardCharsets.UTF_8).contains(marker))
 				.findFirst();

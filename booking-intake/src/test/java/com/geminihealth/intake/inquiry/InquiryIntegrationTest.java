@@ -5,13 +5,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.geminihealth.intake.IntakeIntegrationTest;
+import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
-import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 
@@ -30,12 +29,8 @@ class InquiryIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	String brokers;
-
 	@Autowired
-	void useBrokers(KafkaConnectionDetails kafka) {
-		this.brokers = String.join(",", kafka.getBootstrapServers());
-	}
+	KafkaTopics kafka;
 
 	@Test
 	void publishesAnInquiryFromTheApi() throws Exception {
@@ -81,7 +76,7 @@ class InquiryIntegrationTest {
 	}
 
 	private ContactInquiryReceived inquiryWith(String message) {
-		return TopicRecords.values(this.brokers, Topics.CONTACT_INQUIRIES)
+		return this.kafka.values(Topics.CONTACT_INQUIRIES)
 			.stream()
 			.filter((inquiry) -> inquiry.message().equals(message))
 			.findFirst()

@@ -7,13 +7,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.geminihealth.intake.IntakeIntegrationTest;
-import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
@@ -34,12 +33,8 @@ class SignedCommandIntegrationTest {
 	@Autowired
 	MockMvc mvc;
 
-	String brokers;
-
 	@Autowired
-	void useBrokers(KafkaConnectionDetails kafka) {
-		this.brokers = String.join(",", kafka.getBootstrapServers());
-	}
+	KafkaTopics kafka;
 
 	@Test
 	void publishesACorrectlySignedCommand() throws Exception {
@@ -48,7 +43,7 @@ class SignedCommandIntegrationTest {
 
 		send(body, BOOK, "practice-system", now(), sign(SECRET, now(), body)).andExpect(status().isAccepted());
 
-		assertThat(TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)).contains(command);
+		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS)).contains(command);
 	}
 
 	@Test
@@ -59,7 +54,7 @@ class SignedCommandIntegrationTest {
 		send(body, BOOK, "practice-system", now(), sign("another-secret", now(), body))
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value("signature does not match"));
-		assertThat(TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)).doesNotContain(command);
+		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS)).doesNotContain(command);
 	}
 
 	@Test
@@ -87,7 +82,7 @@ class SignedCommandIntegrationTest {
 		send(body, BOOK, "practice-system", now(), sign(SECRET, now(), body))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[0].field").value("patient.email"));
-		assertThat(TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)).doesNotContain(command);
+		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS)).doesNotContain(command);
 	}
 
 	@Test
