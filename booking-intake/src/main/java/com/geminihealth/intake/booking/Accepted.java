@@ -11,7 +11,7 @@ import com.geminihealth.schemas.booking.RequestId;
  */
 public record Accepted(String requestId, String status, String statusUrl) {
 
-	static Accepted pending(RequestId requestId) {
+	public static Accepted pending(RequestId requestId) {
 		return new Accepted(requestId.value(), "PENDING", BookingController.statusPath(requestId));
 	}
 

@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.geminihealth.intake.booking.Accepted;
 import com.geminihealth.intake.web.InvalidFields;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.ContractViolation;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -71,6 +73,9 @@ class SignedCommandController {
 			throw InvalidFields.fromContract(ex.problems());
 		}
 		this.publisher.publish(Topics.BOOKING_COMMANDS, command.location(), command);
+		if (command instanceof BookAppointment book) {
+			return ResponseEntity.accepted().body(Accepted.pending(book.requestId()));
+		}
 		return ResponseEntity.accepted().body(Map.of("status", "PENDING", "type", ceType));
 	}
 

@@ -41,7 +41,8 @@ class SignedCommandIntegrationTest {
 		BookAppointment command = uniqueBooking();
 		String body = json(command);
 
-		send(body, BOOK, "practice-system", now(), sign(SECRET, now(), body)).andExpect(status().isAccepted());
+		send(body, BOOK, "practice-system", now(), sign(SECRET, now(), body)).andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.statusUrl").value("/api/bookings/" + command.requestId().value()));
 
 		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS)).contains(command);
 	}
