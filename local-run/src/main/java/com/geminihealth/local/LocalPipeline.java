@@ -110,10 +110,11 @@ public final class LocalPipeline implements AutoCloseable {
 				  Notifications health      %s/actuator/health
 				  Reminders health          %s/actuator/health
 				  Dashboard health          %s/actuator/health
+				  Patient emails (.eml)     %s
 				Press Ctrl+C to stop.
 				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake, intake,
 				pipeline.url(NotificationsApplication.class), pipeline.url(RemindersApplication.class),
-				pipeline.url(DashboardApplication.class));
+				pipeline.url(DashboardApplication.class), dataDir.toAbsolutePath().resolve("outbox"));
 	}
 
 }

@@ -1,0 +1,38 @@
+package com.geminihealth.notifications.email;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What patient emails say about the clinic, and who they come from.
+ *
+ * @param from the sender address
+ * @param clinicName as patients know it
+ * @param clinicPhone the front desk, for questions and cancellations
+ * @param bookingUrl the public booking page, for picking an alternative
+ * @param locations each location's name and address, by id
+ */
+@Validated
+@ConfigurationProperties("notifications.email")
+public record EmailProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
+		@NotBlank String bookingUrl, @NotEmpty Map<String, @Valid Location> locations) {
+
+	/**
+	 * @param name as patients see it
+	 * @param address street address
+	 */
+	public record Location(@NotBlank String name, @NotBlank String address) {
+	}
+
+	Location location(String id) {
+		return this.locations.getOrDefault(id, new Location(this.clinicName, ""));
+	}
+
+}

@@ -1,0 +1,46 @@
+package com.geminihealth.notifications.email;
+
+import java.nio.charset.StandardCharsets;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends an {@link Email} over SMTP: text with an HTML alternative, and the invitation as
+ * a {@code text/calendar} attachment carrying its method.
+ */
+@Component
+class EmailSender {
+
+	private final JavaMailSender mail;
+
+	private final EmailProperties properties;
+
+	EmailSender(JavaMailSender mail, EmailProperties properties) {
+		this.mail = mail;
+		this.properties = properties;
+	}
+
+	/** Sends and returns the message's Message-ID. */
+	String send(Email email, String notificationId) throws MessagingException {
+		MimeMessage message = this.mail.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+		helper.setFrom(this.properties.from());
+		helper.setTo(email.to());
+		helper.setSubject(email.subject());
+		helper.setText(email.text(), email.html());
+		if (email.invite() != null) {
+			helper.addAttachment("invite.ics", new ByteArrayResource(email.invite().getBytes(StandardCharsets.UTF_8)),
+					"text/calendar; charset=UTF-8; method=" + email.inviteMethod());
+		}
+		message.setHeader("X-Notification-Id", notificationId);
+		this.mail.send(message);
+		return message.getMessageID();
+	}
+
+}

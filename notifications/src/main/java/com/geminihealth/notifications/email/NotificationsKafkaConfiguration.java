@@ -1,0 +1,63 @@
+package com.geminihealth.notifications.email;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.booking.AppointmentId;
+
+/**
+ * Listeners read the catalogue's topics with its serdes, behind an
+ * {@link ErrorHandlingDeserializer} so that an unreadable record cannot stop them;
+ * failures retry with exponential back-off.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationsKafkaConfiguration {
+
+	static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
+
+	@Bean(APPOINTMENTS_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory) {
+		Map<String, Object> config = bootConsumerFactory.getConfigurationProperties();
+		ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config,
+				new ErrorHandlingDeserializer<>(Topics.APPOINTMENTS.keySerde().deserializer()),
+				new ErrorHandlingDeserializer<>(Topics.APPOINTMENTS.valueSerde().deserializer())));
+		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
+		backOff.setMaxElapsedTime(60_000);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+		return factory;
+	}
+
+	/** Without an SMTP server configured, emails go to the outbox folder. */
+	@Bean
+	@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
+	@ConditionalOnProperty("notifications.email.outbox-dir")
+	JavaMailSender outboxMailSender(@Value("${notifications.email.outbox-dir}") Path outbox) {
+		return new OutboxMailSender(outbox);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

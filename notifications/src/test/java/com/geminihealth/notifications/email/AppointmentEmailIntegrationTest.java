@@ -1,0 +1,216 @@
+package com.geminihealth.notifications.email;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.schemas.Examples;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentDeclined;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.notification.NotificationOutcome;
+import com.geminihealth.schemas.notification.NotificationSent;
+import com.geminihealth.schemas.notification.NotificationSuppressed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Decisions on the broker become emails at a real SMTP server (GreenMail). */
+@SpringBootTest(properties = { "spring.config.name=" + NotificationsApplication.CONFIG_NAME,
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.mail.host=localhost",
+		"spring.mail.port=3025", "logging.structured.format.console=" })
+class AppointmentEmailIntegrationTest {
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String brokers;
+
+	@Test
+	void emailsAConfirmationWithACalendarInvitation() throws Exception {
+		String to = "confirmed-" + UUID.randomUUID() + "@example.com";
+		AppointmentConfirmed confirmed = confirmedFor(to, Language.EN);
+
+		publish(confirmed, UUID.randomUUID().toString());
+
+		MimeMessage email = awaitEmailTo(to);
+		assertThat(email.getSubject()).isEqualTo("Your appointment is confirmed");
+		assertThat(email.getFrom()[0].toString()).isEqualTo("appointments@geminihealth.example");
+		List<BodyPart> parts = parts(email);
+		assertThat(text(parts, "text/plain")).contains("Hello Olivia,")
+			.contains("with " + confirmed.appointment().practitionerName())
+			.contains("Gemini Health Burlington");
+		assertThat(text(parts, "text/html")).contains("<strong>" + confirmed.appointment().practitionerName());
+		String invite = text(parts, "text/calendar");
+		assertThat(invite).contains("METHOD:REQUEST")
+			.contains("UID:" + confirmed.appointmentId().value() + "@geminihealth.com")
+			.contains("SEQUENCE:0");
+		assertThat(parts.stream().map(this::contentType)).anyMatch((type) -> type.contains("method=REQUEST"));
+	}
+
+	@Test
+	void sendsARedeliveredDecisionOnceAndSaysSo() throws Exception {
+		String to = "twice-" + UUID.randomUUID() + "@example.com";
+		AppointmentConfirmed confirmed = confirmedFor(to, Language.EN);
+		String eventId = UUID.randomUUID().toString();
+
+		publish(confirmed, eventId);
+		awaitEmailTo(to);
+		publish(confirmed, eventId);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomesFor(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOf(NotificationSuppressed.class)));
+		assertThat(outcomesFor(confirmed.appointmentId())).filteredOn(NotificationSent.class::isInstance).hasSize(1);
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter((message) -> recipient(message).equals(to)))
+			.hasSize(1);
+	}
+
+	@Test
+	void emailsADeclineInFrenchWithLinksToTheAlternatives() throws Exception {
+		String to = "declined-" + UUID.randomUUID() + "@example.com";
+		AppointmentDeclined example = Examples.of(AppointmentDeclined.class);
+		Patient patient = new Patient("Élodie Tremblay", to, null, Language.FR, null);
+		AppointmentDeclined declined = new AppointmentDeclined(RequestId.random(), example.location(),
+				example.service(), example.practitioner(), example.requestedStart(), example.zone(), patient,
+				example.reason(), example.alternatives());
+
+		publish(declined, UUID.randomUUID().toString());
+
+		MimeMessage email = awaitEmailTo(to);
+		assertThat(email.getSubject()).isEqualTo("Nous n'avons pas pu réserver ce créneau");
+		String text = text(parts(email), "text/plain");
+		assertThat(text).contains("Bonjour Élodie,").contains("http://localhost:8080/book?location=");
+		assertThat(declined.alternatives()).isNotEmpty();
+		assertThat(text).contains(declined.alternatives().get(0).practitionerName());
+	}
+
+	private AppointmentConfirmed confirmedFor(String to, Language language) {
+		AppointmentConfirmed example = Examples.of(AppointmentConfirmed.class);
+		Appointment a = example.appointment();
+		Patient patient = new Patient("Olivia Martin", to, null, language, null);
+		AppointmentId id = AppointmentId.random();
+		return new AppointmentConfirmed(new RequestId(id.uuid()),
+				new Appointment(id, new com.geminihealth.schemas.booking.LocationId("burlington"), a.service(),
+						a.practitioner(), a.practitionerName(), a.start(), a.end(), a.zone(), patient, null, 0));
+	}
+
+	/** Publishes a decision as the decider would, with the given CloudEvents id. */
+	private void publish(AppointmentEvent event, String eventId) throws Exception {
+		RecordHeaders headers = new RecordHeaders();
+		byte[] value = Topics.APPOINTMENTS.valueSerde()
+			.serializer()
+			.serialize(Topics.APPOINTMENTS.name(), headers, event);
+		// The serializer writes a fresh ce_id; a redelivered record carries the same one.
+		headers.remove("ce_id");
+		headers.add("ce_id", eventId.getBytes(StandardCharsets.UTF_8));
+		byte[] key = Topics.APPOINTMENTS.keySerde()
+			.serializer()
+			.serialize(Topics.APPOINTMENTS.name(), event.appointmentId());
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), null, key, value, headers)).get();
+		}
+	}
+
+	private MimeMessage awaitEmailTo(String to) {
+		return await().atMost(Duration.ofSeconds(30))
+			.until(() -> Arrays.stream(smtp.getReceivedMessages())
+				.filter((message) -> recipient(message).equals(to))
+				.findFirst()
+				.orElse(null), (message) -> message != null);
+	}
+
+	private List<NotificationOutcome> outcomesFor(AppointmentId appointment) {
+		return TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES)
+			.stream()
+			.filter((outcome) -> outcome.notificationId().value().contains(":appointment-confirmed:")
+					&& appointmentOf(outcome) != null && appointmentOf(outcome).equals(appointment))
+			.toList();
+	}
+
+	private static AppointmentId appointmentOf(NotificationOutcome outcome) {
+		if (outcome instanceof NotificationSent sent) {
+			return sent.appointmentId();
+		}
+		return (outcome instanceof NotificationSuppressed suppressed) ? suppressed.appointmentId() : null;
+	}
+
+	private static String recipient(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (Exception ex) {
+			return "";
+		}
+	}
+
+	private List<BodyPart> parts(MimeMessage message) throws Exception {
+		List<BodyPart> parts = new java.util.ArrayList<>();
+		collect((Multipart) message.getContent(), parts);
+		return parts;
+	}
+
+	private void collect(Multipart multipart, List<BodyPart> parts) throws Exception {
+		for (int i = 0; i < multipart.getCount(); i++) {
+			BodyPart part = multipart.getBodyPart(i);
+			if (part.getContent() instanceof Multipart nested) {
+				collect(nested, parts);
+			}
+			else {
+				parts.add(part);
+			}
+		}
+	}
+
+	private String contentType(BodyPart part) {
+		try {
+			return part.getContentType();
+		}
+		catch (Exception ex) {
+			return "";
+		}
+	}
+
+	private String text(List<BodyPart> parts, String type) throws Exception {
+		for (BodyPart part : parts) {
+			if (part.isMimeType(type)) {
+				return new String(part.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		throw new AssertionError("no " + type + " part");
+	}
+
+}
