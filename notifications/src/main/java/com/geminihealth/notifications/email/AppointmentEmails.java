@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
 
@@ -40,9 +42,12 @@ class AppointmentEmails {
 
 	private static final Map<Language, Map<String, String>> SUBJECTS = Map.of(Language.EN,
 			Map.of("appointment-confirmed", "Your appointment is confirmed", "appointment-declined",
-					"We could not book that time"),
-			Language.FR, Map.of("appointment-confirmed", "Votre rendez-vous est confirmé", "appointment-declined",
-					"Nous n'avons pas pu réserver ce créneau"));
+					"We could not book that time", "appointment-rescheduled", "Your appointment has moved",
+					"appointment-cancelled", "Your appointment is cancelled"),
+			Language.FR,
+			Map.of("appointment-confirmed", "Votre rendez-vous est confirmé", "appointment-declined",
+					"Nous n'avons pas pu réserver ce créneau", "appointment-rescheduled",
+					"Votre rendez-vous a été déplacé", "appointment-cancelled", "Votre rendez-vous est annulé"));
 
 	private final SpringTemplateEngine templates = templateEngine();
 
@@ -60,15 +65,25 @@ class AppointmentEmails {
 	 */
 	Optional<Email> compose(AppointmentEvent event) {
 		if (event instanceof AppointmentConfirmed confirmed) {
-			return confirmed(confirmed.appointment());
+			return withInvite("appointment-confirmed", confirmed.appointment(), "REQUEST");
 		}
 		if (event instanceof AppointmentDeclined declined) {
 			return declined(declined);
 		}
+		if (event instanceof AppointmentRescheduled rescheduled) {
+			return withInvite("appointment-rescheduled", rescheduled.appointment(), "REQUEST");
+		}
+		if (event instanceof AppointmentCancelled cancelled) {
+			return withInvite("appointment-cancelled", cancelled.appointment(), "CANCEL");
+		}
 		return Optional.empty();
 	}
 
-	private Optional<Email> confirmed(Appointment appointment) {
+	/**
+	 * An email about one appointment, with the invitation that updates the patient's
+	 * calendar.
+	 */
+	private Optional<Email> withInvite(String purpose, Appointment appointment, String method) {
 		Patient patient = appointment.patient();
 		if (patient.email() == null) {
 			return Optional.empty();
@@ -78,10 +93,10 @@ class AppointmentEmails {
 		context.setVariable("practitioner", appointment.practitionerName());
 		context.setVariable("when", when(appointment.start(), appointment.zone(), patient.language()));
 		context.setVariable("location", where);
-		String invite = CalendarInvite.of(appointment, "REQUEST",
+		String invite = CalendarInvite.of(appointment, method,
 				this.properties.clinicName() + " - " + appointment.practitionerName(),
 				where.name() + ", " + where.address(), this.properties.from(), this.clock.instant());
-		return Optional.of(render("appointment-confirmed", patient, context, invite, "REQUEST"));
+		return Optional.of(render(purpose, patient, context, invite, method));
 	}
 
 	private Optional<Email> declined(AppointmentDeclined declined) {

@@ -29,7 +29,10 @@ import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -77,6 +80,30 @@ class AppointmentEmailIntegrationTest {
 			.contains("UID:" + confirmed.appointmentId().value() + "@geminihealth.com")
 			.contains("SEQUENCE:0");
 		assertThat(parts.stream().map(this::contentType)).anyMatch((type) -> type.contains("method=REQUEST"));
+	}
+
+	@Test
+	void updatesTheInvitationWhenTheAppointmentMovesAndCancelsItWhenCancelled() throws Exception {
+		String to = "moved-" + UUID.randomUUID() + "@example.com";
+		Appointment booked = confirmedFor(to, Language.EN).appointment();
+		Appointment moved = new Appointment(booked.appointmentId(), booked.location(), booked.service(),
+				booked.practitioner(), booked.practitionerName(), booked.start().plusSeconds(3600),
+				booked.end().plusSeconds(3600), booked.zone(), booked.patient(), null, 1);
+
+		publish(new AppointmentRescheduled(CommandId.random(), moved, booked.start(), booked.practitioner()),
+				UUID.randomUUID().toString());
+		MimeMessage movedEmail = awaitEmailTo(to, "Your appointment has moved");
+		publish(new AppointmentCancelled(CommandId.random(), moved, null), UUID.randomUUID().toString());
+		MimeMessage cancelledEmail = awaitEmailTo(to, "Your appointment is cancelled");
+
+		String uid = "UID:" + booked.appointmentId().value() + "@geminihealth.com";
+		assertThat(text(parts(movedEmail), "text/calendar")).contains("METHOD:REQUEST")
+			.contains(uid)
+			.contains("SEQUENCE:1");
+		assertThat(text(parts(cancelledEmail), "text/calendar")).contains("METHOD:CANCEL")
+			.contains(uid)
+			.contains("STATUS:CANCELLED");
+		assertThat(text(parts(cancelledEmail), "text/plain")).contains("is cancelled");
 	}
 
 	@Test
@@ -146,11 +173,24 @@ class AppointmentEmailIntegrationTest {
 	}
 
 	private MimeMessage awaitEmailTo(String to) {
+		return awaitEmailTo(to, "");
+	}
+
+	private MimeMessage awaitEmailTo(String to, String subject) {
 		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> Arrays.stream(smtp.getReceivedMessages())
-				.filter((message) -> recipient(message).equals(to))
+				.filter((message) -> recipient(message).equals(to) && subject(message).startsWith(subject))
 				.findFirst()
 				.orElse(null), (message) -> message != null);
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (Exception ex) {
+			return "";
+		}
 	}
 
 	private List<NotificationOutcome> outcomesFor(AppointmentId appointment) {
