@@ -5,15 +5,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -49,13 +42,14 @@ class AppointmentEmails {
 					"Nous n'avons pas pu réserver ce créneau", "appointment-rescheduled",
 					"Votre rendez-vous a été déplacé", "appointment-cancelled", "Votre rendez-vous est annulé"));
 
-	private final SpringTemplateEngine templates = templateEngine();
+	private final EmailTemplates templates;
 
 	private final EmailProperties properties;
 
 	private final Clock clock;
 
-	AppointmentEmails(EmailProperties properties, Clock clock) {
+	AppointmentEmails(EmailTemplates templates, EmailProperties properties, Clock clock) {
+		this.templates = templates;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -89,14 +83,13 @@ class AppointmentEmails {
 			return Optional.empty();
 		}
 		EmailProperties.Location where = this.properties.location(appointment.location().value());
-		Context context = context(patient);
-		context.setVariable("practitioner", appointment.practitionerName());
-		context.setVariable("when", when(appointment.start(), appointment.zone(), patient.language()));
-		context.setVariable("location", where);
+		Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
+				appointment.practitionerName(), "when",
+				when(appointment.start(), appointment.zone(), patient.language()), "location", where);
 		String invite = CalendarInvite.of(appointment, method,
 				this.properties.clinicName() + " - " + appointment.practitionerName(),
 				where.name() + ", " + where.address(), this.properties.from(), this.clock.instant());
-		return Optional.of(render(purpose, patient, context, invite, method));
+		return Optional.of(email(purpose, patient, variables, invite, method));
 	}
 
 	private Optional<Email> declined(AppointmentDeclined declined) {
@@ -104,55 +97,29 @@ class AppointmentEmails {
 		if (patient.email() == null) {
 			return Optional.empty();
 		}
-		Context context = context(patient);
-		context.setVariable("reason", declined.reason().name());
-		context.setVariable("alternatives",
-				declined.alternatives()
-					.stream()
-					.map((slot) -> new Alternative(when(slot.start(), declined.zone(), patient.language()),
-							slot.practitionerName(),
-							UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
-								.queryParam("location", declined.location().value())
-								.queryParam("service", declined.service().value())
-								.queryParam("practitioner", slot.practitioner().value())
-								.queryParam("start", LocalDateTime.ofInstant(slot.start(), declined.zone()))
-								.build()
-								.toUriString()))
-					.toList());
-		return Optional.of(render("appointment-declined", patient, context, null, null));
+		List<Alternative> alternatives = declined.alternatives()
+			.stream()
+			.map((slot) -> new Alternative(when(slot.start(), declined.zone(), patient.language()),
+					slot.practitionerName(),
+					UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
+						.queryParam("location", declined.location().value())
+						.queryParam("service", declined.service().value())
+						.queryParam("practitioner", slot.practitioner().value())
+						.queryParam("start", LocalDateTime.ofInstant(slot.start(), declined.zone()))
+						.build()
+						.toUriString()))
+			.toList();
+		return Optional.of(email("appointment-declined", patient,
+				Map.of("firstName", patient.firstName(), "alternatives", alternatives), null, null));
 	}
 
-	private Context context(Patient patient) {
-		Context context = new Context(patient.language().locale());
-		context.setVariable("firstName", patient.firstName());
-		context.setVariable("clinic", this.properties.clinicName());
-		context.setVariable("phone", this.properties.clinicPhone());
-		return context;
-	}
-
-	private Email render(String purpose, Patient patient, Context context, String invite, String inviteMethod) {
-		String folder = "email/" + patient.language().name().toLowerCase(Locale.ROOT) + "/" + purpose;
-		return new Email(purpose, patient.email(), SUBJECTS.get(patient.language()).get(purpose),
-				this.templates.process(folder + ".txt", context), this.templates.process(folder + ".html", context),
-				invite, inviteMethod);
+	private Email email(String purpose, Patient patient, Map<String, Object> variables, String invite, String method) {
+		return this.templates.email(purpose, patient.language(), patient.email(),
+				SUBJECTS.get(patient.language()).get(purpose), variables, invite, method);
 	}
 
 	private static String when(java.time.Instant instant, ZoneId zone, Language language) {
 		return WHEN.get(language).format(instant.atZone(zone));
-	}
-
-	private static SpringTemplateEngine templateEngine() {
-		SpringTemplateEngine engine = new SpringTemplateEngine();
-		for (TemplateMode mode : List.of(TemplateMode.HTML, TemplateMode.TEXT)) {
-			ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-			resolver.setPrefix("templates/");
-			resolver.setTemplateMode(mode);
-			resolver.setResolvablePatterns(Set.of((mode == TemplateMode.HTML) ? "*.html" : "*.txt"));
-			resolver.setCharacterEncoding("UTF-8");
-			resolver.setCheckExistence(true);
-			engine.addTemplateResolver(resolver);
-		}
-		return engine;
 	}
 
 	/**

@@ -18,9 +18,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
 
 /**
  * Listeners read the catalogue's topics with its serdes, behind an
@@ -32,14 +35,27 @@ class NotificationsKafkaConfiguration {
 
 	static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
 
+	static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
+
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory) {
+		return listenerFactory(Topics.APPOINTMENTS, bootConsumerFactory);
+	}
+
+	@Bean(INQUIRIES_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<InquiryId, ContactInquiryReceived> inquiriesListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory) {
+		return listenerFactory(Topics.CONTACT_INQUIRIES, bootConsumerFactory);
+	}
+
+	private static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
+			ConsumerFactory<?, ?> bootConsumerFactory) {
 		Map<String, Object> config = bootConsumerFactory.getConfigurationProperties();
-		ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config,
-				new ErrorHandlingDeserializer<>(Topics.APPOINTMENTS.keySerde().deserializer()),
-				new ErrorHandlingDeserializer<>(Topics.APPOINTMENTS.valueSerde().deserializer())));
+				new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
+				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
 		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
 		backOff.setMaxElapsedTime(60_000);
 		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));

@@ -33,6 +33,8 @@ import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -141,6 +143,23 @@ class AppointmentEmailIntegrationTest {
 		assertThat(text).contains("Bonjour Élodie,").contains("http://localhost:8080/book?location=");
 		assertThat(declined.alternatives()).isNotEmpty();
 		assertThat(text).contains(declined.alternatives().get(0).practitionerName());
+	}
+
+	@Test
+	void acknowledgesAContactFormInquiry() throws Exception {
+		String to = "inquiry-" + UUID.randomUUID() + "@example.com";
+		ContactInquiryReceived inquiry = new ContactInquiryReceived(InquiryId.random(), null, "Sam Lee", to, null,
+				Language.EN, "Do you direct-bill Manulife?", java.time.Instant.now());
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		try (KafkaProducer<InquiryId, ContactInquiryReceived> producer = new KafkaProducer<>(config,
+				Topics.CONTACT_INQUIRIES.keySerde().serializer(), Topics.CONTACT_INQUIRIES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.CONTACT_INQUIRIES.name(), inquiry.inquiryId(), inquiry)).get();
+		}
+
+		MimeMessage email = awaitEmailTo(to);
+		assertThat(email.getSubject()).isEqualTo("We received your message");
+		assertThat(text(parts(email), "text/plain")).contains("Hello Sam,").contains("+1 289-234-8001");
+		assertThat(text(parts(email), "text/plain")).doesNotContain("Manulife");
 	}
 
 	private AppointmentConfirmed confirmedFor(String to, Language language) {

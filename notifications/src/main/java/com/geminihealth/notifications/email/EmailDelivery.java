@@ -4,19 +4,15 @@ import java.time.Clock;
 
 import jakarta.mail.MessagingException;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.platform.EventPublisher;
-import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
-import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationId;
@@ -25,16 +21,13 @@ import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.reminder.Channel;
 
 /**
- * Emails patients about appointment decisions, once each: the notification id (the
- * decision's event id, the purpose and the channel) is checked before sending, and every
- * attempt ends in an outcome event.
+ * Sends each email once: its notification id (the triggering event's id, the purpose and
+ * the channel) is checked before sending, and every attempt ends in an outcome event.
  */
 @Component
-class AppointmentEmailListener {
+class EmailDelivery {
 
-	private static final Logger logger = LoggerFactory.getLogger(AppointmentEmailListener.class);
-
-	private final AppointmentEmails emails;
+	private static final Logger logger = LoggerFactory.getLogger(EmailDelivery.class);
 
 	private final EmailSender sender;
 
@@ -44,23 +37,15 @@ class AppointmentEmailListener {
 
 	private final Clock clock;
 
-	AppointmentEmailListener(AppointmentEmails emails, EmailSender sender, SentNotifications sentNotifications,
-			EventPublisher publisher, Clock clock) {
-		this.emails = emails;
+	EmailDelivery(EmailSender sender, SentNotifications sentNotifications, EventPublisher publisher, Clock clock) {
 		this.sender = sender;
 		this.sentNotifications = sentNotifications;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = "appointment-emails", topics = "appointments",
-			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
-	void on(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
-		String eventId = CloudEvents.header(record.headers(), CloudEvents.ID);
-		this.emails.compose(record.value()).ifPresent((email) -> deliver(record.key(), eventId, email));
-	}
-
-	private void deliver(AppointmentId appointment, String eventId, Email email) {
+	/** {@code appointment} is null for an email about no appointment. */
+	void deliver(AppointmentId appointment, String eventId, Email email) {
 		NotificationId id = NotificationId.of(eventId, email.purpose(), Channel.EMAIL);
 		if (this.sentNotifications.alreadySent(id)) {
 			publish(id, new NotificationSuppressed(id, Channel.EMAIL, email.purpose(), appointment,
