@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.geminihealth.notifications.MessageProperties;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -44,11 +45,11 @@ class AppointmentEmails {
 
 	private final EmailTemplates templates;
 
-	private final EmailProperties properties;
+	private final MessageProperties properties;
 
 	private final Clock clock;
 
-	AppointmentEmails(EmailTemplates templates, EmailProperties properties, Clock clock) {
+	AppointmentEmails(EmailTemplates templates, MessageProperties properties, Clock clock) {
 		this.templates = templates;
 		this.properties = properties;
 		this.clock = clock;
@@ -82,7 +83,7 @@ class AppointmentEmails {
 		if (patient.email() == null) {
 			return Optional.empty();
 		}
-		EmailProperties.Location where = this.properties.location(appointment.location().value());
+		MessageProperties.Location where = this.properties.location(appointment.location().value());
 		Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
 				appointment.practitionerName(), "when",
 				when(appointment.start(), appointment.zone(), patient.language()), "location", where);

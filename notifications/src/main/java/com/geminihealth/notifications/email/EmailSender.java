@@ -10,6 +10,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.notifications.MessageProperties;
+
 /**
  * Sends an {@link Email} over SMTP: text with an HTML alternative, and the invitation as
  * a {@code text/calendar} attachment carrying its method.
@@ -19,9 +21,9 @@ class EmailSender {
 
 	private final JavaMailSender mail;
 
-	private final EmailProperties properties;
+	private final MessageProperties properties;
 
-	EmailSender(JavaMailSender mail, EmailProperties properties) {
+	EmailSender(JavaMailSender mail, MessageProperties properties) {
 		this.mail = mail;
 		this.properties = properties;
 	}

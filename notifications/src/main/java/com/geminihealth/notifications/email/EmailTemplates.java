@@ -12,6 +12,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.notifications.MessageProperties;
 import com.geminihealth.schemas.booking.Language;
 
 /**
@@ -24,9 +25,9 @@ class EmailTemplates {
 
 	private final SpringTemplateEngine engine = engine();
 
-	private final EmailProperties properties;
+	private final MessageProperties properties;
 
-	EmailTemplates(EmailProperties properties) {
+	EmailTemplates(MessageProperties properties) {
 		this.properties = properties;
 	}
 

@@ -65,8 +65,8 @@ class NotificationsKafkaConfiguration {
 	/** Without an SMTP server configured, emails go to the outbox folder. */
 	@Bean
 	@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
-	@ConditionalOnProperty("notifications.email.outbox-dir")
-	JavaMailSender outboxMailSender(@Value("${notifications.email.outbox-dir}") Path outbox) {
+	@ConditionalOnProperty("notifications.messages.outbox-dir")
+	JavaMailSender outboxMailSender(@Value("${notifications.messages.outbox-dir}") Path outbox) {
 		return new OutboxMailSender(outbox);
 	}
 

@@ -1,4 +1,4 @@
-package com.geminihealth.notifications.email;
+package com.geminihealth.notifications.delivery;
 
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +26,7 @@ import com.geminihealth.schemas.notification.NotificationSent;
  * accepting a message and its outcome being recorded.
  */
 @Component
-class SentNotifications {
+public class SentNotifications {
 
 	private final Set<String> sent = ConcurrentHashMap.newKeySet();
 

@@ -1,4 +1,4 @@
-package com.geminihealth.notifications.email;
+package com.geminihealth.notifications;
 
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * What patient emails say about the clinic, and who they come from.
+ * What messages to patients say about the clinic, and who emails come from.
  *
  * @param from the sender address
  * @param clinicName as patients know it
@@ -20,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param locations each location's name and address, by id
  */
 @Validated
-@ConfigurationProperties("notifications.email")
-public record EmailProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
+@ConfigurationProperties("notifications.messages")
+public record MessageProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
 		@NotBlank String bookingUrl, @NotEmpty Map<String, @Valid Location> locations) {
 
 	/**
@@ -31,7 +31,7 @@ public record EmailProperties(@NotBlank @Email String from, @NotBlank String cli
 	public record Location(@NotBlank String name, @NotBlank String address) {
 	}
 
-	Location location(String id) {
+	public Location location(String id) {
 		return this.locations.getOrDefault(id, new Location(this.clinicName, ""));
 	}
 

@@ -1,0 +1,98 @@
+package com.geminihealth.notifications.delivery;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationId;
+import com.geminihealth.schemas.notification.NotificationOutcome;
+import com.geminihealth.schemas.notification.NotificationSent;
+import com.geminihealth.schemas.notification.NotificationSuppressed;
+import com.geminihealth.schemas.reminder.Channel;
+
+/**
+ * Sends each notification once, whatever the channel: its id (the triggering event's id,
+ * the purpose and the channel) is checked before sending, and every attempt ends in an
+ * outcome event. A transient failure is thrown on so the listener's back-off retries it;
+ * a permanent one is recorded at once.
+ */
+@Component
+public class NotificationDelivery {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationDelivery.class);
+
+	private final SentNotifications sent;
+
+	private final EventPublisher publisher;
+
+	private final Clock clock;
+
+	NotificationDelivery(SentNotifications sent, EventPublisher publisher, Clock clock) {
+		this.sent = sent;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/** {@code appointment} is null for a message about no appointment. */
+	public void deliver(AppointmentId appointment, String eventId, String purpose, Channel channel, Sender sender) {
+		NotificationId id = NotificationId.of(eventId, purpose, channel);
+		if (this.sent.alreadySent(id)) {
+			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
+			return;
+		}
+		try {
+			String providerId = sender.send(id);
+			this.sent.markSent(id);
+			publish(new NotificationSent(id, channel, purpose, appointment, providerId, 1, this.clock.instant()));
+			logger.info("Sent {} {} ({})", channel, purpose, id.value());
+		}
+		catch (PermanentFailure ex) {
+			logger.warn("Could not send {} {} ({}): {}", channel, purpose, id.value(), ex.getMessage());
+			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true, 1,
+					this.clock.instant()));
+		}
+	}
+
+	/** Records that a notification was deliberately not sent, and why. */
+	public void suppress(AppointmentId appointment, String eventId, String purpose, Channel channel,
+			NotificationSuppressed.Reason reason) {
+		NotificationId id = NotificationId.of(eventId, purpose, channel);
+		publish(new NotificationSuppressed(id, channel, purpose, appointment, reason, this.clock.instant()));
+	}
+
+	private void publish(NotificationOutcome outcome) {
+		this.publisher.publish(Topics.NOTIFICATION_OUTCOMES, outcome.notificationId(), outcome);
+	}
+
+	/** Hands one message to a provider and returns the provider's id for it. */
+	@FunctionalInterface
+	public interface Sender {
+
+		String send(NotificationId id);
+
+	}
+
+	/** Retrying cannot help: an invalid or opted-out number, a rejected address. */
+	public static class PermanentFailure extends RuntimeException {
+
+		private final String code;
+
+		public PermanentFailure(String reason, String code, Throwable cause) {
+			super(reason, cause);
+			this.code = code;
+		}
+
+		public String code() {
+			return this.code;
+		}
+
+	}
+
+}
