@@ -27,12 +27,13 @@ public record MessageProperties(@NotBlank @Email String from, @NotBlank String c
 	/**
 	 * @param name as patients see it
 	 * @param address street address
+	 * @param shortName a word or two for text messages
 	 */
-	public record Location(@NotBlank String name, @NotBlank String address) {
+	public record Location(@NotBlank String name, @NotBlank String address, @NotBlank String shortName) {
 	}
 
 	public Location location(String id) {
-		return this.locations.getOrDefault(id, new Location(this.clinicName, ""));
+		return this.locations.getOrDefault(id, new Location(this.clinicName, "", this.clinicName));
 	}
 
 }

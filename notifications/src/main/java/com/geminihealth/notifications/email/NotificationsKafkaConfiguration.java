@@ -31,9 +31,9 @@ import com.geminihealth.schemas.inquiry.InquiryId;
  * failures retry with exponential back-off.
  */
 @Configuration(proxyBeanMethods = false)
-class NotificationsKafkaConfiguration {
+public class NotificationsKafkaConfiguration {
 
-	static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
+	public static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
 
 	static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
 

@@ -1,0 +1,49 @@
+package com.geminihealth.notifications.sms;
+
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+
+import com.geminihealth.notifications.delivery.NotificationDelivery.PermanentFailure;
+
+/**
+ * Texts through the Twilio SDK. Errors Twilio calls permanent (an invalid number, 21211;
+ * an opted-out number, 21610; a number that cannot receive texts, 21614) fail at once;
+ * rate limits and server errors are thrown on for the listener to retry.
+ */
+class TwilioSmsGateway implements SmsGateway {
+
+	private final TwilioRestClient client;
+
+	private final SmsProperties properties;
+
+	TwilioSmsGateway(TwilioRestClient client, SmsProperties properties) {
+		this.client = client;
+		this.properties = properties;
+	}
+
+	@Override
+	public String send(Sms sms) {
+		PhoneNumber to = new PhoneNumber(sms.to());
+		MessageCreator creator = (this.properties.messagingServiceSid() != null)
+				? Message.creator(to, this.properties.messagingServiceSid(), sms.body())
+				: Message.creator(to, new PhoneNumber(this.properties.from()), sms.body());
+		if (this.properties.statusCallbackUrl() != null) {
+			creator.setStatusCallback(this.properties.statusCallbackUrl());
+		}
+		try {
+			return creator.create(this.client).getSid();
+		}
+		catch (ApiException ex) {
+			Integer status = ex.getStatusCode();
+			if (status != null && status >= 400 && status < 500 && status != 429) {
+				throw new PermanentFailure("Twilio refused the message",
+						(ex.getCode() != null) ? String.valueOf(ex.getCode()) : String.valueOf(status), ex);
+			}
+			throw ex;
+		}
+	}
+
+}

@@ -1,0 +1,207 @@
+package com.geminihealth.notifications.sms;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.schemas.Examples;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationOutcome;
+import com.geminihealth.schemas.notification.NotificationSent;
+import com.geminihealth.schemas.notification.NotificationSuppressed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The real Twilio SDK, pointed at a local HTTP stub of Twilio's Messages API. */
+@SpringBootTest(properties = { "spring.config.name=" + NotificationsApplication.CONFIG_NAME,
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "logging.structured.format.console=",
+		"notifications.sms.account-sid=AC00000000000000000000000000000001", "notifications.sms.auth-token=secret-token",
+		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
+		"notifications.sms.status-callback-url=https://intake.example/twilio/status" })
+class TwilioSmsIntegrationTest {
+
+	static final String OPTED_OUT_NUMBER = "+12895550000";
+
+	static final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+
+	static final HttpServer twilio = stub();
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String brokers;
+
+	@DynamicPropertySource
+	static void twilioStub(DynamicPropertyRegistry registry) {
+		registry.add("notifications.sms.api-base-url", () -> "http://localhost:" + twilio.getAddress().getPort() + "/");
+	}
+
+	@AfterAll
+	static void stopStub() {
+		twilio.stop(0);
+	}
+
+	@Test
+	void textsAConfirmationThroughTwilioWithTheStatusCallback() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor("+12892348123", true);
+
+		publish(confirmed);
+
+		Map<String, String> request = await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests.stream()
+				.filter((sent) -> "+12892348123".equals(sent.get("To")))
+				.findFirst()
+				.orElse(null), (sent) -> sent != null);
+		assertThat(request.get("path"))
+			.isEqualTo("/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json");
+		assertThat(request.get("authorization")).isEqualTo("Basic " + Base64.getEncoder()
+			.encodeToString("AC00000000000000000000000000000001:secret-token".getBytes(StandardCharsets.UTF_8)));
+		assertThat(request.get("MessagingServiceSid")).isEqualTo("MG00000000000000000000000000000001");
+		assertThat(request.get("StatusCallback")).isEqualTo("https://intake.example/twilio/status");
+		assertThat(request.get("Body")).startsWith("Gemini Health Group: booked with Maya,")
+			.contains("Reply C to confirm")
+			.doesNotContain("deep tissue");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSent.class,
+						(sent) -> assertThat(sent.providerId()).startsWith("SM"))));
+	}
+
+	@Test
+	void failsAtOnceForAnOptedOutNumber() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor(OPTED_OUT_NUMBER, true);
+
+		publish(confirmed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId())).anySatisfy(
+					(outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+						assertThat(failed.permanent()).isTrue();
+						assertThat(failed.errorCode()).isEqualTo("21610");
+					})));
+	}
+
+	@Test
+	void sendsNoTextWithoutConsentAndSaysSo() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor("+12892348124", false);
+
+		publish(confirmed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
+						(suppressed) -> assertThat(suppressed.reason())
+							.isEqualTo(NotificationSuppressed.Reason.NO_CONSENT))));
+		assertThat(requests).noneMatch((sent) -> "+12892348124".equals(sent.get("To")));
+	}
+
+	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
+		Appointment a = Examples.of(AppointmentConfirmed.class).appointment();
+		Patient patient = new Patient("Olivia Martin", null, phone, Language.EN, new Consent(smsConsent, false));
+		AppointmentId id = AppointmentId.random();
+		return new AppointmentConfirmed(new RequestId(id.uuid()), new Appointment(id, new LocationId("burlington"),
+				a.service(), a.practitioner(), "Maya Chen", a.start(), a.end(), a.zone(), patient, null, 0));
+	}
+
+	private void publish(AppointmentConfirmed confirmed) throws Exception {
+		try (KafkaProducer<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.APPOINTMENTS.keySerde().serializer(), Topics.APPOINTMENTS.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), confirmed.appointmentId(), confirmed)).get();
+		}
+	}
+
+	private List<NotificationOutcome> outcomes(AppointmentId appointment) {
+		return TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES)
+			.stream()
+			.filter((outcome) -> outcome.notificationId().value().endsWith(":sms"))
+			.filter((outcome) -> appointment.equals(appointmentOf(outcome)))
+			.toList();
+	}
+
+	private static AppointmentId appointmentOf(NotificationOutcome outcome) {
+		if (outcome instanceof NotificationSent sent) {
+			return sent.appointmentId();
+		}
+		if (outcome instanceof NotificationFailed failed) {
+			return failed.appointmentId();
+		}
+		return (outcome instanceof NotificationSuppressed suppressed) ? suppressed.appointmentId() : null;
+	}
+
+	/**
+	 * Answers like Twilio: 201 with a message SID, or 400 with error 21610 for an
+	 * opted-out number.
+	 */
+	private static HttpServer stub() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+			server.createContext("/", TwilioSmsIntegrationTest::answer);
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void answer(HttpExchange exchange) throws IOException {
+		Map<String, String> form = Map.of();
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		if (!body.isEmpty()) {
+			form = java.util.Arrays.stream(body.split("&"))
+				.map((pair) -> pair.split("=", 2))
+				.collect(Collectors.toMap((pair) -> decode(pair[0]), (pair) -> decode(pair[1]), (a, b) -> b));
+		}
+		Map<String, String> request = new java.util.HashMap<>(form);
+		request.put("path", exchange.getRequestURI().getPath());
+		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+		requests.add(request);
+		boolean optedOut = OPTED_OUT_NUMBER.equals(form.get("To"));
+		String json = optedOut
+				? "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}"
+				: "{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
+						+ "\", \"status\": \"queued\", \"to\": \"" + form.get("To") + "\"}";
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(optedOut ? 400 : 201, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
+
+}
