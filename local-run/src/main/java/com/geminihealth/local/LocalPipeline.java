@@ -111,10 +111,12 @@ public final class LocalPipeline implements AutoCloseable {
 				  Reminders health          %s/actuator/health
 				  Dashboard health          %s/actuator/health
 				  Patient emails (.eml)     %s
+				  Patient texts (sandbox)   %s
 				Press Ctrl+C to stop.
 				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake, intake,
 				pipeline.url(NotificationsApplication.class), pipeline.url(RemindersApplication.class),
-				pipeline.url(DashboardApplication.class), dataDir.toAbsolutePath().resolve("outbox"));
+				pipeline.url(DashboardApplication.class), dataDir.toAbsolutePath().resolve("outbox"),
+				dataDir.toAbsolutePath().resolve("sms-sandbox"));
 	}
 
 }
