@@ -21,6 +21,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SmsProperties(String accountSid, String authToken, String messagingServiceSid, String from,
 		URI statusCallbackUrl, URI apiBaseUrl, Path sandboxDir) {
 
+	/** Unset environment variables arrive as empty strings: they mean "not set". */
+	public SmsProperties {
+		accountSid = blankToNull(accountSid);
+		authToken = blankToNull(authToken);
+		messagingServiceSid = blankToNull(messagingServiceSid);
+		from = blankToNull(from);
+		statusCallbackUrl = (statusCallbackUrl != null && statusCallbackUrl.toString().isBlank()) ? null
+				: statusCallbackUrl;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
 	boolean configured() {
 		return this.accountSid != null && !this.accountSid.isBlank();
 	}
