@@ -1,5 +1,6 @@
 package com.geminihealth.intake.booking;
 
+import java.util.UUID;
 import java.net.URI;
 
 import jakarta.validation.Valid;
@@ -66,7 +67,7 @@ class BookingController {
 		return statusPath(requestId.uuid());
 	}
 
-	static String statusPath(java.util.UUID requestId) {
+	static String statusPath(UUID requestId) {
 		return "/api/bookings/" + requestId;
 	}
 

@@ -1,5 +1,6 @@
 package com.geminihealth.intake.booking;
 
+import java.util.List;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
@@ -137,7 +138,7 @@ class BookingPageController {
 			return this.readSide.status(requestId, false);
 		}
 		catch (InvalidStateStoreException ex) {
-			return new StatusView(requestId.toString(), "PENDING", null, null, java.util.List.of(), null, null);
+			return new StatusView(requestId.toString(), "PENDING", null, null, List.of(), null, null);
 		}
 	}
 

@@ -1,5 +1,7 @@
 package com.geminihealth.intake.decider;
 
+import com.geminihealth.schemas.appointment.Slot;
+import java.util.function.Function;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -159,7 +161,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	}
 
 	private AppointmentEvent change(CommandId commandId, AppointmentId appointmentId, String command,
-			java.util.function.Function<Booking, AppointmentEvent> apply, Booking.Status status) {
+			Function<Booking, AppointmentEvent> apply, Booking.Status status) {
 		Booking booking = this.appointments.get(appointmentId.value());
 		CommandRejected rejected = rejection(commandId, appointmentId, command, booking);
 		if (rejected != null) {
@@ -187,8 +189,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		};
 	}
 
-	private List<com.geminihealth.schemas.appointment.Slot> alternatives(DeclineReason reason, String location,
-			String service, String practitioner, LocalDateTime requested, Instant now, String moving) {
+	private List<Slot> alternatives(DeclineReason reason, String location, String service, String practitioner,
+			LocalDateTime requested, Instant now, String moving) {
 		return switch (reason) {
 			case SLOT_TAKEN, OUTSIDE_HOURS, TOO_SOON, TOO_FAR_AHEAD -> this.availability.nearest(location, service,
 					practitioner, requested, now, this.clinic.rules().alternatives(), moving);
@@ -212,7 +214,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	}
 
 	private static AppointmentDeclined declined(BookAppointment book, ZoneId zone, DeclineReason reason,
-			List<com.geminihealth.schemas.appointment.Slot> alternatives) {
+			List<Slot> alternatives) {
 		return new AppointmentDeclined(book.requestId(), book.location(), book.service(), book.practitioner(),
 				book.requestedStart(), zone, book.patient(), reason, alternatives);
 	}

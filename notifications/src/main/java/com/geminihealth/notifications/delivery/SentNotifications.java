@@ -1,5 +1,6 @@
 package com.geminihealth.notifications.delivery;
 
+import java.util.HashMap;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -31,7 +32,7 @@ public class SentNotifications {
 	private final Set<String> sent = ConcurrentHashMap.newKeySet();
 
 	SentNotifications(KafkaAdmin admin) {
-		Map<String, Object> config = new java.util.HashMap<>(admin.getConfigurationProperties());
+		Map<String, Object> config = new HashMap<>(admin.getConfigurationProperties());
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "sent-notifications-" + UUID.randomUUID());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -1,5 +1,6 @@
 package com.geminihealth.notifications.email;
 
+import java.time.Instant;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -119,7 +120,7 @@ class AppointmentEmails {
 				SUBJECTS.get(patient.language()).get(purpose), variables, invite, method);
 	}
 
-	private static String when(java.time.Instant instant, ZoneId zone, Language language) {
+	private static String when(Instant instant, ZoneId zone, Language language) {
 		return WHEN.get(language).format(instant.atZone(zone));
 	}
 
