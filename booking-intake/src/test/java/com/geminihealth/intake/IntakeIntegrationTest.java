@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.config.name=" + IntakeApplication.CONFIG_NAME,
 				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"pipeline.data-dir=target/test-data/${random.uuid}", "intake.rate-limit.requests=5",
-				"intake.integrations.keys.practice-system=test-signing-secret", "logging.structured.format.console=" })
+				"intake.integrations.keys.practice-system=test-signing-secret",
+				"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=" })
 @AutoConfigureMockMvc
 @Import(KafkaTopics.class)
 public @interface IntakeIntegrationTest {

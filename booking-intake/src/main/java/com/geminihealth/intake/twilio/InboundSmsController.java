@@ -1,0 +1,90 @@
+package com.geminihealth.intake.twilio;
+
+import java.time.Clock;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.twilio.security.RequestValidator;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.web.PhoneNumbers;
+import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.patient.HelpRequested;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
+
+import io.swagger.v3.oas.annotations.Hidden;
+
+/**
+ * Twilio's inbound-SMS webhook: every reply becomes an event on the patient-reply stream,
+ * keyed by the patient's number. HELP is answered at once. Requests whose
+ * {@code X-Twilio-Signature} does not validate are refused with 403.
+ */
+@RestController
+@Hidden
+class InboundSmsController {
+
+	private final TwilioProperties twilio;
+
+	private final EventPublisher publisher;
+
+	private final ClinicProperties clinic;
+
+	private final Clock clock;
+
+	InboundSmsController(TwilioProperties twilio, EventPublisher publisher, ClinicProperties clinic, Clock clock) {
+		this.twilio = twilio;
+		this.publisher = publisher;
+		this.clinic = clinic;
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/twilio/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+			produces = MediaType.APPLICATION_XML_VALUE)
+	ResponseEntity<String> inbound(@RequestParam MultiValueMap<String, String> form,
+			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
+			HttpServletRequest request) {
+		if (!signedByTwilio(request, form, signature)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+		}
+		String from = PhoneNumbers.toE164(form.getFirst("From")).orElse(form.getFirst("From"));
+		PatientReply reply = Keywords.read(new PatientContact(from), String.valueOf(form.getFirst("Body")),
+				this.clock.instant());
+		this.publisher.publish(Topics.PATIENT_REPLIES, reply.contact(), reply);
+		return ResponseEntity.ok(twiml((reply instanceof HelpRequested) ? help() : null));
+	}
+
+	private boolean signedByTwilio(HttpServletRequest request, MultiValueMap<String, String> form, String signature) {
+		if (this.twilio.authToken() == null || signature == null) {
+			return false;
+		}
+		String url = (this.twilio.publicBaseUrl() != null) ? this.twilio.publicBaseUrl() + request.getRequestURI()
+				: request.getRequestURL().toString();
+		Map<String, String> params = form.toSingleValueMap();
+		return new RequestValidator(this.twilio.authToken()).validate(url, params, signature);
+	}
+
+	private String help() {
+		return this.clinic.name() + ": appointments and questions " + this.clinic.phone()
+				+ ". Reply C to confirm a visit, STOP to opt out. / Rendez-vous et questions : " + this.clinic.phone()
+				+ ". ARRET pour vous désabonner.";
+	}
+
+	private static String twiml(String message) {
+		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
+				+ ((message != null) ? "<Message>" + HtmlUtils.htmlEscape(message) + "</Message>" : "") + "</Response>";
+	}
+
+}
