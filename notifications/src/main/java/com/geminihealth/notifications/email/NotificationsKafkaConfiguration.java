@@ -24,6 +24,8 @@ import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
 
 /**
  * Listeners read the catalogue's topics with its serdes, behind an
@@ -47,6 +49,12 @@ public class NotificationsKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<InquiryId, ContactInquiryReceived> inquiriesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory) {
 		return listenerFactory(Topics.CONTACT_INQUIRIES, bootConsumerFactory);
+	}
+
+	@Bean("patientRepliesListenerFactory")
+	ConcurrentKafkaListenerContainerFactory<PatientContact, PatientReply> patientRepliesListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory) {
+		return listenerFactory(Topics.PATIENT_REPLIES, bootConsumerFactory);
 	}
 
 	private static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,

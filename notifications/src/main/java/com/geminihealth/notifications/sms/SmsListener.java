@@ -6,6 +6,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.delivery.NotificationDelivery;
+import com.geminihealth.notifications.delivery.OptOuts;
 import com.geminihealth.notifications.email.NotificationsKafkaConfiguration;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
@@ -26,10 +27,13 @@ class SmsListener {
 
 	private final NotificationDelivery delivery;
 
-	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery) {
+	private final OptOuts optOuts;
+
+	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, OptOuts optOuts) {
 		this.messages = messages;
 		this.gateway = gateway;
 		this.delivery = delivery;
+		this.optOuts = optOuts;
 	}
 
 	@KafkaListener(id = "appointment-sms", topics = "appointments",
@@ -43,6 +47,11 @@ class SmsListener {
 		if (!sms.consented()) {
 			this.delivery.suppress(appointment, eventId, sms.purpose(), Channel.SMS,
 					NotificationSuppressed.Reason.NO_CONSENT);
+			return;
+		}
+		if (this.optOuts.optedOut(sms.to(), Channel.SMS)) {
+			this.delivery.suppress(appointment, eventId, sms.purpose(), Channel.SMS,
+					NotificationSuppressed.Reason.OPTED_OUT);
 			return;
 		}
 		this.delivery.deliver(appointment, eventId, sms.purpose(), Channel.SMS, (id) -> this.gateway.send(sms));

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.notifications.delivery.OptOuts;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
@@ -41,6 +44,11 @@ import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
+import com.geminihealth.schemas.patient.OptedOut;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.patient.ReplySource;
+import com.geminihealth.schemas.reminder.Channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +69,9 @@ class TwilioSmsIntegrationTest {
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Autowired
+	OptOuts optOuts;
 
 	@DynamicPropertySource
 	static void twilioStub(DynamicPropertyRegistry registry) {
@@ -110,6 +121,29 @@ class TwilioSmsIntegrationTest {
 						assertThat(failed.permanent()).isTrue();
 						assertThat(failed.errorCode()).isEqualTo("21610");
 					})));
+	}
+
+	@Test
+	void stopsTextingAPatientWhoRepliedStop() throws Exception {
+		String phone = "+12892348125";
+		try (KafkaProducer<PatientContact, PatientReply> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.PATIENT_REPLIES.keySerde().serializer(), Topics.PATIENT_REPLIES.valueSerde().serializer())) {
+			OptedOut stop = new OptedOut(new PatientContact(phone), Channel.SMS, "STOP", ReplySource.SMS_KEYWORD,
+					Instant.now());
+			producer.send(new ProducerRecord<>(Topics.PATIENT_REPLIES.name(), stop.contact(), stop)).get();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.optOuts.optedOut(phone, Channel.SMS));
+		AppointmentConfirmed confirmed = confirmedFor(phone, true);
+
+		publish(confirmed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
+						(suppressed) -> assertThat(suppressed.reason())
+							.isEqualTo(NotificationSuppressed.Reason.OPTED_OUT))));
+		assertThat(requests).noneMatch((sent) -> phone.equals(sent.get("To")));
 	}
 
 	@Test

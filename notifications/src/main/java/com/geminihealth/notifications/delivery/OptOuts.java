@@ -1,0 +1,57 @@
+package com.geminihealth.notifications.delivery;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+import com.geminihealth.platform.TopicReplay;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.patient.OptedIn;
+import com.geminihealth.schemas.patient.OptedOut;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.reminder.Channel;
+
+/**
+ * Who opted out of which channel: the patient-reply stream read in full at start-up, then
+ * followed live by every instance (each in its own consumer group), so a STOP takes
+ * effect on the next message.
+ */
+@Component
+public class OptOuts {
+
+	private final Map<String, Set<Channel>> optedOut = new ConcurrentHashMap<>();
+
+	OptOuts(KafkaAdmin admin) {
+		TopicReplay.replay(admin.getConfigurationProperties(), Topics.PATIENT_REPLIES,
+				(contact, reply) -> apply(reply));
+	}
+
+	public boolean optedOut(String contact, Channel channel) {
+		return contact != null && this.optedOut.getOrDefault(contact, Set.of()).contains(channel);
+	}
+
+	@KafkaListener(id = "opt-outs", idIsGroup = false, groupId = "opt-outs-#{T(java.util.UUID).randomUUID()}",
+			topics = "patient-replies", containerFactory = "patientRepliesListenerFactory",
+			properties = "auto.offset.reset=latest")
+	void onReply(ConsumerRecord<PatientContact, PatientReply> record) {
+		apply(record.value());
+	}
+
+	private void apply(PatientReply reply) {
+		if (reply instanceof OptedOut out) {
+			this.optedOut.computeIfAbsent(out.contact().value(), (key) -> ConcurrentHashMap.newKeySet())
+				.add(out.channel());
+		}
+		else if (reply instanceof OptedIn in) {
+			this.optedOut.getOrDefault(in.contact().value(), ConcurrentHashMap.newKeySet()).remove(in.channel());
+		}
+	}
+
+}

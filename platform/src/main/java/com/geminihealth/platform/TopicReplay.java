@@ -1,0 +1,47 @@
+package com.geminihealth.platform;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+import com.geminihealth.schemas.Topic;
+
+/**
+ * Reads a whole topic once, from its start to where it ends now, committed records only:
+ * how a service rebuilds what it must remember (sent notifications, opt-outs) when it
+ * starts.
+ */
+public final class TopicReplay {
+
+	private TopicReplay() {
+	}
+
+	public static <K, V> void replay(Map<String, Object> clientConfig, Topic<K, V> topic, BiConsumer<K, V> each) {
+		Map<String, Object> config = new HashMap<>(clientConfig);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID());
+		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
+				topic.valueSerde().deserializer())) {
+			Set<TopicPartition> partitions = consumer.partitionsFor(topic.name())
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.collect(Collectors.toSet());
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				consumer.poll(Duration.ofMillis(200)).forEach((record) -> each.accept(record.key(), record.value()));
+			}
+		}
+	}
+
+}
