@@ -18,10 +18,10 @@ import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.reminder.Channel;
 
 /**
- * Sends each notification once, whatever the channel: its id (the triggering event's id,
- * the purpose and the channel) is checked before sending, and every attempt ends in an
- * outcome event. A transient failure is thrown on so the listener's back-off retries it;
- * a permanent one is recorded at once.
+ * Sends each notification once, whatever the channel, never to a patient who opted out of
+ * it: its id (the triggering event's id, the purpose and the channel) is checked before
+ * sending, and every attempt ends in an outcome event. A transient failure is thrown on
+ * so the listener's back-off retries it; a permanent one is recorded at once.
  */
 @Component
 public class NotificationDelivery {
@@ -30,19 +30,30 @@ public class NotificationDelivery {
 
 	private final SentNotifications sent;
 
+	private final OptOuts optOuts;
+
 	private final EventPublisher publisher;
 
 	private final Clock clock;
 
-	NotificationDelivery(SentNotifications sent, EventPublisher publisher, Clock clock) {
+	NotificationDelivery(SentNotifications sent, OptOuts optOuts, EventPublisher publisher, Clock clock) {
 		this.sent = sent;
+		this.optOuts = optOuts;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
 
-	/** {@code appointment} is null for a message about no appointment. */
-	public void deliver(AppointmentId appointment, String eventId, String purpose, Channel channel, Sender sender) {
+	/**
+	 * Sends to {@code contact} unless they opted out of the channel or it was sent
+	 * already. {@code appointment} is null for a message about no appointment.
+	 */
+	public void deliver(AppointmentId appointment, String eventId, String purpose, Channel channel, String contact,
+			Sender sender) {
 		NotificationId id = NotificationId.of(eventId, purpose, channel);
+		if (this.optOuts.optedOut(contact, channel)) {
+			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.OPTED_OUT);
+			return;
+		}
 		if (this.sent.alreadySent(id)) {
 			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
 			return;

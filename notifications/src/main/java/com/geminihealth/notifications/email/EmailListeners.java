@@ -10,13 +10,11 @@ import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.delivery.NotificationDelivery;
-import com.geminihealth.notifications.delivery.OptOuts;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
-import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.reminder.Channel;
 
 /**
@@ -33,15 +31,12 @@ class EmailListeners {
 
 	private final NotificationDelivery delivery;
 
-	private final OptOuts optOuts;
-
 	EmailListeners(AppointmentEmails appointmentEmails, InquiryEmails inquiryEmails, EmailSender sender,
-			NotificationDelivery delivery, OptOuts optOuts) {
+			NotificationDelivery delivery) {
 		this.appointmentEmails = appointmentEmails;
 		this.inquiryEmails = inquiryEmails;
 		this.sender = sender;
 		this.delivery = delivery;
-		this.optOuts = optOuts;
 	}
 
 	@KafkaListener(id = "appointment-emails", topics = "appointments",
@@ -58,12 +53,7 @@ class EmailListeners {
 	}
 
 	private void deliver(AppointmentId appointment, String eventId, Email email) {
-		if (this.optOuts.optedOut(email.to(), Channel.EMAIL)) {
-			this.delivery.suppress(appointment, eventId, email.purpose(), Channel.EMAIL,
-					NotificationSuppressed.Reason.OPTED_OUT);
-			return;
-		}
-		this.delivery.deliver(appointment, eventId, email.purpose(), Channel.EMAIL, (id) -> {
+		this.delivery.deliver(appointment, eventId, email.purpose(), Channel.EMAIL, email.to(), (id) -> {
 			try {
 				return this.sender.send(email, id.value());
 			}

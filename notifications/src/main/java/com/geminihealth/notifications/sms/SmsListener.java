@@ -6,7 +6,6 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.delivery.NotificationDelivery;
-import com.geminihealth.notifications.delivery.OptOuts;
 import com.geminihealth.notifications.email.NotificationsKafkaConfiguration;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
@@ -27,13 +26,10 @@ class SmsListener {
 
 	private final NotificationDelivery delivery;
 
-	private final OptOuts optOuts;
-
-	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, OptOuts optOuts) {
+	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery) {
 		this.messages = messages;
 		this.gateway = gateway;
 		this.delivery = delivery;
-		this.optOuts = optOuts;
 	}
 
 	@KafkaListener(id = "appointment-sms", topics = "appointments",
@@ -49,12 +45,8 @@ class SmsListener {
 					NotificationSuppressed.Reason.NO_CONSENT);
 			return;
 		}
-		if (this.optOuts.optedOut(sms.to(), Channel.SMS)) {
-			this.delivery.suppress(appointment, eventId, sms.purpose(), Channel.SMS,
-					NotificationSuppressed.Reason.OPTED_OUT);
-			return;
-		}
-		this.delivery.deliver(appointment, eventId, sms.purpose(), Channel.SMS, (id) -> this.gateway.send(sms));
+		this.delivery.deliver(appointment, eventId, sms.purpose(), Channel.SMS, sms.to(),
+				(id) -> this.gateway.send(sms));
 	}
 
 }
