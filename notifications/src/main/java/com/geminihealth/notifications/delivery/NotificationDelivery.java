@@ -69,6 +69,32 @@ public class NotificationDelivery {
 			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true, 1,
 					this.clock.instant()));
 		}
+		catch (RuntimeException ex) {
+			throw new TransientFailure(
+					new NotificationFailed(id, channel, purpose, appointment,
+							"gave up retrying: " + ex.getClass().getSimpleName(), null, false, 0, this.clock.instant()),
+					ex);
+		}
+	}
+
+	/**
+	 * Records the outcome of a notification whose retries ran out, so that nothing is
+	 * dropped silently; the listeners' error handler calls this as its recoverer.
+	 */
+	public void gaveUp(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null && !(cause instanceof TransientFailure)) {
+			cause = cause.getCause();
+		}
+		if (cause instanceof TransientFailure transientFailure) {
+			NotificationFailed failed = transientFailure.outcome;
+			logger.warn("Gave up on {} {} ({})", failed.channel(), failed.purpose(), failed.notificationId().value());
+			publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
+					failed.appointmentId(), failed.reason(), null, false, 0, this.clock.instant()));
+		}
+		else {
+			logger.warn("Skipped a record no notification could be made of: {}", failure.getClass().getSimpleName());
+		}
 	}
 
 	/** Records that a notification was deliberately not sent, and why. */
@@ -87,6 +113,21 @@ public class NotificationDelivery {
 	public interface Sender {
 
 		String send(NotificationId id);
+
+	}
+
+	/**
+	 * A failure worth retrying (a provider rate limit or outage), with the outcome if
+	 * retries run out.
+	 */
+	static class TransientFailure extends RuntimeException {
+
+		private final NotificationFailed outcome;
+
+		TransientFailure(NotificationFailed outcome, Throwable cause) {
+			super(cause.getMessage(), cause);
+			this.outcome = outcome;
+		}
 
 	}
 

@@ -2,8 +2,10 @@ package com.geminihealth.notifications.email;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,6 +20,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
@@ -41,32 +44,42 @@ public class NotificationsKafkaConfiguration {
 
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
-			ConsumerFactory<?, ?> bootConsumerFactory) {
-		return listenerFactory(Topics.APPOINTMENTS, bootConsumerFactory);
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.APPOINTMENTS, bootConsumerFactory, retries);
 	}
 
 	@Bean(INQUIRIES_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<InquiryId, ContactInquiryReceived> inquiriesListenerFactory(
-			ConsumerFactory<?, ?> bootConsumerFactory) {
-		return listenerFactory(Topics.CONTACT_INQUIRIES, bootConsumerFactory);
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.CONTACT_INQUIRIES, bootConsumerFactory, retries);
 	}
 
 	@Bean("patientRepliesListenerFactory")
 	ConcurrentKafkaListenerContainerFactory<PatientContact, PatientReply> patientRepliesListenerFactory(
-			ConsumerFactory<?, ?> bootConsumerFactory) {
-		return listenerFactory(Topics.PATIENT_REPLIES, bootConsumerFactory);
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.PATIENT_REPLIES, bootConsumerFactory, retries);
+	}
+
+	/**
+	 * Transient failures retry with exponential back-off; when the retries run out the
+	 * notification's failure is recorded as an outcome, so nothing is dropped silently.
+	 */
+	@Bean
+	DefaultErrorHandler retries(ObjectProvider<NotificationDelivery> delivery,
+			@Value("${notifications.retry.give-up-after:60s}") Duration giveUpAfter) {
+		ExponentialBackOff backOff = new ExponentialBackOff(Math.min(1_000, giveUpAfter.toMillis()), 2.0);
+		backOff.setMaxElapsedTime(giveUpAfter.toMillis());
+		return new DefaultErrorHandler((record, failure) -> delivery.getObject().gaveUp(failure), backOff);
 	}
 
 	private static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
-			ConsumerFactory<?, ?> bootConsumerFactory) {
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		Map<String, Object> config = bootConsumerFactory.getConfigurationProperties();
 		ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config,
 				new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
 				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
-		ExponentialBackOff backOff = new ExponentialBackOff(1_000, 2.0);
-		backOff.setMaxElapsedTime(60_000);
-		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+		factory.setCommonErrorHandler(retries);
 		return factory;
 	}
 

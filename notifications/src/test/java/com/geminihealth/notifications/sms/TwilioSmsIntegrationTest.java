@@ -58,10 +58,13 @@ import static org.awaitility.Awaitility.await;
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "logging.structured.format.console=",
 		"notifications.sms.account-sid=AC00000000000000000000000000000001", "notifications.sms.auth-token=secret-token",
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
-		"notifications.sms.status-callback-url=https://intake.example/twilio/status" })
+		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
+		"notifications.retry.give-up-after=2s" })
 class TwilioSmsIntegrationTest {
 
 	static final String OPTED_OUT_NUMBER = "+12895550000";
+
+	static final String OUTAGE_NUMBER = "+12895550503";
 
 	static final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
@@ -147,6 +150,19 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
+	void retriesAnOutageThenRecordsTheFailure() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor(OUTAGE_NUMBER, true);
+
+		publish(confirmed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class,
+						(failed) -> assertThat(failed.permanent()).isFalse())));
+		assertThat(requests.stream().filter((sent) -> OUTAGE_NUMBER.equals(sent.get("To")))).hasSizeGreaterThan(1);
+	}
+
+	@Test
 	void sendsNoTextWithoutConsentAndSaysSo() throws Exception {
 		AppointmentConfirmed confirmed = confirmedFor("+12892348124", false);
 
@@ -223,13 +239,15 @@ class TwilioSmsIntegrationTest {
 		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 		requests.add(request);
 		boolean optedOut = OPTED_OUT_NUMBER.equals(form.get("To"));
+		boolean outage = OUTAGE_NUMBER.equals(form.get("To"));
 		String json = optedOut
 				? "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}"
-				: "{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
-						+ "\", \"status\": \"queued\", \"to\": \"" + form.get("To") + "\"}";
+				: outage ? "{\"code\": 20500, \"message\": \"Internal server error\", \"status\": 503}"
+						: "{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
+								+ "\", \"status\": \"queued\", \"to\": \"" + form.get("To") + "\"}";
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(optedOut ? 400 : 201, bytes.length);
+		exchange.sendResponseHeaders(optedOut ? 400 : outage ? 503 : 201, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
 	}
