@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
@@ -24,7 +25,8 @@ public final class TopicReplay {
 	private TopicReplay() {
 	}
 
-	public static <K, V> void replay(Map<String, Object> clientConfig, Topic<K, V> topic, BiConsumer<K, V> each) {
+	public static <K, V> void replay(Map<String, Object> clientConfig, Topic<K, V> topic,
+			Consumer<ConsumerRecord<K, V>> each) {
 		Map<String, Object> config = new HashMap<>(clientConfig);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID());
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -39,7 +41,7 @@ public final class TopicReplay {
 			consumer.seekToBeginning(partitions);
 			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				consumer.poll(Duration.ofMillis(200)).forEach((record) -> each.accept(record.key(), record.value()));
+				consumer.poll(Duration.ofMillis(200)).forEach(each);
 			}
 		}
 	}

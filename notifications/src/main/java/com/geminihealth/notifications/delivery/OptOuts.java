@@ -10,6 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.platform.TopicReplay;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.patient.OptedIn;
@@ -30,7 +31,7 @@ public class OptOuts {
 
 	OptOuts(KafkaAdmin admin) {
 		TopicReplay.replay(admin.getConfigurationProperties(), Topics.PATIENT_REPLIES,
-				(contact, reply) -> apply(reply));
+				(record) -> apply(record.value()));
 	}
 
 	public boolean optedOut(String contact, Channel channel) {
@@ -38,7 +39,7 @@ public class OptOuts {
 	}
 
 	@KafkaListener(id = "opt-outs", idIsGroup = false, groupId = "opt-outs-#{T(java.util.UUID).randomUUID()}",
-			topics = "patient-replies", containerFactory = "patientRepliesListenerFactory",
+			topics = "patient-replies", containerFactory = NotificationsKafkaConfiguration.PATIENT_REPLIES_FACTORY,
 			properties = "auto.offset.reset=latest")
 	void onReply(ConsumerRecord<PatientContact, PatientReply> record) {
 		apply(record.value());

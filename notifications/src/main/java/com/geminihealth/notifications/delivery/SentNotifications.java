@@ -23,9 +23,9 @@ public class SentNotifications {
 	private final Set<String> sent = ConcurrentHashMap.newKeySet();
 
 	SentNotifications(KafkaAdmin admin) {
-		TopicReplay.replay(admin.getConfigurationProperties(), Topics.NOTIFICATION_OUTCOMES, (id, outcome) -> {
-			if (outcome instanceof NotificationSent) {
-				this.sent.add(id.value());
+		TopicReplay.replay(admin.getConfigurationProperties(), Topics.NOTIFICATION_OUTCOMES, (record) -> {
+			if (record.value() instanceof NotificationSent) {
+				this.sent.add(record.key().value());
 			}
 		});
 	}
