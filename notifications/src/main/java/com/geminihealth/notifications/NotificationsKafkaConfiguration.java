@@ -1,16 +1,12 @@
-package com.geminihealth.notifications.email;
+package com.geminihealth.notifications;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -40,7 +36,9 @@ public class NotificationsKafkaConfiguration {
 
 	public static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
 
-	static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
+	public static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
+
+	public static final String PATIENT_REPLIES_FACTORY = "patientRepliesListenerFactory";
 
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
@@ -54,7 +52,7 @@ public class NotificationsKafkaConfiguration {
 		return listenerFactory(Topics.CONTACT_INQUIRIES, bootConsumerFactory, retries);
 	}
 
-	@Bean("patientRepliesListenerFactory")
+	@Bean(PATIENT_REPLIES_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<PatientContact, PatientReply> patientRepliesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		return listenerFactory(Topics.PATIENT_REPLIES, bootConsumerFactory, retries);
@@ -81,14 +79,6 @@ public class NotificationsKafkaConfiguration {
 				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
 		factory.setCommonErrorHandler(retries);
 		return factory;
-	}
-
-	/** Without an SMTP server configured, emails go to the outbox folder. */
-	@Bean
-	@ConditionalOnExpression("'${spring.mail.host:}'.isEmpty()")
-	@ConditionalOnProperty("notifications.messages.outbox-dir")
-	JavaMailSender outboxMailSender(@Value("${notifications.messages.outbox-dir}") Path outbox) {
-		return new OutboxMailSender(outbox);
 	}
 
 	@Bean

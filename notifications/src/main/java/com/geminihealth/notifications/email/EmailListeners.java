@@ -9,6 +9,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.appointment.AppointmentEvent;

@@ -5,8 +5,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
-import com.geminihealth.notifications.email.NotificationsKafkaConfiguration;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
