@@ -1,0 +1,364 @@
+package com.geminihealth.reminders.scheduler;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.Cancellable;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import com.geminihealth.reminders.policy.RemindersProperties;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentNoShow;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.reminder.FollowUpDue;
+import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.reminder.ThankYouDue;
+
+/**
+ * Schedules what each appointment event asks for and, on a wall-clock punctuator, fires
+ * whatever is due. Input is keyed by patient, so one task sees all of a patient's
+ * appointments and replies. Booking-time decisions ("already past") use the event's
+ * timestamp, when it happened; firing uses the wall clock, and scans from the oldest due
+ * entry so that what fell due while the application was down fires late rather than
+ * never.
+ */
+class SchedulerProcessor implements Processor<PatientContact, Object, AppointmentId, DueNotice> {
+
+	/** Entries read per scan; the scan repeats until nothing more is due. */
+	static final int BATCH = 1_000;
+
+	/**
+	 * Fired per tick at most, so that a long backlog cannot hold the task past its
+	 * transaction timeout; the rest fires on the next tick, still oldest first.
+	 */
+	static final int MOST_PER_TICK = 50_000;
+
+	private final RemindersProperties properties;
+
+	private final SchedulerMetrics metrics;
+
+	private ProcessorContext<AppointmentId, DueNotice> context;
+
+	private KeyValueStore<Bytes, Due> due;
+
+	private KeyValueStore<String, Tracked> byAppointment;
+
+	private KeyValueStore<String, PatientAppointments> byPatient;
+
+	private Cancellable punctuator;
+
+	/** Entries in this task's due store, for the gauge. */
+	private long scheduled;
+
+	SchedulerProcessor(RemindersProperties properties, SchedulerMetrics metrics) {
+		this.properties = properties;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void init(ProcessorContext<AppointmentId, DueNotice> context) {
+		this.context = context;
+		this.due = context.getStateStore(SchedulerStores.DUE);
+		this.byAppointment = context.getStateStore(SchedulerStores.BY_APPOINTMENT);
+		this.byPatient = context.getStateStore(SchedulerStores.BY_PATIENT);
+		try (KeyValueIterator<Bytes, Due> all = this.due.all()) {
+			while (all.hasNext()) {
+				all.next();
+				this.scheduled++;
+			}
+		}
+		this.metrics.changeScheduled(this.scheduled);
+		this.punctuator = context.schedule(this.properties.tick(), PunctuationType.WALL_CLOCK_TIME, this::fireDue);
+	}
+
+	@Override
+	public void process(Record<PatientContact, Object> record) {
+		Instant at = Instant.ofEpochMilli(record.timestamp());
+		String patient = record.key().value();
+		Object event = record.value();
+		if (event instanceof AppointmentConfirmed confirmed) {
+			track(patient, confirmed.appointment(), at, true);
+		}
+		else if (event instanceof AppointmentRescheduled rescheduled) {
+			track(patient, rescheduled.appointment(), at, false);
+		}
+		else if (event instanceof AppointmentCancelled cancelled) {
+			forget(patient, cancelled.appointment());
+		}
+		else if (event instanceof AppointmentNoShow noShow) {
+			forget(patient, noShow.appointment());
+		}
+		else if (event instanceof AppointmentCompleted completed) {
+			completed(patient, completed, at);
+		}
+		else if (event instanceof AttendanceConfirmed attending) {
+			patientConfirmed(patient, attending.receivedAt());
+		}
+	}
+
+	/**
+	 * Replaces whatever was scheduled for the appointment with what the policy asks for
+	 * now. A new booking also cancels the patient's pending follow-ups at that location:
+	 * they have booked again.
+	 */
+	private void track(String patient, Appointment appointment, Instant at, boolean newBooking) {
+		String id = appointment.appointmentId().value();
+		Tracked previous = this.byAppointment.get(id);
+		if (previous != null) {
+			unschedule(id, previous.pending());
+		}
+		List<Due> pending = new ArrayList<>();
+		for (RemindersProperties.Planned planned : this.properties.plan(appointment, at)) {
+			pending.add(Due.reminder(planned.rule(), planned.channel(), planned.dueAt()));
+		}
+		pending.add(Due.of(Due.Kind.SESSION_OVER, appointment.end().plus(this.properties.followUps().grace())));
+		pending.forEach((entry) -> schedule(id, entry));
+		this.byAppointment.put(id, Tracked.of(appointment).withPending(pending));
+
+		PatientAppointments appointments = patientAppointments(patient);
+		if (newBooking) {
+			for (PatientAppointments.Booked other : appointments.appointments()) {
+				if (!other.appointmentId().equals(id) && other.location().equals(appointment.location().value())) {
+					cancelFollowUp(other.appointmentId());
+				}
+			}
+		}
+		this.byPatient.put(patient, appointments.with(booked(appointment)));
+	}
+
+	private void cancelFollowUp(String appointmentId) {
+		Tracked tracked = this.byAppointment.get(appointmentId);
+		if (tracked == null) {
+			return;
+		}
+		List<Due> followUps = tracked.pending().stream().filter((entry) -> entry.kind() == Due.Kind.FOLLOW_UP).toList();
+		if (!followUps.isEmpty()) {
+			unschedule(appointmentId, followUps);
+			this.byAppointment.put(appointmentId, tracked.without((entry) -> entry.kind() == Due.Kind.FOLLOW_UP));
+		}
+	}
+
+	private void forget(String patient, Appointment appointment) {
+		String id = appointment.appointmentId().value();
+		Tracked tracked = this.byAppointment.get(id);
+		if (tracked != null) {
+			unschedule(id, tracked.pending());
+			this.byAppointment.delete(id);
+		}
+		PatientAppointments appointments = this.byPatient.get(patient);
+		if (appointments != null) {
+			putOrDelete(patient, appointments.without(id));
+		}
+	}
+
+	/**
+	 * The session is over now, unless the grace period already ended it (then the
+	 * thank-you went out and a late completion adds nothing).
+	 */
+	private void completed(String patient, AppointmentCompleted completed, Instant at) {
+		Appointment appointment = completed.appointment();
+		String id = appointment.appointmentId().value();
+		Tracked tracked = this.byAppointment.get(id);
+		Instant graceOver = appointment.end().plus(this.properties.followUps().grace());
+		if ((tracked == null && !at.isBefore(graceOver)) || (tracked != null && tracked.sessionOver())) {
+			return;
+		}
+		if (tracked == null) {
+			this.byPatient.put(patient, patientAppointments(patient).with(booked(appointment)));
+			tracked = Tracked.of(appointment);
+		}
+		sessionOver(patient, tracked.with(appointment),
+				this.properties.followUps().adviceFor(appointment, completed.homeCareNotes()), at.toEpochMilli(),
+				this.context.currentSystemTimeMs());
+	}
+
+	/**
+	 * Thanks the patient and queues the follow-up, unless the patient already has a later
+	 * appointment at that location.
+	 */
+	private void sessionOver(String patient, Tracked tracked, String advice, long dueAt, long now) {
+		Appointment appointment = tracked.appointment();
+		String id = tracked.id();
+		List<Due> superseded = tracked.pending()
+			.stream()
+			.filter((entry) -> entry.kind() != Due.Kind.FOLLOW_UP)
+			.toList();
+		unschedule(id, superseded);
+		Tracked over = tracked.without((entry) -> entry.kind() != Due.Kind.FOLLOW_UP).endSession();
+		emit(appointment, new ThankYouDue(appointment, advice, Instant.ofEpochMilli(dueAt), Instant.ofEpochMilli(now)),
+				dueAt, now);
+		boolean bookedAgain = patientAppointments(patient).appointments()
+			.stream()
+			.anyMatch((other) -> !other.appointmentId().equals(id)
+					&& other.location().equals(appointment.location().value())
+					&& other.start().isAfter(appointment.start()));
+		if (!bookedAgain) {
+			Due followUp = Due.of(Due.Kind.FOLLOW_UP,
+					appointment.end().plus(this.properties.followUps().intervalFor(appointment)));
+			schedule(id, followUp);
+			over = over.adding(followUp);
+		}
+		finish(patient, over);
+	}
+
+	/** The patient's "C": their next appointment is confirmed by them. */
+	private void patientConfirmed(String patient, Instant receivedAt) {
+		PatientAppointments appointments = this.byPatient.get(patient);
+		if (appointments == null) {
+			return;
+		}
+		appointments.next(receivedAt).ifPresent((next) -> {
+			Tracked tracked = this.byAppointment.get(next.appointmentId());
+			if (tracked == null) {
+				return;
+			}
+			Tracked confirmed = tracked.confirmByPatient();
+			if (this.properties.skipRemindersWhenConfirmed(tracked.appointment())) {
+				unschedule(tracked.id(),
+						tracked.pending().stream().filter((entry) -> entry.kind() == Due.Kind.REMINDER).toList());
+				confirmed = confirmed.without((entry) -> entry.kind() == Due.Kind.REMINDER);
+			}
+			this.byAppointment.put(tracked.id(), confirmed);
+		});
+	}
+
+	/** Fires everything due up to {@code now}, oldest first. */
+	void fireDue(long now) {
+		int fired = 0;
+		while (fired < MOST_PER_TICK) {
+			List<KeyValue<Bytes, Due>> batch = new ArrayList<>(BATCH);
+			try (KeyValueIterator<Bytes, Due> range = this.due.range(null, Due.after(now))) {
+				while (range.hasNext() && batch.size() < BATCH) {
+					batch.add(range.next());
+				}
+			}
+			if (batch.isEmpty()) {
+				return;
+			}
+			for (KeyValue<Bytes, Due> entry : batch) {
+				fire(entry.key, entry.value, now);
+			}
+			fired += batch.size();
+		}
+	}
+
+	private void fire(Bytes key, Due entry, long now) {
+		this.due.delete(key);
+		changeScheduled(-1);
+		String id = Due.appointmentIdOf(key);
+		Tracked tracked = this.byAppointment.get(id);
+		if (tracked == null) {
+			return;
+		}
+		Tracked rest = tracked.without((pending) -> pending.equals(entry));
+		Appointment appointment = tracked.appointment();
+		String patient = patientKey(appointment);
+		switch (entry.kind()) {
+			case REMINDER -> {
+				if (now >= appointment.start().toEpochMilli()) {
+					this.metrics.expired();
+				}
+				else {
+					emit(appointment, new ReminderDue(appointment, entry.rule(), entry.channel(), entry.dueInstant(),
+							Instant.ofEpochMilli(now)), entry.dueAt(), now);
+				}
+				finish(patient, rest);
+			}
+			case SESSION_OVER -> sessionOver(patient, rest, this.properties.followUps().adviceFor(appointment, null),
+					entry.dueAt(), now);
+			case FOLLOW_UP -> {
+				emit(appointment, new FollowUpDue(appointment, appointment.patient().consent().followUps(),
+						entry.dueInstant(), Instant.ofEpochMilli(now)), entry.dueAt(), now);
+				finish(patient, rest);
+			}
+		}
+	}
+
+	private void emit(Appointment appointment, DueNotice notice, long dueAt, long now) {
+		this.metrics.fired(dueAt, now);
+		this.context.forward(new Record<>(appointment.appointmentId(), notice, now));
+	}
+
+	/** Saves the appointment's index entry, or drops it once nothing is left to fire. */
+	private void finish(String patient, Tracked tracked) {
+		if (!tracked.pending().isEmpty()) {
+			this.byAppointment.put(tracked.id(), tracked);
+			return;
+		}
+		this.byAppointment.delete(tracked.id());
+		PatientAppointments appointments = this.byPatient.get(patient);
+		if (appointments != null) {
+			putOrDelete(patient, appointments.without(tracked.id()));
+		}
+	}
+
+	private void schedule(String appointmentId, Due entry) {
+		this.due.put(entry.key(appointmentId), entry);
+		changeScheduled(1);
+	}
+
+	private void unschedule(String appointmentId, List<Due> entries) {
+		for (Due entry : entries) {
+			this.due.delete(entry.key(appointmentId));
+			changeScheduled(-1);
+		}
+	}
+
+	private void changeScheduled(long delta) {
+		this.scheduled += delta;
+		this.metrics.changeScheduled(delta);
+	}
+
+	private PatientAppointments patientAppointments(String patient) {
+		PatientAppointments appointments = this.byPatient.get(patient);
+		return (appointments != null) ? appointments : PatientAppointments.NONE;
+	}
+
+	private void putOrDelete(String patient, PatientAppointments appointments) {
+		if (appointments.appointments().isEmpty()) {
+			this.byPatient.delete(patient);
+		}
+		else {
+			this.byPatient.put(patient, appointments);
+		}
+	}
+
+	private static PatientAppointments.Booked booked(Appointment appointment) {
+		return new PatientAppointments.Booked(appointment.appointmentId().value(), appointment.location().value(),
+				appointment.start());
+	}
+
+	/**
+	 * Who the patient is for replies and repeat bookings: their mobile phone (replies
+	 * come from it), or their email when they gave no phone.
+	 */
+	static String patientKey(Appointment appointment) {
+		String phone = appointment.patient().mobilePhone();
+		return (phone != null && !phone.isBlank()) ? phone : appointment.patient().email();
+	}
+
+	@Override
+	public void close() {
+		if (this.punctuator != null) {
+			this.punctuator.cancel();
+		}
+		this.metrics.changeScheduled(-this.scheduled);
+		this.scheduled = 0;
+	}
+
+}

@@ -1,0 +1,38 @@
+package com.geminihealth.reminders.scheduler;
+
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import com.geminihealth.schemas.Json;
+
+/**
+ * The scheduler's state, in named persistent stores backed by changelog topics, so a
+ * restarted or moved task finds everything still scheduled.
+ */
+final class SchedulerStores {
+
+	/** Everything scheduled, keyed by due time first (see {@link Due#key}). */
+	static final String DUE = "reminders-due";
+
+	/** The index by appointment ({@link Tracked}). */
+	static final String BY_APPOINTMENT = "reminders-by-appointment";
+
+	/** The index by patient ({@link PatientAppointments}). */
+	static final String BY_PATIENT = "reminders-by-patient";
+
+	private SchedulerStores() {
+	}
+
+	static List<StoreBuilder<?>> builders() {
+		return List.of(
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.Bytes(), Json.serde(Due.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_APPOINTMENT), Serdes.String(),
+						Json.serde(Tracked.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_PATIENT), Serdes.String(),
+						Json.serde(PatientAppointments.class)));
+	}
+
+}
