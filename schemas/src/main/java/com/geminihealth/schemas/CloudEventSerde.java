@@ -13,6 +13,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * JSON values with CloudEvents attributes in the headers. The serializer writes
  * {@code ce_type} from the value's class; the deserializer picks the class from
@@ -104,8 +106,13 @@ public final class CloudEventSerde<V> implements Serde<V>, Serializer<V>, Deseri
 	 */
 	public V readExternal(String ceType, byte[] json) {
 		EventType<? extends V> type = eventTypeOf(ceType);
-		Contract.requireValid(type, json);
-		return read(type, json);
+		JsonNode tree = Contract.requireValid(type, json);
+		try {
+			return Json.MAPPER.treeToValue(tree, type.javaType());
+		}
+		catch (RuntimeException ex) {
+			throw new ContractViolation(type.ceType() + " could not be read: " + rootMessage(ex), ex);
+		}
 	}
 
 	private V read(EventType<? extends V> type, byte[] data) {

@@ -1,12 +1,10 @@
 package com.geminihealth.schemas;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -14,6 +12,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Validates JSON against the published JSON Schemas (2020-12), with messages a person can
@@ -42,30 +41,53 @@ public final class Contract {
 	 * valid.
 	 */
 	public static List<String> violations(EventType<?> type, byte[] json) {
-		return violations(type.schemaResource(), new String(json, StandardCharsets.UTF_8));
+		try {
+			return violations(type.schemaResource(), Json.MAPPER.readTree(json));
+		}
+		catch (JacksonException ex) {
+			return notJson(ex);
+		}
 	}
 
 	/** The problems with {@code json} against the schema at a classpath resource. */
 	public static List<String> violations(String schemaResource, String json) {
-		Schema schema = SCHEMAS.computeIfAbsent(schemaResource,
-				(resource) -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource)));
 		try {
-			return schema.validate(json, InputFormat.JSON).stream().map(Contract::describe).toList();
+			return violations(schemaResource, Json.MAPPER.readTree(json));
 		}
 		catch (JacksonException ex) {
-			return List.of("$: is not JSON: " + ex.getOriginalMessage());
+			return notJson(ex);
 		}
 	}
 
 	/**
-	 * Throws {@link ContractViolation} naming every problem, unless {@code json} is
-	 * valid.
+	 * The JSON as a tree, once it is known valid: one parse serves both the schema and
+	 * the record. Throws {@link ContractViolation} naming every problem otherwise.
 	 */
-	public static void requireValid(EventType<?> type, byte[] json) {
-		List<String> problems = violations(type, json);
+	static JsonNode requireValid(EventType<?> type, byte[] json) {
+		JsonNode tree;
+		List<String> problems;
+		try {
+			tree = Json.MAPPER.readTree(json);
+			problems = violations(type.schemaResource(), tree);
+		}
+		catch (JacksonException ex) {
+			tree = null;
+			problems = notJson(ex);
+		}
 		if (!problems.isEmpty()) {
 			throw new ContractViolation(type.ceType() + " is invalid: " + String.join("; ", problems), problems, null);
 		}
+		return tree;
+	}
+
+	private static List<String> violations(String schemaResource, JsonNode tree) {
+		Schema schema = SCHEMAS.computeIfAbsent(schemaResource,
+				(resource) -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource)));
+		return schema.validate(tree).stream().map(Contract::describe).toList();
+	}
+
+	private static List<String> notJson(JacksonException ex) {
+		return List.of("$: is not JSON: " + ex.getOriginalMessage());
 	}
 
 	private static String describe(Error error) {

@@ -12,6 +12,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.decider.DeciderQueries;
+import com.geminihealth.intake.decider.RequestStatus;
 import com.geminihealth.intake.web.Forwarding;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.LocationId;
@@ -43,13 +44,18 @@ class ReadSide {
 
 	/** {@code forwarded} when another instance already routed the question here. */
 	StatusView status(UUID requestId, boolean forwarded) {
-		AppointmentId id = new AppointmentId(requestId);
-		Optional<HostInfo> owner = forwarded ? Optional.empty() : this.queries.ownerOf(id);
-		if (owner.isPresent()) {
-			return this.json.readValue(this.forwarding.get(owner.get(), BookingController.statusPath(requestId)),
-					StatusView.class);
+		Optional<RequestStatus> known = this.queries.status(new AppointmentId(requestId));
+		if (known.isPresent() || forwarded) {
+			return StatusView.of(requestId.toString(), known.orElse(RequestStatus.PENDING));
 		}
-		return StatusView.of(requestId.toString(), this.queries.status(id));
+		for (HostInfo other : this.queries.otherInstances()) {
+			StatusView answer = this.json.readValue(this.forwarding.get(other, BookingController.statusPath(requestId)),
+					StatusView.class);
+			if (!RequestStatus.State.PENDING.name().equals(answer.status())) {
+				return answer;
+			}
+		}
+		return StatusView.of(requestId.toString(), RequestStatus.PENDING);
 	}
 
 	List<StatusView.SlotView> openSlots(String location, String service, String practitioner, LocalDate from,

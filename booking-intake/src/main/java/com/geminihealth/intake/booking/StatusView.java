@@ -25,7 +25,7 @@ public record StatusView(String requestId, String status, AppointmentView appoin
 
 	static StatusView of(String requestId, RequestStatus status) {
 		Appointment appointment = status.appointment();
-		return new StatusView(requestId, status.status(),
+		return new StatusView(requestId, status.state().name(),
 				(appointment != null) ? AppointmentView.of(appointment) : null, status.reason(),
 				status.alternatives().stream().map((slot) -> SlotView.of(slot, status.zone())).toList(),
 				status.location(), status.service());

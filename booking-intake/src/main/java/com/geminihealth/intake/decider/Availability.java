@@ -1,6 +1,5 @@
 package com.geminihealth.intake.decider;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,6 +24,8 @@ class Availability {
 
 	/** How many days either side of a requested day to look for alternatives. */
 	private static final int SEARCH_DAYS = 14;
+
+	private static final long SECONDS_PER_DAY = 24 * 60 * 60;
 
 	private final ClinicProperties clinic;
 
@@ -77,22 +78,25 @@ class Availability {
 		if (zone == null || !this.clinic.services().containsKey(serviceId)) {
 			return List.of();
 		}
-		Instant target = requested.atZone(zone).toInstant();
-		Comparator<Slot> nearestFirst = Comparator
-			.comparing((Slot slot) -> Duration.between(slot.start(), target).abs())
+		long target = requested.atZone(zone).toEpochSecond();
+		Comparator<Slot> nearestFirst = Comparator.comparingLong((Slot slot) -> secondsApart(slot, target))
 			.thenComparing(Slot::start);
 		List<Slot> found = new ArrayList<>();
 		LocalDate day = requested.toLocalDate();
 		for (int distance = 0; distance <= SEARCH_DAYS; distance++) {
-			if (found.size() >= count && daysApart(found, nearestFirst, count, target) < distance - 1) {
-				break;
+			if (found.size() >= count) {
+				found.sort(nearestFirst);
+				if (secondsApart(found.get(count - 1), target) / SECONDS_PER_DAY < distance - 1) {
+					break;
+				}
 			}
 			found.addAll(openOn(location, serviceId, practitioner, day.plusDays(distance), now, moving));
 			if (distance > 0) {
 				found.addAll(openOn(location, serviceId, practitioner, day.minusDays(distance), now, moving));
 			}
 		}
-		return found.stream().sorted(nearestFirst).limit(count).toList();
+		found.sort(nearestFirst);
+		return List.copyOf(found.subList(0, Math.min(count, found.size())));
 	}
 
 	/** Every open slot from {@code from} to {@code to} inclusive, in time order. */
@@ -109,6 +113,8 @@ class Availability {
 			String moving) {
 		ClinicProperties.Service service = this.clinic.services().get(serviceId);
 		ZoneId zone = zone(location);
+		Instant earliest = now.plus(this.clinic.rules().minimumLeadTime());
+		Instant latest = now.plus(this.clinic.rules().maximumAdvance());
 		List<Slot> slots = new ArrayList<>();
 		for (String candidate : candidates(location, serviceId, practitioner)) {
 			ClinicProperties.Practitioner who = this.clinic.practitioners().get(candidate);
@@ -122,18 +128,13 @@ class Availability {
 					shiftEnd.plus(service.buffer()));
 			for (Instant start = shiftStart; !start.plus(service.duration()).isAfter(shiftEnd); start = start
 				.plus(this.clinic.rules().slotStep())) {
-				if (bookable(start, now) && free(booked, start, service, moving)) {
+				if (!start.isBefore(earliest) && !start.isAfter(latest) && free(booked, start, service, moving)) {
 					slots.add(
 							new Slot(start, start.plus(service.duration()), new PractitionerId(candidate), who.name()));
 				}
 			}
 		}
 		return slots;
-	}
-
-	private boolean bookable(Instant start, Instant now) {
-		return !start.isBefore(now.plus(this.clinic.rules().minimumLeadTime()))
-				&& !start.isAfter(now.plus(this.clinic.rules().maximumAdvance()));
 	}
 
 	private boolean withinHours(String location, String practitioner, ClinicProperties.Service service,
@@ -155,8 +156,12 @@ class Availability {
 
 	private static boolean free(List<Booked> booked, Instant start, ClinicProperties.Service service, String moving) {
 		Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
-		return booked.stream()
-			.noneMatch((taken) -> !taken.appointmentId().equals(moving) && taken.overlaps(start, occupiedUntil));
+		for (Booked taken : booked) {
+			if (!taken.appointmentId().equals(moving) && taken.overlaps(start, occupiedUntil)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private List<String> candidates(String location, String service, String practitioner) {
@@ -169,12 +174,10 @@ class Availability {
 		return (where != null) ? where.zone() : null;
 	}
 
-	/**
-	 * How many whole days from the target the count-th nearest slot found so far lies.
-	 */
-	private static long daysApart(List<Slot> found, Comparator<Slot> nearestFirst, int count, Instant target) {
-		Slot farthestKept = found.stream().sorted(nearestFirst).skip(count - 1).findFirst().orElseThrow();
-		return Duration.between(farthestKept.start(), target).abs().toDays();
+	// Plain seconds: Duration.abs() goes through BigDecimal, and this runs for every slot
+	// compared while looking for alternatives.
+	private static long secondsApart(Slot slot, long target) {
+		return Math.abs(slot.start().getEpochSecond() - target);
 	}
 
 }

@@ -1,12 +1,11 @@
 package com.geminihealth.intake.decider;
 
-import com.geminihealth.schemas.appointment.Slot;
-import java.util.function.Function;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -25,6 +24,7 @@ import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.appointment.CommandRejected;
 import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.RescheduleDeclined;
+import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
@@ -39,7 +39,8 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 /**
  * Decides every command about one location's calendar, in order, so no two patients get
  * the same practitioner at the same time without any lock. "Now" is the command's record
- * timestamp: when it was asked. Each command id is applied once.
+ * timestamp: when it was asked. Each command is applied once: a booking request is known
+ * by its recorded status, any other command by its id.
  */
 class DeciderProcessor implements Processor<LocationId, BookingCommand, AppointmentId, AppointmentEvent> {
 
@@ -47,7 +48,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 
 	private ProcessorContext<AppointmentId, AppointmentEvent> context;
 
-	private KeyValueStore<String, Booking> appointments;
+	private KeyValueStore<String, RequestStatus> requests;
 
 	private KeyValueStore<String, Booked> calendar;
 
@@ -62,7 +63,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	@Override
 	public void init(ProcessorContext<AppointmentId, AppointmentEvent> context) {
 		this.context = context;
-		this.appointments = context.getStateStore(DeciderStores.APPOINTMENTS);
+		this.requests = context.getStateStore(DeciderStores.REQUESTS);
 		this.calendar = context.getStateStore(DeciderStores.CALENDAR);
 		this.handled = context.getStateStore(DeciderStores.HANDLED);
 		this.availability = new Availability(this.clinic,
@@ -72,11 +73,9 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	@Override
 	public void process(Record<LocationId, BookingCommand> record) {
 		BookingCommand command = record.value();
-		String commandId = commandId(command);
-		if (this.handled.get(commandId) != null) {
+		if (alreadyApplied(command, record.timestamp())) {
 			return;
 		}
-		this.handled.put(commandId, record.timestamp());
 		Instant now = Instant.ofEpochMilli(record.timestamp());
 		AppointmentEvent outcome;
 		if (command instanceof BookAppointment book) {
@@ -89,34 +88,50 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 			outcome = change(cancel.commandId(), cancel.appointmentId(), "CancelAppointment", (booking) -> {
 				release(booking);
 				return new AppointmentCancelled(cancel.commandId(), booking.appointment(), cancel.reason());
-			}, Booking.Status.CANCELLED);
+			}, RequestStatus.State.CANCELLED);
 		}
 		else if (command instanceof MarkCompleted completed) {
 			outcome = change(completed.commandId(), completed.appointmentId(), "MarkCompleted",
 					(booking) -> new AppointmentCompleted(completed.commandId(), booking.appointment(),
 							completed.homeCareNotes()),
-					Booking.Status.COMPLETED);
+					RequestStatus.State.COMPLETED);
 		}
 		else {
 			MarkNoShow noShow = (MarkNoShow) command;
 			outcome = change(noShow.commandId(), noShow.appointmentId(), "MarkNoShow",
 					(booking) -> new AppointmentNoShow(noShow.commandId(), booking.appointment()),
-					Booking.Status.NO_SHOW);
+					RequestStatus.State.NO_SHOW);
 		}
 		this.context.forward(new Record<>(outcome.appointmentId(), outcome, record.timestamp()));
+	}
+
+	/**
+	 * Whether {@code command} was applied before; remembers any other command than a
+	 * booking, whose status is its memory.
+	 */
+	private boolean alreadyApplied(BookingCommand command, long timestamp) {
+		if (command instanceof BookAppointment book) {
+			return this.requests.get(book.requestId().value()) != null;
+		}
+		String commandId = commandId(command);
+		if (this.handled.get(commandId) != null) {
+			return true;
+		}
+		this.handled.put(commandId, timestamp);
+		return false;
 	}
 
 	private AppointmentEvent book(BookAppointment book, Instant now) {
 		String location = book.location().value();
 		ClinicProperties.Location where = this.clinic.locations().get(location);
 		if (where == null) {
-			return declined(book, ZoneId.of("UTC"), DeclineReason.UNKNOWN_LOCATION, List.of());
+			return decline(book, ZoneId.of("UTC"), DeclineReason.UNKNOWN_LOCATION, List.of());
 		}
 		ZonedDateTime start = ZonedDateTime.ofLocal(book.requestedStart(), where.zone(), null);
 		String practitioner = (book.practitioner() != null) ? book.practitioner().value() : null;
 		Verdict verdict = this.availability.decide(location, book.service().value(), practitioner, start, now, null);
 		if (!verdict.given()) {
-			return declined(book, where.zone(), verdict.refusal(), alternatives(verdict.refusal(), location,
+			return decline(book, where.zone(), verdict.refusal(), alternatives(verdict.refusal(), location,
 					book.service().value(), practitioner, book.requestedStart(), now, null));
 		}
 		ClinicProperties.Service service = this.clinic.services().get(book.service().value());
@@ -124,12 +139,20 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 				book.service(), new PractitionerId(verdict.practitioner()),
 				this.clinic.practitioners().get(verdict.practitioner()).name(), start.toInstant(),
 				start.toInstant().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0);
-		hold(new Booking(appointment, Booking.Status.CONFIRMED, appointment.end().plus(service.buffer())));
+		hold(RequestStatus.confirmed(appointment, appointment.end().plus(service.buffer())));
 		return new AppointmentConfirmed(book.requestId(), appointment);
 	}
 
+	private AppointmentDeclined decline(BookAppointment book, ZoneId zone, DeclineReason reason,
+			List<Slot> alternatives) {
+		AppointmentDeclined declined = new AppointmentDeclined(book.requestId(), book.location(), book.service(),
+				book.practitioner(), book.requestedStart(), zone, book.patient(), reason, alternatives);
+		this.requests.put(book.requestId().value(), RequestStatus.declined(declined));
+		return declined;
+	}
+
 	private AppointmentEvent reschedule(RescheduleAppointment reschedule, Instant now) {
-		Booking booking = this.appointments.get(reschedule.appointmentId().value());
+		RequestStatus booking = this.requests.get(reschedule.appointmentId().value());
 		CommandRejected rejected = rejection(reschedule.commandId(), reschedule.appointmentId(),
 				"RescheduleAppointment", booking);
 		if (rejected != null) {
@@ -143,9 +166,11 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		Verdict verdict = this.availability.decide(current.location().value(), current.service().value(), practitioner,
 				start, now, moving);
 		if (!verdict.given()) {
+			List<Slot> offered = alternatives(verdict.refusal(), current.location().value(), current.service().value(),
+					practitioner, reschedule.newStart(), now, moving);
+			this.requests.put(moving, booking.withRefusal(verdict.refusal(), offered));
 			return new RescheduleDeclined(reschedule.commandId(), current, reschedule.newStart(), verdict.refusal(),
-					alternatives(verdict.refusal(), current.location().value(), current.service().value(), practitioner,
-							reschedule.newStart(), now, moving));
+					offered);
 		}
 		ClinicProperties.Service service = this.clinic.services().get(current.service().value());
 		Appointment moved = new Appointment(current.appointmentId(), current.location(), current.service(),
@@ -156,30 +181,30 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		// One task applies both writes with the changelog in one transaction: never half
 		// moved.
 		release(booking);
-		hold(new Booking(moved, Booking.Status.CONFIRMED, moved.end().plus(service.buffer())));
+		hold(RequestStatus.confirmed(moved, moved.end().plus(service.buffer())));
 		return new AppointmentRescheduled(reschedule.commandId(), moved, current.start(), current.practitioner());
 	}
 
 	private AppointmentEvent change(CommandId commandId, AppointmentId appointmentId, String command,
-			Function<Booking, AppointmentEvent> apply, Booking.Status status) {
-		Booking booking = this.appointments.get(appointmentId.value());
+			Function<RequestStatus, AppointmentEvent> apply, RequestStatus.State next) {
+		RequestStatus booking = this.requests.get(appointmentId.value());
 		CommandRejected rejected = rejection(commandId, appointmentId, command, booking);
 		if (rejected != null) {
 			return rejected;
 		}
 		AppointmentEvent event = apply.apply(booking);
-		this.appointments.put(appointmentId.value(), booking.with(status));
+		this.requests.put(appointmentId.value(), booking.with(next));
 		return event;
 	}
 
 	private static CommandRejected rejection(CommandId commandId, AppointmentId appointmentId, String command,
-			Booking booking) {
-		if (booking == null) {
+			RequestStatus booking) {
+		if (booking == null || booking.appointment() == null) {
 			return new CommandRejected(commandId, appointmentId, command, CommandRejected.Reason.UNKNOWN_APPOINTMENT,
 					"no appointment " + appointmentId.value() + " at this location");
 		}
-		return switch (booking.status()) {
-			case CONFIRMED -> null;
+		return switch (booking.state()) {
+			case PENDING, CONFIRMED, DECLINED -> null;
 			case CANCELLED -> new CommandRejected(commandId, appointmentId, command,
 					CommandRejected.Reason.ALREADY_CANCELLED, "the appointment was already cancelled");
 			case COMPLETED -> new CommandRejected(commandId, appointmentId, command,
@@ -198,13 +223,13 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		};
 	}
 
-	private void hold(Booking booking) {
+	private void hold(RequestStatus booking) {
 		Appointment appointment = booking.appointment();
-		this.appointments.put(appointment.appointmentId().value(), booking);
+		this.requests.put(appointment.appointmentId().value(), booking);
 		this.calendar.put(calendarKey(appointment), booking.booked());
 	}
 
-	private void release(Booking booking) {
+	private void release(RequestStatus booking) {
 		this.calendar.delete(calendarKey(booking.appointment()));
 	}
 
@@ -213,16 +238,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 				appointment.start());
 	}
 
-	private static AppointmentDeclined declined(BookAppointment book, ZoneId zone, DeclineReason reason,
-			List<Slot> alternatives) {
-		return new AppointmentDeclined(book.requestId(), book.location(), book.service(), book.practitioner(),
-				book.requestedStart(), zone, book.patient(), reason, alternatives);
-	}
-
 	private static String commandId(BookingCommand command) {
-		if (command instanceof BookAppointment book) {
-			return book.requestId().value();
-		}
 		if (command instanceof CancelAppointment cancel) {
 			return cancel.commandId().value();
 		}

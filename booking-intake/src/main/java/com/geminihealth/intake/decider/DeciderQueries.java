@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -25,8 +25,10 @@ import com.geminihealth.schemas.booking.LocationId;
 
 /**
  * Reads the decider's own state (interactive queries), so answers agree with decisions.
- * With several instances, each key lives on one of them: {@link #ownerOf} says which, and
- * the caller forwards the question there when it is not this instance.
+ * With several instances, each location lives on one of them: {@link #ownerOf} says
+ * which, and the caller forwards the question there when it is not this instance. A
+ * request's status lives with its location, which its id does not name: the caller asks
+ * the {@link #otherInstances() other instances} when this one does not know it.
  */
 @Component
 public class DeciderQueries {
@@ -43,11 +45,25 @@ public class DeciderQueries {
 		this.clock = clock;
 	}
 
-	/** The request's status from this instance's state; PENDING until it is decided. */
-	public RequestStatus status(AppointmentId request) {
-		ReadOnlyKeyValueStore<AppointmentId, RequestStatus> statuses = kafkaStreams().store(StoreQueryParameters
-			.fromNameAndType(DeciderTopology.REQUEST_STATUS, QueryableStoreTypes.keyValueStore()));
-		return Optional.ofNullable(statuses.get(request)).orElse(RequestStatus.PENDING);
+	/**
+	 * The request's status, if this instance holds it: empty until it is decided, or when
+	 * another instance owns its location.
+	 */
+	public Optional<RequestStatus> status(AppointmentId request) {
+		ReadOnlyKeyValueStore<String, RequestStatus> statuses = kafkaStreams()
+			.store(StoreQueryParameters.fromNameAndType(DeciderStores.REQUESTS, QueryableStoreTypes.keyValueStore()));
+		return Optional.ofNullable(statuses.get(request.value()));
+	}
+
+	/** The other instances that run the decider. */
+	public List<HostInfo> otherInstances() {
+		HostInfo self = selfHost();
+		return kafkaStreams().streamsMetadataForStore(DeciderStores.REQUESTS)
+			.stream()
+			.map(StreamsMetadata::hostInfo)
+			.filter((host) -> !host.equals(self))
+			.distinct()
+			.toList();
 	}
 
 	/**
@@ -62,20 +78,11 @@ public class DeciderQueries {
 			.open(location.value(), service, practitioner, from, to, this.clock.instant());
 	}
 
-	/** The instance holding a request's status, or empty when it is this one. */
-	public Optional<HostInfo> ownerOf(AppointmentId request) {
-		return remoteOwner(DeciderTopology.REQUEST_STATUS, request, Topics.APPOINTMENTS.keySerde().serializer());
-	}
-
 	/** The instance holding a location's calendar, or empty when it is this one. */
 	public Optional<HostInfo> ownerOf(LocationId location) {
-		return remoteOwner(DeciderStores.CALENDAR, location, Topics.BOOKING_COMMANDS.keySerde().serializer());
-	}
-
-	private <K> Optional<HostInfo> remoteOwner(String store, K key, Serializer<K> serializer) {
-		KeyQueryMetadata owner = kafkaStreams().queryMetadataForKey(store, key, serializer);
-		HostInfo self = this.streams.getKafkaStreams() != null ? selfHost() : null;
-		if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost().equals(self)) {
+		KeyQueryMetadata owner = kafkaStreams().queryMetadataForKey(DeciderStores.CALENDAR, location,
+				Topics.BOOKING_COMMANDS.keySerde().serializer());
+		if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost().equals(selfHost())) {
 			return Optional.empty();
 		}
 		return Optional.of(owner.activeHost());

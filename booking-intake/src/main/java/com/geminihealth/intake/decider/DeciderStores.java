@@ -16,13 +16,13 @@ import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.Json;
 
 /**
- * The decider's state, in named persistent stores backed by changelog topics:
- * appointments by id, each practitioner's calendar in time order, and the ids of commands
- * already applied.
+ * The decider's state, in named persistent stores backed by changelog topics: each
+ * booking request's status (and appointment) by id, each practitioner's calendar in time
+ * order, and the ids of other commands already applied.
  */
 final class DeciderStores {
 
-	static final String APPOINTMENTS = "decider-appointments";
+	static final String REQUESTS = "decider-requests";
 
 	static final String CALENDAR = "decider-calendar";
 
@@ -46,8 +46,8 @@ final class DeciderStores {
 
 	static List<StoreBuilder<?>> builders() {
 		return List.of(
-				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(APPOINTMENTS), Serdes.String(),
-						Json.serde(Booking.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REQUESTS), Serdes.String(),
+						Json.serde(RequestStatus.class)),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR), Serdes.String(),
 						BookedSerde.serde()),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED), Serdes.String(), Serdes.Long()));

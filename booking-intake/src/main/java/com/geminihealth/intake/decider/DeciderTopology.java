@@ -3,19 +3,15 @@ package com.geminihealth.intake.decider;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
-import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -29,35 +25,21 @@ import com.geminihealth.schemas.booking.LocationId;
  */
 public final class DeciderTopology {
 
-	/**
-	 * Each booking request's status, keyed by request (= appointment) id; see
-	 * {@link RequestStatus}.
-	 */
-	public static final String REQUEST_STATUS = "request-status";
-
 	private DeciderTopology() {
 	}
 
-	/** Adds the decider and its read side to {@code builder}; returns the decisions. */
+	/**
+	 * Adds the decider to {@code builder}; returns the decisions. Its stores are the read
+	 * side too: status and availability queries read them.
+	 */
 	public static KStream<AppointmentId, AppointmentEvent> build(StreamsBuilder builder, ClinicProperties clinic) {
 		DeciderStores.builders().forEach(builder::addStateStore);
 		KStream<AppointmentId, AppointmentEvent> decisions = commands(builder).process(
-				() -> new DeciderProcessor(clinic), Named.as("decide"), DeciderStores.APPOINTMENTS,
-				DeciderStores.CALENDAR, DeciderStores.HANDLED);
+				() -> new DeciderProcessor(clinic), Named.as("decide"), DeciderStores.REQUESTS, DeciderStores.CALENDAR,
+				DeciderStores.HANDLED);
 		decisions.to(Topics.APPOINTMENTS.name(),
 				Produced.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
 					.withName("appointments"));
-
-		builder
-			.stream(Topics.APPOINTMENTS.name(),
-					Consumed.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
-						.withName("decided-appointments"))
-			.mapValues(RequestStatus::after, Named.as("to-request-status"))
-			.filter((appointment, status) -> status != null, Named.as("status-changes"))
-			.toTable(Named.as("request-statuses"),
-					Materialized.<AppointmentId, RequestStatus, KeyValueStore<Bytes, byte[]>>as(REQUEST_STATUS)
-						.withKeySerde(Topics.APPOINTMENTS.keySerde())
-						.withValueSerde(Json.serde(RequestStatus.class)));
 		return decisions;
 	}
 

@@ -112,8 +112,9 @@ final class DeciderDriver implements AutoCloseable {
 		return new MarkNoShow(CommandId.random(), TestClinicLocation.LOCATION, appointment);
 	}
 
-	KeyValueStore<AppointmentId, RequestStatus> requestStatuses() {
-		return this.driver.getKeyValueStore(DeciderTopology.REQUEST_STATUS);
+	RequestStatus status(RequestId request) {
+		KeyValueStore<String, RequestStatus> requests = this.driver.getKeyValueStore(DeciderStores.REQUESTS);
+		return requests.get(request.value());
 	}
 
 	@Override

@@ -270,20 +270,18 @@ class DeciderTest {
 	}
 
 	@Test
-	void projectsEachRequestsStatusForTheStatusUrl() {
+	void recordsEachRequestsStatusForTheStatusUrl() {
 		BookAppointment confirmedBooking = book("ana", "massage-60", at(10, 0));
 		BookAppointment declinedBooking = book("ana", "massage-60", at(10, 0));
 		this.decider.send(confirmedBooking);
 		this.decider.send(declinedBooking);
 
-		RequestStatus confirmed = this.decider.requestStatuses()
-			.get(AppointmentId.forRequest(confirmedBooking.requestId()));
-		RequestStatus declined = this.decider.requestStatuses()
-			.get(AppointmentId.forRequest(declinedBooking.requestId()));
+		RequestStatus confirmed = this.decider.status(confirmedBooking.requestId());
+		RequestStatus declined = this.decider.status(declinedBooking.requestId());
 
-		assertThat(confirmed.status()).isEqualTo("CONFIRMED");
+		assertThat(confirmed.state()).isEqualTo(RequestStatus.State.CONFIRMED);
 		assertThat(confirmed.appointment().start()).isEqualTo(local(10, 0));
-		assertThat(declined.status()).isEqualTo("DECLINED");
+		assertThat(declined.state()).isEqualTo(RequestStatus.State.DECLINED);
 		assertThat(declined.alternatives()).hasSize(3);
 	}
 
