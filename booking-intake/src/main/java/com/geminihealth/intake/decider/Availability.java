@@ -25,8 +25,6 @@ class Availability {
 	/** How many days either side of a requested day to look for alternatives. */
 	private static final int SEARCH_DAYS = 14;
 
-	private static final long SECONDS_PER_DAY = 24 * 60 * 60;
-
 	private final ClinicProperties clinic;
 
 	private final Calendar calendar;
@@ -84,15 +82,20 @@ class Availability {
 		List<Slot> found = new ArrayList<>();
 		LocalDate day = requested.toLocalDate();
 		for (int distance = 0; distance <= SEARCH_DAYS; distance++) {
+			LocalDate later = day.plusDays(distance);
+			LocalDate earlier = day.minusDays(distance);
 			if (found.size() >= count) {
 				found.sort(nearestFirst);
-				if (secondsApart(found.get(count - 1), target) / SECONDS_PER_DAY < distance - 1) {
+				// No slot on the next days out can be nearer than their day boundaries.
+				long laterAtLeast = later.atStartOfDay(zone).toEpochSecond() - target;
+				long earlierAtLeast = target - earlier.plusDays(1).atStartOfDay(zone).toEpochSecond();
+				if (secondsApart(found.get(count - 1), target) < Math.min(laterAtLeast, earlierAtLeast)) {
 					break;
 				}
 			}
-			found.addAll(openOn(location, serviceId, practitioner, day.plusDays(distance), now, moving));
+			found.addAll(openOn(location, serviceId, practitioner, later, now, moving));
 			if (distance > 0) {
-				found.addAll(openOn(location, serviceId, practitioner, day.minusDays(distance), now, moving));
+				found.addAll(openOn(location, serviceId, practitioner, earlier, now, moving));
 			}
 		}
 		found.sort(nearestFirst);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,21 @@ class DeciderTest {
 			.reason()).isEqualTo(DeclineReason.OUTSIDE_HOURS);
 		assertThat(declined(this.decider.send(book("ana", "massage-60", LocalDate.of(2026, 12, 25).atTime(10, 0))))
 			.reason()).isEqualTo(DeclineReason.OUTSIDE_HOURS);
+	}
+
+	@Test
+	void offersTheNearestSlotsOnNeighbouringDaysWhenThePractitionerIsOff() {
+		LocalDate christmas = LocalDate.of(2026, 12, 25);
+
+		AppointmentDeclined afternoon = declined(this.decider.send(book("ana", "massage-60", christmas.atTime(16, 0))));
+		AppointmentDeclined morning = declined(this.decider.send(book("ana", "massage-60", christmas.atTime(10, 0))));
+
+		assertThat(afternoon.alternatives()).extracting(Slot::start)
+			.containsExactly(toronto(christmas.plusDays(1).atTime(9, 0)), toronto(christmas.plusDays(1).atTime(9, 15)),
+					toronto(christmas.plusDays(1).atTime(9, 30)));
+		assertThat(morning.alternatives()).extracting(Slot::start)
+			.containsExactly(toronto(christmas.minusDays(1).atTime(16, 0)),
+					toronto(christmas.minusDays(1).atTime(15, 45)), toronto(christmas.minusDays(1).atTime(15, 30)));
 	}
 
 	@Test
@@ -283,6 +299,10 @@ class DeciderTest {
 		assertThat(confirmed.appointment().start()).isEqualTo(local(10, 0));
 		assertThat(declined.state()).isEqualTo(RequestStatus.State.DECLINED);
 		assertThat(declined.alternatives()).hasSize(3);
+	}
+
+	private static Instant toronto(LocalDateTime local) {
+		return local.atZone(ZoneId.of("America/Toronto")).toInstant();
 	}
 
 	private static LocalDateTime at(int hour, int minute) {
