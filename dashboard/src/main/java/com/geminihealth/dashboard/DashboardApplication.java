@@ -3,10 +3,12 @@ package com.geminihealth.dashboard;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The front-desk dashboard: a live view of the pipeline. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class DashboardApplication {
 
 	/** The name of this service's configuration file, {@code dashboard.yml}. */

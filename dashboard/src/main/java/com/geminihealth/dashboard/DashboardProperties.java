@@ -1,0 +1,44 @@
+package com.geminihealth.dashboard;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * What the front desk sees and where the dashboard finds it.
+ *
+ * @param zone the clinic's time zone: every time on the page is shown in it
+ * @param intakeUrl where booking-intake's public availability API answers (the New
+ * booking form asks it for open slots; the dashboard never links to intake's code)
+ * @param stateDir where the front desk's own marks (handled, called, replayed) are kept
+ * @param outboxDir the local run's email outbox, read for the Outbox view
+ * @param smsSandboxDir the local run's SMS sandbox, read for the Outbox view
+ * @param feedSize how many events the live feed keeps
+ * @param locations location id to display name
+ * @param services service id to display name, offered by the New booking form
+ * @param practitioners practitioner id to display name, offered by the New booking form
+ */
+@Validated
+@ConfigurationProperties("dashboard")
+public record DashboardProperties(@DefaultValue("America/Toronto") @NotNull ZoneId zone,
+		@DefaultValue("http://localhost:8080") @NotNull URI intakeUrl, @NotNull Path stateDir, Path outboxDir,
+		Path smsSandboxDir, @DefaultValue("500") @Min(10) int feedSize, @DefaultValue Map<String, String> locations,
+		@DefaultValue Map<String, String> services, @DefaultValue Map<String, String> practitioners) {
+
+	public String locationName(String id) {
+		return (id != null) ? this.locations.getOrDefault(id, id) : null;
+	}
+
+	public String serviceName(String id) {
+		return (id != null) ? this.services.getOrDefault(id, id) : null;
+	}
+
+}

@@ -1,0 +1,151 @@
+package com.geminihealth.dashboard.booking;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.geminihealth.dashboard.DashboardProperties;
+import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.booking.ServiceId;
+
+/**
+ * A booking taken by phone: pick a service, a day and an open slot, enter the caller, and
+ * the booking goes to the decider as a {@link BookAppointment} from the front desk, the
+ * same command an online booking becomes.
+ */
+@Controller
+class NewBookingController {
+
+	private static final Logger logger = LoggerFactory.getLogger(NewBookingController.class);
+
+	private final OpenSlots openSlots;
+
+	private final EventPublisher publisher;
+
+	private final DashboardProperties properties;
+
+	NewBookingController(OpenSlots openSlots, EventPublisher publisher, DashboardProperties properties) {
+		this.openSlots = openSlots;
+		this.publisher = publisher;
+		this.properties = properties;
+	}
+
+	@GetMapping("/bookings/new")
+	String form(@RequestParam(required = false) String location, @RequestParam(required = false) String service,
+			@RequestParam(required = false) String practitioner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			Model model) {
+		model.addAttribute("locations", this.properties.locations());
+		model.addAttribute("services", this.properties.services());
+		model.addAttribute("practitioners", this.properties.practitioners());
+		model.addAttribute("location", location);
+		model.addAttribute("service", service);
+		model.addAttribute("practitioner", practitioner);
+		model.addAttribute("date", (date != null) ? date : LocalDate.now(this.properties.zone()).plusDays(1));
+		if (StringUtils.hasText(location) && StringUtils.hasText(service) && date != null) {
+			try {
+				model.addAttribute("slots", this.openSlots.on(location, service, practitioner, date));
+			}
+			catch (RestClientException ex) {
+				logger.warn("Availability not answered: {}", ex.getClass().getSimpleName());
+				model.addAttribute("slotsUnavailable", true);
+			}
+		}
+		return "new-booking";
+	}
+
+	@PostMapping("/bookings")
+	String book(@RequestParam String location, @RequestParam String service,
+			@RequestParam(required = false) String slot, @RequestParam(required = false) String patientName,
+			@RequestParam(required = false) String mobilePhone, @RequestParam(required = false) String email,
+			@RequestParam(defaultValue = "EN") Language language,
+			@RequestParam(defaultValue = "false") boolean smsConsent, Model model, RedirectAttributes redirect) {
+		List<String> problems = new ArrayList<>();
+		LocalDateTime start = null;
+		String practitioner = null;
+		if (!StringUtils.hasText(slot) || !slot.contains("|")) {
+			problems.add("Choose an open time.");
+		}
+		else {
+			String[] parts = slot.split("\\|", 2);
+			start = LocalDateTime.parse(parts[0]);
+			practitioner = parts[1];
+		}
+		if (!StringUtils.hasText(patientName)) {
+			problems.add("Enter the caller's full name.");
+		}
+		String phone = Phones.normalize(mobilePhone);
+		if (StringUtils.hasText(mobilePhone) && phone == null) {
+			problems.add("Enter the mobile phone as 10 digits, such as 289-555-0123.");
+		}
+		if (StringUtils.hasText(email) && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+			problems.add("Enter a valid email address.");
+		}
+		if (phone == null && !StringUtils.hasText(email)) {
+			problems.add("Enter a mobile phone or an email, so the patient gets the confirmation.");
+		}
+		if (!problems.isEmpty()) {
+			model.addAttribute("problems", problems);
+			model.addAttribute("patientName", patientName);
+			model.addAttribute("mobilePhone", mobilePhone);
+			model.addAttribute("email", email);
+			return form(location, service, (practitioner != null) ? practitioner : null,
+					(start != null) ? start.toLocalDate() : null, model);
+		}
+		Patient patient = new Patient(patientName.strip(), StringUtils.hasText(email) ? email.strip() : null, phone,
+				language, new Consent(smsConsent && phone != null, false));
+		BookAppointment book = new BookAppointment(RequestId.random(), new LocationId(location), new ServiceId(service),
+				new PractitionerId(practitioner), start, patient, null, null, BookingChannel.FRONT_DESK);
+		this.publisher.publish(Topics.BOOKING_COMMANDS, book.location(), book);
+		logger.info("Front desk booked by phone: request {}", book.requestId());
+		redirect.addFlashAttribute("message", "Booking sent for " + patient.firstName() + " on " + start.toLocalDate()
+				+ " at " + start.toLocalTime() + "; the decision appears in the feed and here in a moment.");
+		return "redirect:/today?date=" + start.toLocalDate();
+	}
+
+	/** North American mobile numbers, as the intake stores them (E.164). */
+	static final class Phones {
+
+		private Phones() {
+		}
+
+		static String normalize(String phone) {
+			if (!StringUtils.hasText(phone)) {
+				return null;
+			}
+			String digits = phone.replaceAll("[^0-9]", "");
+			if (digits.length() == 10) {
+				return "+1" + digits;
+			}
+			if (digits.length() == 11 && digits.startsWith("1")) {
+				return "+" + digits;
+			}
+			return null;
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.geminihealth.dashboard.feed;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+import com.geminihealth.dashboard.DashboardProperties;
+import com.geminihealth.dashboard.stream.PipelineEvent;
+import com.geminihealth.dashboard.stream.ReadModel;
+import com.geminihealth.schemas.Topics;
+
+/** The most recent events of every stream, newest first. */
+@Component
+public class Feed implements ReadModel {
+
+	private final DashboardProperties properties;
+
+	private final Deque<PipelineEvent> events = new ArrayDeque<>();
+
+	public Feed(DashboardProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public synchronized void apply(PipelineEvent event) {
+		this.events.addFirst(event);
+		while (this.events.size() > this.properties.feedSize()) {
+			this.events.removeLast();
+		}
+	}
+
+	/** The newest events first, of one type and location when given. */
+	public synchronized List<FeedRow> rows(String type, String location, int limit) {
+		List<FeedRow> rows = new ArrayList<>();
+		for (PipelineEvent event : this.events) {
+			if (rows.size() >= limit) {
+				break;
+			}
+			if (matches(event, type, location)) {
+				rows.add(row(event));
+			}
+		}
+		return rows;
+	}
+
+	FeedRow row(PipelineEvent event) {
+		return FeedRow.of(event, this.properties);
+	}
+
+	static boolean matches(PipelineEvent event, String type, String location) {
+		return (!StringUtils.hasText(type) || type.equals(event.type()))
+				&& (!StringUtils.hasText(location) || location.equals(event.location()));
+	}
+
+	/** Every event type the catalogue carries, and dead letters. */
+	public static SortedSet<String> types() {
+		SortedSet<String> types = new TreeSet<>();
+		Topics.ALL.forEach((topic) -> topic.eventTypes().forEach((eventType) -> types.add(eventType.name())));
+		types.add(PipelineEvent.DEAD_LETTER);
+		return types;
+	}
+
+}

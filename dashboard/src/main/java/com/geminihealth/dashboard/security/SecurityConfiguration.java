@@ -1,0 +1,65 @@
+package com.geminihealth.dashboard.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everything behind a sign-in except health: the front desk signs in with a form,
+ * Prometheus with HTTP basic as an {@code OPS} account.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String FRONT_DESK = "FRONT_DESK";
+
+	static final String OPS = "OPS";
+
+	@Bean
+	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests
+			// SSE responses complete on an async dispatch of a request already authorized
+			.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+			.permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
+			.hasRole(OPS)
+			.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico")
+			.permitAll()
+			.anyRequest()
+			.hasRole(FRONT_DESK))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/feed"))
+			.httpBasic(Customizer.withDefaults())
+			.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	UserDetailsService users(SecurityProperties properties) {
+		return new InMemoryUserDetailsManager(properties.users()
+			.stream()
+			.map((user) -> User.withUsername(user.username())
+				.password(user.password())
+				.roles(user.roles().toArray(String[]::new))
+				.build())
+			.toList());
+	}
+
+}

@@ -1,0 +1,334 @@
+package com.geminihealth.dashboard.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.Topic;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentDeclined;
+import com.geminihealth.schemas.appointment.AppointmentNoShow;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.CommandRejected;
+import com.geminihealth.schemas.appointment.RescheduleDeclined;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.MarkCompleted;
+import com.geminihealth.schemas.booking.MarkNoShow;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.RescheduleAppointment;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.notification.NotificationDelivered;
+import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationOutcome;
+import com.geminihealth.schemas.notification.NotificationSent;
+import com.geminihealth.schemas.notification.NotificationSuppressed;
+import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FreeTextReply;
+import com.geminihealth.schemas.patient.HelpRequested;
+import com.geminihealth.schemas.patient.OptedIn;
+import com.geminihealth.schemas.patient.OptedOut;
+import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.reminder.FollowUpDue;
+import com.geminihealth.schemas.reminder.ReminderDue;
+
+/**
+ * Turns a record of any catalogue topic into what the front desk reads about it. Events
+ * that name only an appointment or a patient's contact (outcomes, replies) borrow the
+ * patient, practitioner and location from the appointment events seen before them. Notes,
+ * home-care advice and free text never reach the facts.
+ */
+public class EventDecoder {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.CANADA);
+
+	private final ZoneId zone;
+
+	private final Map<String, Topic<?, ?>> topics;
+
+	private final Map<AppointmentId, Known> appointments = new ConcurrentHashMap<>();
+
+	private final Map<String, String> firstNamesByContact = new ConcurrentHashMap<>();
+
+	public EventDecoder(ZoneId zone, List<Topic<?, ?>> topics) {
+		this.zone = zone;
+		this.topics = new ConcurrentHashMap<>();
+		topics.forEach((topic) -> this.topics.put(topic.name(), topic));
+	}
+
+	public static boolean isDeadLetterTopic(String topic) {
+		return topic.endsWith(".dlt");
+	}
+
+	public PipelineEvent decode(ConsumerRecord<byte[], byte[]> record) {
+		String id = record.topic() + "-" + record.partition() + "@" + record.offset();
+		Instant time = time(record);
+		if (isDeadLetterTopic(record.topic())) {
+			String source = CloudEvents.header(record.headers(), DeadLetters.SOURCE_TOPIC);
+			source = (source != null) ? source : record.topic().substring(0, record.topic().length() - 4);
+			String reason = CloudEvents.header(record.headers(), DeadLetters.REASON);
+			String location = (record.key() != null && Topics.BOOKING_COMMANDS.name().equals(source))
+					? new String(record.key(), StandardCharsets.UTF_8) : null;
+			return new PipelineEvent(id, record.topic(), PipelineEvent.DEAD_LETTER, time, location, null, null,
+					"from " + source + ": " + ((reason != null) ? reason : "no reason given"), null,
+					new PipelineEvent.Raw(record.key(), record.value(), List.of(record.headers().toArray())));
+		}
+		Topic<?, ?> topic = this.topics.get(record.topic());
+		Object value;
+		try {
+			value = (topic != null)
+					? topic.valueSerde().deserializer().deserialize(record.topic(), record.headers(), record.value())
+					: null;
+		}
+		catch (RuntimeException ex) {
+			value = null;
+		}
+		if (value == null) {
+			return new PipelineEvent(id, record.topic(), PipelineEvent.UNREADABLE, time, null, null, null,
+					"a record this dashboard cannot read", null, null);
+		}
+		if (time == null) {
+			time = Instant.ofEpochMilli(record.timestamp());
+		}
+		return describe(id, record.topic(), time, value);
+	}
+
+	private PipelineEvent describe(String id, String topic, Instant time, Object value) {
+		String type = value.getClass().getSimpleName();
+		if (value instanceof BookingCommand command) {
+			return command(id, topic, type, time, command);
+		}
+		if (value instanceof AppointmentDeclined declined) {
+			return new PipelineEvent(id, topic, type, time, declined.location().value(), declined.patient().firstName(),
+					null,
+					declined.service().value() + " at " + declined.requestedStart().format(WHEN) + ": "
+							+ declined.reason() + ", " + declined.alternatives().size() + " alternatives offered",
+					value, null);
+		}
+		if (value instanceof CommandRejected rejected) {
+			Known known = this.appointments.get(rejected.appointmentId());
+			return event(id, topic, type, time, known, rejected.command() + " refused: " + rejected.reason(), value);
+		}
+		if (value instanceof ContactInquiryReceived inquiry) {
+			return new PipelineEvent(id, topic, type, time,
+					(inquiry.location() != null) ? inquiry.location().value() : null, firstName(inquiry.name()), null,
+					"contact-form inquiry, reply in " + inquiry.language(), value, null);
+		}
+		if (value instanceof DueNotice notice) {
+			Appointment appointment = remember(notice.appointment());
+			return new PipelineEvent(id, topic, type, time, appointment.location().value(),
+					appointment.patient().firstName(), appointment.practitionerName(),
+					dueFacts(notice) + " for " + at(appointment.start()), value, null);
+		}
+		if (value instanceof PatientReply reply) {
+			String firstName = this.firstNamesByContact.get(reply.contact().value());
+			return new PipelineEvent(id, topic, type, time, null, firstName, null, replyFacts(reply), value, null);
+		}
+		if (value instanceof NotificationOutcome outcome) {
+			AppointmentId about = appointmentIdOf(outcome);
+			Known known = (about != null) ? this.appointments.get(about) : null;
+			return event(id, topic, type, time, known, outcomeFacts(outcome), value);
+		}
+		Appointment appointment = appointmentOf(value);
+		if (appointment != null) {
+			remember(appointment);
+			return new PipelineEvent(id, topic, type, time, appointment.location().value(),
+					appointment.patient().firstName(), appointment.practitionerName(),
+					appointmentFacts(value, appointment), value, null);
+		}
+		return new PipelineEvent(id, topic, type, time, null, null, null, "", value, null);
+	}
+
+	private PipelineEvent command(String id, String topic, String type, Instant time, BookingCommand command) {
+		String location = command.location().value();
+		if (command instanceof BookAppointment book) {
+			return new PipelineEvent(id, topic, type, time, location, book.patient().firstName(), null,
+					book.service().value() + " requested for " + book.requestedStart().format(WHEN)
+							+ ((book.practitioner() != null) ? " with " + book.practitioner().value() : "") + " ("
+							+ book.channel() + ")",
+					command, null);
+		}
+		AppointmentId appointmentId;
+		String facts;
+		if (command instanceof CancelAppointment cancel) {
+			appointmentId = cancel.appointmentId();
+			facts = "cancel requested";
+		}
+		else if (command instanceof RescheduleAppointment reschedule) {
+			appointmentId = reschedule.appointmentId();
+			facts = "move requested to " + reschedule.newStart().format(WHEN);
+		}
+		else if (command instanceof MarkCompleted completed) {
+			appointmentId = completed.appointmentId();
+			facts = "completed, as marked";
+		}
+		else {
+			appointmentId = ((MarkNoShow) command).appointmentId();
+			facts = "no-show, as marked";
+		}
+		Known known = this.appointments.get(appointmentId);
+		return new PipelineEvent(id, topic, type, time, location, (known != null) ? known.firstName() : null,
+				(known != null) ? known.practitioner() : null, facts, command, null);
+	}
+
+	private PipelineEvent event(String id, String topic, String type, Instant time, Known known, String facts,
+			Object value) {
+		return new PipelineEvent(id, topic, type, time, (known != null) ? known.location() : null,
+				(known != null) ? known.firstName() : null, (known != null) ? known.practitioner() : null, facts, value,
+				null);
+	}
+
+	private Appointment remember(Appointment appointment) {
+		Patient patient = appointment.patient();
+		this.appointments.put(appointment.appointmentId(),
+				new Known(appointment.location().value(), patient.firstName(), appointment.practitionerName()));
+		if (patient.mobilePhone() != null) {
+			this.firstNamesByContact.put(patient.mobilePhone(), patient.firstName());
+		}
+		if (patient.email() != null) {
+			this.firstNamesByContact.put(patient.email(), patient.firstName());
+		}
+		return appointment;
+	}
+
+	private String appointmentFacts(Object value, Appointment appointment) {
+		String when = at(appointment.start());
+		if (value instanceof AppointmentConfirmed) {
+			return appointment.service().value() + " on " + when;
+		}
+		if (value instanceof AppointmentRescheduled moved) {
+			return "moved from " + at(moved.previousStart()) + " to " + when;
+		}
+		if (value instanceof AppointmentCancelled) {
+			return "cancelled, was " + when;
+		}
+		if (value instanceof AppointmentCompleted) {
+			return "completed, " + when;
+		}
+		if (value instanceof AppointmentNoShow) {
+			return "did not come, " + when;
+		}
+		if (value instanceof RescheduleDeclined declined) {
+			return "could not move from " + when + ": " + declined.reason();
+		}
+		return when;
+	}
+
+	private static String dueFacts(DueNotice notice) {
+		if (notice instanceof ReminderDue reminder) {
+			return reminder.channel() + " reminder (" + reminder.rule() + ")";
+		}
+		if (notice instanceof FollowUpDue followUp) {
+			return "follow-up call due" + (followUp.nudge() ? ", nudge sent" : "");
+		}
+		return "thank-you due";
+	}
+
+	private static String replyFacts(PatientReply reply) {
+		if (reply instanceof OptedOut out) {
+			return "opted out of " + out.channel() + " (" + out.keyword() + ")";
+		}
+		if (reply instanceof OptedIn in) {
+			return "opted back in to " + in.channel() + " (" + in.keyword() + ")";
+		}
+		if (reply instanceof HelpRequested help) {
+			return "asked for help (" + help.keyword() + ")";
+		}
+		if (reply instanceof FreeTextReply) {
+			return "wrote a reply for the front desk";
+		}
+		return "confirmed they will come";
+	}
+
+	private static String outcomeFacts(NotificationOutcome outcome) {
+		if (outcome instanceof NotificationSent sent) {
+			return sent.channel() + " " + sent.purpose() + " sent";
+		}
+		if (outcome instanceof NotificationFailed failed) {
+			return failed.channel() + " " + failed.purpose() + " failed: " + failed.reason();
+		}
+		if (outcome instanceof NotificationSuppressed suppressed) {
+			return suppressed.channel() + " " + suppressed.purpose() + " not sent: " + suppressed.reason();
+		}
+		return outcome.channel() + " delivered";
+	}
+
+	/** The appointment an outcome is about, if it names one. */
+	public static AppointmentId appointmentIdOf(NotificationOutcome outcome) {
+		if (outcome instanceof NotificationSent sent) {
+			return sent.appointmentId();
+		}
+		if (outcome instanceof NotificationFailed failed) {
+			return failed.appointmentId();
+		}
+		if (outcome instanceof NotificationSuppressed suppressed) {
+			return suppressed.appointmentId();
+		}
+		return null;
+	}
+
+	/** The appointment an appointment event carries, or null. */
+	public static Appointment appointmentOf(Object value) {
+		if (value instanceof AppointmentConfirmed event) {
+			return event.appointment();
+		}
+		if (value instanceof AppointmentRescheduled event) {
+			return event.appointment();
+		}
+		if (value instanceof AppointmentCancelled event) {
+			return event.appointment();
+		}
+		if (value instanceof AppointmentCompleted event) {
+			return event.appointment();
+		}
+		if (value instanceof AppointmentNoShow event) {
+			return event.appointment();
+		}
+		if (value instanceof RescheduleDeclined event) {
+			return event.appointment();
+		}
+		return null;
+	}
+
+	private String at(Instant instant) {
+		return LocalDateTime.ofInstant(instant, this.zone).format(WHEN);
+	}
+
+	private static String firstName(String name) {
+		return (name != null && !name.isBlank()) ? name.strip().split("\\s+")[0] : null;
+	}
+
+	private static Instant time(ConsumerRecord<byte[], byte[]> record) {
+		String header = CloudEvents.header(record.headers(), CloudEvents.TIME);
+		if (header != null) {
+			try {
+				return Instant.parse(header);
+			}
+			catch (RuntimeException ex) {
+				// fall back to the record's timestamp
+			}
+		}
+		return Instant.ofEpochMilli(record.timestamp());
+	}
+
+	private record Known(String location, String firstName, String practitioner) {
+	}
+
+}

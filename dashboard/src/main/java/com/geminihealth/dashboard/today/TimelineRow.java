@@ -1,0 +1,37 @@
+package com.geminihealth.dashboard.today;
+
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import com.geminihealth.dashboard.DashboardProperties;
+
+/**
+ * One appointment on the day's timeline, positioned between the first and last hour
+ * shown.
+ */
+public record TimelineRow(String appointmentId, String start, String end, String startInput, String firstName,
+		String service, String location, String status, String statusCss, boolean open, double left, double width) {
+
+	static final int FIRST_HOUR = 7;
+
+	static final int LAST_HOUR = 21;
+
+	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+	static TimelineRow of(Schedule.Visit visit, DashboardProperties properties) {
+		ZoneId zone = properties.zone();
+		var appointment = visit.appointment();
+		LocalTime start = appointment.start().atZone(zone).toLocalTime();
+		LocalTime end = appointment.end().atZone(zone).toLocalTime();
+		double span = (LAST_HOUR - FIRST_HOUR) * 60.0;
+		double left = Math.max(0, (start.toSecondOfDay() / 60.0 - FIRST_HOUR * 60) / span * 100);
+		double width = Math.max(1.5, (end.toSecondOfDay() - start.toSecondOfDay()) / 60.0 / span * 100);
+		return new TimelineRow(appointment.appointmentId().value(), start.format(HH_MM), end.format(HH_MM),
+				appointment.start().atZone(zone).toLocalDateTime().toString(), appointment.patient().firstName(),
+				properties.serviceName(appointment.service().value()),
+				properties.locationName(appointment.location().value()), visit.status().label(), visit.status().css(),
+				visit.open(), Math.min(left, 99), Math.min(width, 100 - Math.min(left, 99)));
+	}
+
+}

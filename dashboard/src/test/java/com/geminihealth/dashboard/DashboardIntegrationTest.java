@@ -1,0 +1,353 @@
+package com.geminihealth.dashboard;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.booking.MarkCompleted;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.PatientContact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The dashboard on a real embedded broker: the test plays the decider and the other
+ * services by publishing their events, and reads back the commands the front desk sends.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.config.name=" + DashboardApplication.CONFIG_NAME,
+				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "logging.structured.format.console=",
+				"dashboard.state-dir=${java.io.tmpdir}/dashboard-it", "dashboard.intake-url=http://localhost:9" })
+@AutoConfigureMockMvc
+class DashboardIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Value("${spring.embedded.kafka.brokers}")
+	String brokers;
+
+	@Test
+	void asksForSignInBeforeShowingAnyView() throws Exception {
+		for (String view : List.of("/feed", "/today", "/follow-ups", "/bookings/new", "/inbox", "/notifications",
+				"/outbox", "/charts")) {
+			this.mvc.perform(get(view).accept(MediaType.TEXT_HTML))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/login"));
+		}
+	}
+
+	@Test
+	void signsInTheConfiguredUserAndRefusesAWrongPassword() throws Exception {
+		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("frontdesk").password("frontdesk-gemini"))
+			.andExpect(authenticated().withRoles("FRONT_DESK"));
+		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("frontdesk").password("wrong"))
+			.andExpect(unauthenticated());
+	}
+
+	@Test
+	void reportsHealthToAnyoneAndMetricsOnlyToAnOpsAccount() throws Exception {
+		HttpResponse<String> health = http("/actuator/health", null);
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"brokers\":1").contains("\"status\":\"UP\"");
+		assertThat(http("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+		assertThat(http("/actuator/prometheus", "frontdesk:frontdesk-gemini").statusCode()).isEqualTo(403);
+		HttpResponse<String> metrics = http("/actuator/prometheus", "ops:ops-gemini");
+		assertThat(metrics.statusCode()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("service=\"dashboard\"");
+	}
+
+	@Test
+	void showsAConfirmedAppointmentInTheFeedWithoutItsHealthNotesOrContactDetails() throws Exception {
+		String name = "Noor" + shortId();
+		Appointment appointment = Appointments.of(name + " Haddad", "+12895550101", tomorrowAt(10),
+				"sciatica, left side");
+		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page("/feed")).contains(name));
+		String feed = page("/feed?type=AppointmentConfirmed&location=burlington");
+		assertThat(feed).contains(name).contains("Maya Chen").contains("AppointmentConfirmed");
+		assertThat(feed).doesNotContain("sciatica")
+			.doesNotContain("+12895550101")
+			.doesNotContain("patient@example.com");
+		assertThat(page("/feed?location=oakville")).doesNotContain(name);
+	}
+
+	@Test
+	void marksAnAppointmentCompletedFromTodayThroughACommandAndShowsTheDecision() throws Exception {
+		String name = "Ravi" + shortId();
+		Appointment appointment = Appointments.of(name + " Singh", "+12895550102", tomorrowAt(11), null);
+		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page(today)).contains(name));
+
+		this.mvc
+			.perform(
+					post("/today/" + appointment.appointmentId().value() + "/completed").with(csrf()).with(frontDesk()))
+			.andExpect(status().isFound());
+
+		MarkCompleted sent = await().atMost(Duration.ofSeconds(10))
+			.until(() -> TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)
+				.stream()
+				.filter(MarkCompleted.class::isInstance)
+				.map(MarkCompleted.class::cast)
+				.filter((command) -> command.appointmentId().equals(appointment.appointmentId()))
+				.findFirst()
+				.orElse(null), (command) -> command != null);
+		assertThat(sent.location()).isEqualTo(appointment.location());
+		assertThat(page(today)).contains("Confirmed").doesNotContain("status completed");
+
+		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentCompleted(sent.commandId(), appointment, null));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(row(page(today), appointment)).contains("Completed"));
+	}
+
+	@Test
+	void showsAnAppointmentAsConfirmedByThePatientAfterTheirReply() throws Exception {
+		String name = "Lea" + shortId();
+		String phone = "+1289555" + (1000 + (int) (Math.random() * 8999));
+		Appointment appointment = Appointments.of(name + " Roy", phone, tomorrowAt(14), null);
+		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+		this.publisher.publish(Topics.PATIENT_REPLIES, new PatientContact(phone),
+				new AttendanceConfirmed(new PatientContact(phone), java.time.Instant.now()));
+		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(row(page(today), appointment)).contains("Confirmed by patient"));
+	}
+
+	@Test
+	void pushesANewEventToAnOpenFeedWithinASecond() throws Exception {
+		List<String> lines = new CopyOnWriteArrayList<>();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/feed/live"))
+			.header("Authorization", basic("frontdesk:frontdesk-gemini"))
+			.header("Accept", "text/event-stream")
+			.build();
+		HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		CompletableFuture.runAsync(() -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					lines.add(line);
+				}
+			}
+			catch (Exception ex) {
+				// the test ended and closed the stream
+			}
+		});
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> lines.stream().anyMatch((line) -> line.contains("connected")));
+
+		String name = "Ines" + shortId();
+		Appointment appointment = Appointments.of(name + " Costa", "+12895550104", tomorrowAt(15), null);
+		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+
+		await().atMost(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(lines).anySatisfy(
+					(line) -> assertThat(line).startsWith("data:").contains(name).contains("AppointmentConfirmed")));
+		assertThat(lines).contains("event:feed");
+		stream.body().close();
+	}
+
+	@Test
+	void sendsAPhoneBookingAsAFrontDeskBookAppointment() throws Exception {
+		String name = "Omar" + shortId();
+		LocalDateTime start = LocalDate.now(Appointments.TORONTO).plusDays(5).atTime(10, 0);
+		this.mvc
+			.perform(post("/bookings").with(csrf())
+				.with(frontDesk())
+				.param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("slot", start + "|maya-chen")
+				.param("patientName", name + " Aziz")
+				.param("mobilePhone", "289-555-0105")
+				.param("smsConsent", "true"))
+			.andExpect(status().isFound());
+
+		BookAppointment book = await().atMost(Duration.ofSeconds(10))
+			.until(() -> TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)
+				.stream()
+				.filter(BookAppointment.class::isInstance)
+				.map(BookAppointment.class::cast)
+				.filter((command) -> command.patient().name().startsWith(name))
+				.findFirst()
+				.orElse(null), (command) -> command != null);
+		assertThat(book.channel()).isEqualTo(BookingChannel.FRONT_DESK);
+		assertThat(book.requestedStart()).isEqualTo(start);
+		assertThat(book.practitioner().value()).isEqualTo("maya-chen");
+		assertThat(book.patient().mobilePhone()).isEqualTo("+12895550105");
+		assertThat(book.patient().consent().sms()).isTrue();
+	}
+
+	@Test
+	void refusesAPhoneBookingWithoutAWayToReachTheCaller() throws Exception {
+		String body = this.mvc
+			.perform(post("/bookings").with(csrf())
+				.with(frontDesk())
+				.param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("slot", LocalDate.now().plusDays(5).atTime(10, 0) + "|maya-chen")
+				.param("patientName", "No Contact"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).contains("Enter a mobile phone or an email");
+	}
+
+	@Test
+	void saysWhenOpenTimesCannotBeFetchedFromIntake() throws Exception {
+		assertThat(page("/bookings/new?location=burlington&service=rmt-swedish-60&date=" + LocalDate.now().plusDays(3)))
+			.contains("Open times cannot be shown right now");
+	}
+
+	@Test
+	void replaysADeadLetterToItsSourceTopicByteForByte() throws Exception {
+		String marker = "Dead" + shortId();
+		BookAppointment command = new BookAppointment(RequestId.random(), new LocationId("burlington"),
+				new ServiceId("rmt-swedish-60"), null, LocalDate.now().plusDays(4).atTime(9, 0),
+				new Patient(marker + " Letter", "dead@example.com", null, null, null), null, null,
+				BookingChannel.INTEGRATION);
+		RecordHeaders original = new RecordHeaders();
+		byte[] value = Topics.BOOKING_COMMANDS.valueSerde()
+			.serializer()
+			.serialize(Topics.BOOKING_COMMANDS.name(), original, command);
+		ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name(), null,
+				"burlington".getBytes(StandardCharsets.UTF_8), value, original);
+		letter.headers().add(DeadLetters.REASON, ("decider unavailable " + marker).getBytes());
+		letter.headers().add(DeadLetters.SOURCE_TOPIC, Topics.BOOKING_COMMANDS.name().getBytes());
+		String id;
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				java.util.Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			RecordMetadata stored = producer.send(letter).get();
+			id = stored.topic() + "-" + stored.partition() + "@" + stored.offset();
+		}
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(page("/notifications")).contains("decider unavailable " + marker));
+
+		this.mvc.perform(post("/notifications/dead-letters/" + id + "/replay").with(csrf()).with(frontDesk()))
+			.andExpect(status().isFound());
+
+		ConsumerRecord<byte[], byte[]> replayed = await().atMost(Duration.ofSeconds(10))
+			.until(() -> TopicRecords.raw(this.brokers, Topics.BOOKING_COMMANDS.name())
+				.stream()
+				.filter((record) -> new String(record.value(), StandardCharsets.UTF_8).contains(marker))
+				.findFirst()
+				.orElse(null), (record) -> record != null);
+		assertThat(replayed.value()).isEqualTo(value);
+		assertThat(new String(replayed.key(), StandardCharsets.UTF_8)).isEqualTo("burlington");
+		assertThat(CloudEvents.header(replayed.headers(), CloudEvents.TYPE))
+			.isEqualTo(CloudEvents.header(original, CloudEvents.TYPE))
+			.isNotNull();
+		assertThat(replayed.headers().lastHeader(DeadLetters.REASON)).isNull();
+		assertThat(page("/notifications")).contains("Replay again");
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path).with(frontDesk()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** The table row of one appointment on the Today page. */
+	private static String row(String page, Appointment appointment) {
+		int at = page.indexOf("data-appointment-id=\"" + appointment.appointmentId().value() + "\"");
+		assertThat(at).as("the appointment's row").isNotNegative();
+		return page.substring(at, page.indexOf("</tr>", at));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor frontDesk() {
+		return user("frontdesk").roles("FRONT_DESK");
+	}
+
+	private HttpResponse<String> http(String path, String credentials) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		if (credentials != null) {
+			request.header("Authorization", basic(credentials));
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String basic(String credentials) {
+		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static java.time.Instant tomorrowAt(int hour) {
+		return LocalDate.now(Appointments.TORONTO).plusDays(1).atTime(hour, 0).atZone(Appointments.TORONTO).toInstant();
+	}
+
+	private static String shortId() {
+		return UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z]", "x");
+	}
+
+}
