@@ -25,6 +25,7 @@ import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
  * Listeners read the catalogue's topics with its serdes, behind an
@@ -39,6 +40,8 @@ public class NotificationsKafkaConfiguration {
 	public static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
 
 	public static final String PATIENT_REPLIES_FACTORY = "patientRepliesListenerFactory";
+
+	public static final String DUE_NOTICES_FACTORY = "dueNoticesListenerFactory";
 
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
@@ -56,6 +59,12 @@ public class NotificationsKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<PatientContact, PatientReply> patientRepliesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		return listenerFactory(Topics.PATIENT_REPLIES, bootConsumerFactory, retries);
+	}
+
+	@Bean(DUE_NOTICES_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<AppointmentId, DueNotice> dueNoticesListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.DUE_NOTICES, bootConsumerFactory, retries);
 	}
 
 	/**

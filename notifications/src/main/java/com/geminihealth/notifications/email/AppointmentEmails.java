@@ -120,7 +120,7 @@ class AppointmentEmails {
 				SUBJECTS.get(patient.language()).get(purpose), variables, invite, method);
 	}
 
-	private static String when(Instant instant, ZoneId zone, Language language) {
+	static String when(Instant instant, ZoneId zone, Language language) {
 		return WHEN.get(language).format(instant.atZone(zone));
 	}
 

@@ -14,8 +14,11 @@ import com.geminihealth.schemas.Redact;
  * @param html the HTML body
  * @param invite the iCalendar attachment, or null
  * @param inviteMethod REQUEST or CANCEL, with the invite
+ * @param promotional whether the patient asked for it only by consenting to it: such mail
+ * carries List-Unsubscribe, transactional mail does not
  */
-record Email(String purpose, String to, String subject, String text, String html, String invite, String inviteMethod) {
+record Email(String purpose, String to, String subject, String text, String html, String invite, String inviteMethod,
+		boolean promotional) {
 
 	@Override
 	public String toString() {

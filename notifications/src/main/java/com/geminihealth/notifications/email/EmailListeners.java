@@ -16,6 +16,7 @@ import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.Channel;
 
 /**
@@ -28,14 +29,17 @@ class EmailListeners {
 
 	private final InquiryEmails inquiryEmails;
 
+	private final DueNoticeEmails dueNoticeEmails;
+
 	private final EmailSender sender;
 
 	private final NotificationDelivery delivery;
 
-	EmailListeners(AppointmentEmails appointmentEmails, InquiryEmails inquiryEmails, EmailSender sender,
-			NotificationDelivery delivery) {
+	EmailListeners(AppointmentEmails appointmentEmails, InquiryEmails inquiryEmails, DueNoticeEmails dueNoticeEmails,
+			EmailSender sender, NotificationDelivery delivery) {
 		this.appointmentEmails = appointmentEmails;
 		this.inquiryEmails = inquiryEmails;
+		this.dueNoticeEmails = dueNoticeEmails;
 		this.sender = sender;
 		this.delivery = delivery;
 	}
@@ -51,6 +55,13 @@ class EmailListeners {
 			containerFactory = NotificationsKafkaConfiguration.INQUIRIES_FACTORY)
 	void onInquiry(ConsumerRecord<InquiryId, ContactInquiryReceived> record) {
 		deliver(null, eventId(record), this.inquiryEmails.acknowledgement(record.value()));
+	}
+
+	@KafkaListener(id = "due-notice-emails", topics = "due-notices",
+			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
+	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
+		this.dueNoticeEmails.compose(record.value())
+			.ifPresent((email) -> deliver(record.key(), eventId(record), email));
 	}
 
 	private void deliver(AppointmentId appointment, String eventId, Email email) {

@@ -40,6 +40,10 @@ class EmailSender {
 			helper.addAttachment("invite.ics", new ByteArrayResource(email.invite().getBytes(StandardCharsets.UTF_8)),
 					"text/calendar; charset=UTF-8; method=" + email.inviteMethod());
 		}
+		if (email.promotional()) {
+			// The front desk reads this mailbox and records the opt-out (RFC 2369).
+			message.setHeader("List-Unsubscribe", "<mailto:" + this.properties.from() + "?subject=unsubscribe>");
+		}
 		message.setHeader("X-Notification-Id", notificationId);
 		this.mail.send(message);
 		return message.getMessageID();

@@ -31,14 +31,25 @@ class EmailTemplates {
 		this.properties = properties;
 	}
 
+	/** A transactional email: one the patient needs whatever they consented to. */
 	Email email(String purpose, Language language, String to, String subject, Map<String, Object> variables,
 			String invite, String inviteMethod) {
+		return render(purpose, language, to, subject, variables, invite, inviteMethod, false);
+	}
+
+	/** An email sent only with the patient's consent, which they can unsubscribe from. */
+	Email promotional(String purpose, Language language, String to, String subject, Map<String, Object> variables) {
+		return render(purpose, language, to, subject, variables, null, null, true);
+	}
+
+	private Email render(String purpose, Language language, String to, String subject, Map<String, Object> variables,
+			String invite, String inviteMethod, boolean promotional) {
 		Context context = new Context(language.locale(), variables);
 		context.setVariable("clinic", this.properties.clinicName());
 		context.setVariable("phone", this.properties.clinicPhone());
 		String template = "email/" + language.name().toLowerCase(Locale.ROOT) + "/" + purpose;
 		return new Email(purpose, to, subject, this.engine.process(template + ".txt", context),
-				this.engine.process(template + ".html", context), invite, inviteMethod);
+				this.engine.process(template + ".html", context), invite, inviteMethod, promotional);
 	}
 
 	private static SpringTemplateEngine engine() {

@@ -1,5 +1,7 @@
 package com.geminihealth.notifications.sms;
 
+import com.geminihealth.schemas.notification.NotificationId;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ class SandboxSmsGateway implements SmsGateway {
 	}
 
 	@Override
-	public String send(Sms sms) {
+	public String send(Sms sms, NotificationId notification) {
 		String id = "SANDBOX" + UUID.randomUUID().toString().replace("-", "");
 		try {
 			Files.createDirectories(this.folder);

@@ -1,5 +1,7 @@
 package com.geminihealth.notifications.sms;
 
+import java.time.ZoneId;
+
 import com.geminihealth.schemas.Redact;
 
 /**
@@ -9,8 +11,9 @@ import com.geminihealth.schemas.Redact;
  * @param to E.164 number
  * @param body the text: no health details
  * @param consented whether the patient agreed to texts when booking
+ * @param zone the patient's local time zone (their location's), for quiet hours
  */
-record Sms(String purpose, String to, String body, boolean consented) {
+record Sms(String purpose, String to, String body, boolean consented, ZoneId zone) {
 
 	@Override
 	public String toString() {

@@ -22,7 +22,7 @@ class SmsConfiguration {
 		if (properties.apiBaseUrl() != null) {
 			client.httpClient(new RedirectingHttpClient(properties.apiBaseUrl()));
 		}
-		return new TwilioSmsGateway(client.build(), properties);
+		return new PacedSmsGateway(new TwilioSmsGateway(client.build(), properties), properties.messagesPerSecond());
 	}
 
 }

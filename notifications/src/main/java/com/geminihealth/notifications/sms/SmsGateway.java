@@ -1,9 +1,14 @@
 package com.geminihealth.notifications.sms;
 
-/** Hands a text to a provider; returns the provider's id for it. */
+import com.geminihealth.schemas.notification.NotificationId;
+
+/**
+ * Hands a text to a provider; returns the provider's id for it. The notification id lets
+ * the provider's delivery reports name the notification they are about.
+ */
 @FunctionalInterface
 interface SmsGateway {
 
-	String send(Sms sms);
+	String send(Sms sms, NotificationId id);
 
 }

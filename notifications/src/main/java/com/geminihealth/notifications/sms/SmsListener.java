@@ -1,5 +1,7 @@
 package com.geminihealth.notifications.sms;
 
+import java.time.Clock;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -12,10 +14,12 @@ import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
- * Texts patients about appointment decisions, if they agreed to texts at booking. Its own
- * consumer group, so a slow SMS provider never holds up email.
+ * Texts patients about appointment decisions, reminders and follow-ups, if they agreed to
+ * texts at booking, and never in their quiet hours. Its own consumer group, so a slow SMS
+ * provider never holds up email.
  */
 @Component
 class SmsListener {
@@ -26,17 +30,29 @@ class SmsListener {
 
 	private final NotificationDelivery delivery;
 
-	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery) {
+	private final QuietHours quietHours;
+
+	private final Clock clock;
+
+	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, SmsProperties properties,
+			Clock clock) {
 		this.messages = messages;
 		this.gateway = gateway;
 		this.delivery = delivery;
+		this.quietHours = properties.quietHours();
+		this.clock = clock;
 	}
 
 	@KafkaListener(id = "appointment-sms", topics = "appointments",
 			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
 	void onDecision(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
-		String eventId = CloudEvents.header(record.headers(), CloudEvents.ID);
-		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId, sms));
+		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId(record), sms));
+	}
+
+	@KafkaListener(id = "due-notice-sms", topics = "due-notices",
+			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
+	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
+		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId(record), sms));
 	}
 
 	private void deliver(AppointmentId appointment, String eventId, Sms sms) {
@@ -45,8 +61,19 @@ class SmsListener {
 					NotificationSuppressed.Reason.NO_CONSENT);
 			return;
 		}
+		// The reminders service moves what it schedules out of quiet hours; anything
+		// still inside them now cannot be moved earlier, so it is skipped.
+		if (this.quietHours.contain(this.clock.instant(), sms.zone())) {
+			this.delivery.suppress(appointment, eventId, sms.purpose(), Channel.SMS,
+					NotificationSuppressed.Reason.QUIET_HOURS);
+			return;
+		}
 		this.delivery.deliver(appointment, eventId, sms.purpose(), Channel.SMS, sms.to(),
-				(id) -> this.gateway.send(sms));
+				(id) -> this.gateway.send(sms, id));
+	}
+
+	private static String eventId(ConsumerRecord<?, ?> record) {
+		return CloudEvents.header(record.headers(), CloudEvents.ID);
 	}
 
 }

@@ -3,7 +3,11 @@ package com.geminihealth.notifications.sms;
 import java.net.URI;
 import java.nio.file.Path;
 
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Twilio, from the environment. Without an account SID, texts go to the sandbox folder
@@ -16,10 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param statusCallbackUrl where Twilio reports delivery
  * @param apiBaseUrl another API address, such as a staging stub; empty for Twilio's
  * @param sandboxDir where texts go without an account
+ * @param quietHours when no text goes out; one due then is skipped, as the reminders
+ * service already moved what could be moved
+ * @param messagesPerSecond how many texts the sender may send each second: 1 for a long
+ * code (the default), more for a messaging service or short code
  */
 @ConfigurationProperties("notifications.sms")
+@Validated
 public record SmsProperties(String accountSid, String authToken, String messagingServiceSid, String from,
-		URI statusCallbackUrl, URI apiBaseUrl, Path sandboxDir) {
+		URI statusCallbackUrl, URI apiBaseUrl, Path sandboxDir, QuietHours quietHours,
+		@DefaultValue("1") @Positive double messagesPerSecond) {
 
 	/** Unset environment variables arrive as empty strings: they mean "not set". */
 	public SmsProperties {
@@ -29,6 +39,7 @@ public record SmsProperties(String accountSid, String authToken, String messagin
 		from = blankToNull(from);
 		statusCallbackUrl = (statusCallbackUrl != null && statusCallbackUrl.toString().isBlank()) ? null
 				: statusCallbackUrl;
+		quietHours = (quietHours != null) ? quietHours : QuietHours.DEFAULT;
 	}
 
 	private static String blankToNull(String text) {

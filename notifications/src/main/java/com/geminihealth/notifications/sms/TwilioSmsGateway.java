@@ -6,7 +6,10 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
+import org.springframework.web.util.UriComponentsBuilder;
+
 import com.geminihealth.notifications.delivery.NotificationDelivery.PermanentFailure;
+import com.geminihealth.schemas.notification.NotificationId;
 
 /**
  * Texts through the Twilio SDK. Errors Twilio calls permanent (an invalid number, 21211;
@@ -25,13 +28,18 @@ class TwilioSmsGateway implements SmsGateway {
 	}
 
 	@Override
-	public String send(Sms sms) {
+	public String send(Sms sms, NotificationId notification) {
 		PhoneNumber to = new PhoneNumber(sms.to());
 		MessageCreator creator = (this.properties.messagingServiceSid() != null)
 				? Message.creator(to, this.properties.messagingServiceSid(), sms.body())
 				: Message.creator(to, new PhoneNumber(this.properties.from()), sms.body());
 		if (this.properties.statusCallbackUrl() != null) {
-			creator.setStatusCallback(this.properties.statusCallbackUrl());
+			// Twilio's reports then name the notification, not only its own message id.
+			creator.setStatusCallback(UriComponentsBuilder.fromUri(this.properties.statusCallbackUrl())
+				.queryParam("notification", notification.value())
+				.encode()
+				.build()
+				.toUri());
 		}
 		try {
 			return creator.create(this.client).getSid();

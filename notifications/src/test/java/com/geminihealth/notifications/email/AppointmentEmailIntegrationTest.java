@@ -2,6 +2,7 @@ package com.geminihealth.notifications.email;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,11 @@ import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
+import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.reminder.FollowUpDue;
+import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.reminder.ThankYouDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -160,6 +166,53 @@ class AppointmentEmailIntegrationTest {
 		assertThat(email.getSubject()).isEqualTo("We received your message");
 		assertThat(text(parts(email), "text/plain")).contains("Hello Sam,").contains("+1 289-234-8001");
 		assertThat(text(parts(email), "text/plain")).doesNotContain("Manulife");
+	}
+
+	@Test
+	void remindsThanksWithTheAdviceAndNudgesWithAnUnsubscribeLink() throws Exception {
+		String to = "due-" + UUID.randomUUID() + "@example.com";
+		Appointment appointment = confirmedFor(to, Language.EN).appointment();
+		Instant now = Instant.now();
+
+		publish(new ReminderDue(appointment, "email-24h", Channel.EMAIL, now, now));
+		publish(new ThankYouDue(appointment, "Stretch your neck twice a day.\nIce for 10 minutes.", now, now));
+		publish(new FollowUpDue(appointment, true, now, now));
+
+		MimeMessage reminder = awaitEmailTo(to, "Reminder: your appointment is coming up");
+		assertThat(text(parts(reminder), "text/plain")).contains("A reminder of your appointment with Maya Chen");
+		assertThat(reminder.getHeader("List-Unsubscribe")).isNull();
+		MimeMessage thanks = awaitEmailTo(to, "Thank you for your visit");
+		assertThat(text(parts(thanks), "text/plain")).contains("- Stretch your neck twice a day.")
+			.contains("- Ice for 10 minutes.");
+		assertThat(text(parts(thanks), "text/html")).contains("<li>Ice for 10 minutes.</li>");
+		MimeMessage nudge = awaitEmailTo(to, "Time to book your next visit");
+		assertThat(text(parts(nudge), "text/plain")).contains("location=burlington");
+		assertThat(nudge.getHeader("List-Unsubscribe"))
+			.containsExactly("<mailto:appointments@geminihealth.example?subject=unsubscribe>");
+	}
+
+	@Test
+	void sendsNoNudgeWithoutConsent() throws Exception {
+		String to = "no-nudge-" + UUID.randomUUID() + "@example.com";
+		Appointment appointment = confirmedFor(to, Language.EN).appointment();
+		Instant now = Instant.now();
+
+		publish(new FollowUpDue(appointment, false, now, now));
+		publish(new ReminderDue(appointment, "email-24h", Channel.EMAIL, now, now));
+
+		// Notices are handled in order on the appointment's partition: once the
+		// reminder is in, the nudge was not sent.
+		awaitEmailTo(to, "Reminder: your appointment is coming up");
+		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter((message) -> to.equals(recipient(message))))
+			.hasSize(1);
+	}
+
+	private void publish(DueNotice notice) throws Exception {
+		try (KafkaProducer<AppointmentId, DueNotice> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.DUE_NOTICES.keySerde().serializer(), Topics.DUE_NOTICES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.DUE_NOTICES.name(), notice.appointmentId(), notice)).get();
+		}
 	}
 
 	private AppointmentConfirmed confirmedFor(String to, Language language) {

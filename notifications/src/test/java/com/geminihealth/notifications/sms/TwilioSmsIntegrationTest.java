@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
 import com.geminihealth.notifications.delivery.OptOuts;
 import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
@@ -41,6 +49,7 @@ import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
@@ -49,6 +58,8 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.patient.ReplySource;
 import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.reminder.ReminderDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,6 +72,8 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
 		"notifications.retry.give-up-after=2s" })
 class TwilioSmsIntegrationTest {
+
+	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
 	static final String OPTED_OUT_NUMBER = "+12895550000";
 
@@ -86,11 +99,24 @@ class TwilioSmsIntegrationTest {
 		twilio.stop(0);
 	}
 
+	/** A clock that runs, set to noon in Toronto: outside the clinic's quiet hours. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Daytime {
+
+		@Bean
+		@Primary
+		Clock daytime() {
+			Instant noon = ZonedDateTime.now(TORONTO).with(LocalTime.NOON).toInstant();
+			return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
+		}
+
+	}
+
 	@Test
 	void textsAConfirmationThroughTwilioWithTheStatusCallback() throws Exception {
 		AppointmentConfirmed confirmed = confirmedFor("+12892348123", true);
 
-		publish(confirmed);
+		String eventId = publish(confirmed);
 
 		Map<String, String> request = await().atMost(Duration.ofSeconds(30))
 			.until(() -> requests.stream()
@@ -102,7 +128,8 @@ class TwilioSmsIntegrationTest {
 		assertThat(request.get("authorization")).isEqualTo("Basic " + Base64.getEncoder()
 			.encodeToString("AC00000000000000000000000000000001:secret-token".getBytes(StandardCharsets.UTF_8)));
 		assertThat(request.get("MessagingServiceSid")).isEqualTo("MG00000000000000000000000000000001");
-		assertThat(request.get("StatusCallback")).isEqualTo("https://intake.example/twilio/status");
+		assertThat(request.get("StatusCallback")).isEqualTo("https://intake.example/twilio/status?notification="
+				+ NotificationId.of(eventId, "appointment-confirmed", Channel.SMS).value());
 		assertThat(request.get("Body")).startsWith("Gemini Health Group: booked with Maya,")
 			.contains("Reply C to confirm")
 			.doesNotContain("deep tissue");
@@ -163,6 +190,37 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
+	void textsAReminderTheSchedulerFoundDue() throws Exception {
+		Appointment appointment = confirmedFor("+12892348126", true).appointment();
+		Instant now = Instant.now();
+
+		publish(new ReminderDue(appointment, "sms-2h", Channel.SMS, now, now));
+
+		Map<String, String> request = await().atMost(Duration.ofSeconds(30))
+			.until(() -> requests.stream()
+				.filter((sent) -> "+12892348126".equals(sent.get("To")))
+				.findFirst()
+				.orElse(null), (sent) -> sent != null);
+		assertThat(request.get("Body")).startsWith("Gemini Health Group: reminder, visit with Maya")
+			.contains("Reply C to confirm");
+	}
+
+	@Test
+	void skipsATextThatWouldReachThePatientInTheirQuietHours() throws Exception {
+		// The clock says noon in Toronto: past midnight in Tokyo.
+		AppointmentConfirmed confirmed = confirmedFor("+12892348127", true, ZoneId.of("Asia/Tokyo"));
+
+		publish(confirmed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
+						(suppressed) -> assertThat(suppressed.reason())
+							.isEqualTo(NotificationSuppressed.Reason.QUIET_HOURS))));
+		assertThat(requests).noneMatch((sent) -> "+12892348127".equals(sent.get("To")));
+	}
+
+	@Test
 	void sendsNoTextWithoutConsentAndSaysSo() throws Exception {
 		AppointmentConfirmed confirmed = confirmedFor("+12892348124", false);
 
@@ -177,18 +235,34 @@ class TwilioSmsIntegrationTest {
 	}
 
 	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
+		return confirmedFor(phone, smsConsent, TORONTO);
+	}
+
+	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent, ZoneId zone) {
 		Appointment a = Examples.of(AppointmentConfirmed.class).appointment();
 		Patient patient = new Patient("Olivia Martin", null, phone, Language.EN, new Consent(smsConsent, false));
 		AppointmentId id = AppointmentId.random();
 		return new AppointmentConfirmed(new RequestId(id.uuid()), new Appointment(id, new LocationId("burlington"),
-				a.service(), a.practitioner(), "Maya Chen", a.start(), a.end(), a.zone(), patient, null, 0));
+				a.service(), a.practitioner(), "Maya Chen", a.start(), a.end(), zone, patient, null, 0));
 	}
 
-	private void publish(AppointmentConfirmed confirmed) throws Exception {
+	/** Publishes as the decider would; returns the event's CloudEvents id. */
+	private String publish(AppointmentConfirmed confirmed) throws Exception {
 		try (KafkaProducer<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
 				Topics.APPOINTMENTS.keySerde().serializer(), Topics.APPOINTMENTS.valueSerde().serializer())) {
-			producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), confirmed.appointmentId(), confirmed)).get();
+			ProducerRecord<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> record = new ProducerRecord<>(
+					Topics.APPOINTMENTS.name(), confirmed.appointmentId(), confirmed);
+			producer.send(record).get();
+			return CloudEvents.header(record.headers(), CloudEvents.ID);
+		}
+	}
+
+	private void publish(DueNotice notice) throws Exception {
+		try (KafkaProducer<AppointmentId, DueNotice> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.DUE_NOTICES.keySerde().serializer(), Topics.DUE_NOTICES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.DUE_NOTICES.name(), notice.appointmentId(), notice)).get();
 		}
 	}
 

@@ -1,0 +1,95 @@
+package com.geminihealth.notifications.email;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import com.geminihealth.notifications.MessageProperties;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.reminder.FollowUpDue;
+import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.reminder.ThankYouDue;
+
+/**
+ * Turns what the reminders scheduler found due into patient emails: the reminder before a
+ * visit, the thank-you with home-care advice after it, and, only for a patient who
+ * consented, the nudge to book the recommended follow-up.
+ */
+@Component
+class DueNoticeEmails {
+
+	private static final Map<Language, Map<String, String>> SUBJECTS = Map.of(Language.EN,
+			Map.of("appointment-reminder", "Reminder: your appointment is coming up", "thank-you",
+					"Thank you for your visit", "follow-up-nudge", "Time to book your next visit"),
+			Language.FR, Map.of("appointment-reminder", "Rappel : votre rendez-vous approche", "thank-you",
+					"Merci de votre visite", "follow-up-nudge", "Il est temps de prendre votre prochain rendez-vous"));
+
+	private final EmailTemplates templates;
+
+	private final MessageProperties properties;
+
+	DueNoticeEmails(EmailTemplates templates, MessageProperties properties) {
+		this.templates = templates;
+		this.properties = properties;
+	}
+
+	/** The email this notice sends, if it sends one (and the patient gave an address). */
+	Optional<Email> compose(DueNotice notice) {
+		Appointment appointment = notice.appointment();
+		Patient patient = appointment.patient();
+		if (patient.email() == null) {
+			return Optional.empty();
+		}
+		Language language = patient.language();
+		if (notice instanceof ReminderDue reminder && reminder.channel() == Channel.EMAIL) {
+			return Optional.of(this.templates.email("appointment-reminder", language, patient.email(),
+					subject(language, "appointment-reminder"), visit(appointment), null, null));
+		}
+		if (notice instanceof ThankYouDue thankYou) {
+			Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
+					appointment.practitionerName(), "advice", lines(thankYou.homeCareAdvice()));
+			return Optional.of(this.templates.email("thank-you", language, patient.email(),
+					subject(language, "thank-you"), variables, null, null));
+		}
+		if (notice instanceof FollowUpDue followUp && followUp.nudge()) {
+			Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
+					appointment.practitionerName(), "link", bookingLink(appointment));
+			return Optional.of(this.templates.promotional("follow-up-nudge", language, patient.email(),
+					subject(language, "follow-up-nudge"), variables));
+		}
+		return Optional.empty();
+	}
+
+	private Map<String, Object> visit(Appointment appointment) {
+		return Map.of("firstName", appointment.patient().firstName(), "practitioner", appointment.practitionerName(),
+				"when",
+				AppointmentEmails.when(appointment.start(), appointment.zone(), appointment.patient().language()),
+				"location", this.properties.location(appointment.location().value()));
+	}
+
+	private String bookingLink(Appointment appointment) {
+		return UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
+			.queryParam("location", appointment.location().value())
+			.queryParam("service", appointment.service().value())
+			.queryParam("practitioner", appointment.practitioner().value())
+			.build()
+			.toUriString();
+	}
+
+	private static List<String> lines(String advice) {
+		return (advice == null) ? List.of()
+				: advice.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+	}
+
+	private static String subject(Language language, String purpose) {
+		return SUBJECTS.get(language).get(purpose);
+	}
+
+}
