@@ -44,7 +44,10 @@ public final class LocalPipeline implements AutoCloseable {
 			pipeline.run(NotificationsApplication.class, NotificationsApplication.builder(), ports.notifications(),
 					dataDir, args);
 			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, args);
-			pipeline.run(DashboardApplication.class, DashboardApplication.builder(), ports.dashboard(), dataDir, args);
+			// The dashboard asks intake's public availability API for open slots, over
+			// HTTP.
+			pipeline.run(DashboardApplication.class, DashboardApplication.builder(), ports.dashboard(), dataDir,
+					withFirst(args, "--dashboard.intake-url=" + pipeline.url(IntakeApplication.class)));
 			return pipeline;
 		}
 		catch (RuntimeException ex) {
@@ -63,6 +66,17 @@ public final class LocalPipeline implements AutoCloseable {
 				"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
 		arguments.addAll(List.of(args));
 		this.services.put(application, service.run(arguments.toArray(String[]::new)));
+	}
+
+	/** {@code args} with {@code setting} added, unless they set it themselves. */
+	private static String[] withFirst(String[] args, String setting) {
+		String name = setting.substring(0, setting.indexOf('=') + 1);
+		if (List.of(args).stream().anyMatch((arg) -> arg.startsWith(name))) {
+			return args;
+		}
+		List<String> all = new ArrayList<>(List.of(setting));
+		all.addAll(List.of(args));
+		return all.toArray(String[]::new);
 	}
 
 	public String bootstrapServers() {
@@ -110,13 +124,14 @@ public final class LocalPipeline implements AutoCloseable {
 				  Notifications health      %s/actuator/health
 				  Reminders health          %s/actuator/health
 				  Dashboard health          %s/actuator/health
+				  Front-desk dashboard      %s  (sign in as frontdesk / frontdesk-gemini)
 				  Patient emails (.eml)     %s
 				  Patient texts (sandbox)   %s
 				Press Ctrl+C to stop.
 				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake, intake,
 				pipeline.url(NotificationsApplication.class), pipeline.url(RemindersApplication.class),
-				pipeline.url(DashboardApplication.class), dataDir.toAbsolutePath().resolve("outbox"),
-				dataDir.toAbsolutePath().resolve("sms-sandbox"));
+				pipeline.url(DashboardApplication.class), pipeline.url(DashboardApplication.class),
+				dataDir.toAbsolutePath().resolve("outbox"), dataDir.toAbsolutePath().resolve("sms-sandbox"));
 	}
 
 }

@@ -36,7 +36,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasRole(OPS)
-			.requestMatchers("/login", "/css/**", "/webjars/**", "/favicon.ico")
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.anyRequest()
 			.hasRole(FRONT_DESK))

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -61,14 +62,21 @@ public class EventDecoder {
 
 	private final ZoneId zone;
 
+	private final Function<String, String> serviceNames;
+
+	private final Function<String, String> practitionerNames;
+
 	private final Map<String, Topic<?, ?>> topics;
 
 	private final Map<AppointmentId, Known> appointments = new ConcurrentHashMap<>();
 
 	private final Map<String, String> firstNamesByContact = new ConcurrentHashMap<>();
 
-	public EventDecoder(ZoneId zone, List<Topic<?, ?>> topics) {
+	public EventDecoder(ZoneId zone, List<Topic<?, ?>> topics, Function<String, String> serviceNames,
+			Function<String, String> practitionerNames) {
 		this.zone = zone;
+		this.serviceNames = serviceNames;
+		this.practitionerNames = practitionerNames;
 		this.topics = new ConcurrentHashMap<>();
 		topics.forEach((topic) -> this.topics.put(topic.name(), topic));
 	}
@@ -118,7 +126,7 @@ public class EventDecoder {
 		if (value instanceof AppointmentDeclined declined) {
 			return new PipelineEvent(id, topic, type, time, declined.location().value(), declined.patient().firstName(),
 					null,
-					declined.service().value() + " at " + declined.requestedStart().format(WHEN) + ": "
+					service(declined.service().value()) + " at " + declined.requestedStart().format(WHEN) + ": "
 							+ declined.reason() + ", " + declined.alternatives().size() + " alternatives offered",
 					value, null);
 		}
@@ -160,9 +168,10 @@ public class EventDecoder {
 		String location = command.location().value();
 		if (command instanceof BookAppointment book) {
 			return new PipelineEvent(id, topic, type, time, location, book.patient().firstName(), null,
-					book.service().value() + " requested for " + book.requestedStart().format(WHEN)
-							+ ((book.practitioner() != null) ? " with " + book.practitioner().value() : "") + " ("
-							+ book.channel() + ")",
+					service(book.service().value()) + " requested for " + book.requestedStart().format(WHEN)
+							+ ((book.practitioner() != null)
+									? " with " + this.practitionerNames.apply(book.practitioner().value()) : "")
+							+ " (" + book.channel() + ")",
 					command, null);
 		}
 		AppointmentId appointmentId;
@@ -211,7 +220,7 @@ public class EventDecoder {
 	private String appointmentFacts(Object value, Appointment appointment) {
 		String when = at(appointment.start());
 		if (value instanceof AppointmentConfirmed) {
-			return appointment.service().value() + " on " + when;
+			return service(appointment.service().value()) + " on " + when;
 		}
 		if (value instanceof AppointmentRescheduled moved) {
 			return "moved from " + at(moved.previousStart()) + " to " + when;
@@ -305,6 +314,10 @@ public class EventDecoder {
 			return event.appointment();
 		}
 		return null;
+	}
+
+	private String service(String id) {
+		return this.serviceNames.apply(id);
 	}
 
 	private String at(Instant instant) {

@@ -27,7 +27,8 @@ public class StreamConfiguration {
 
 	@Bean
 	EventDecoder eventDecoder(DashboardProperties properties) {
-		return new EventDecoder(properties.zone(), Topics.ALL);
+		return new EventDecoder(properties.zone(), Topics.ALL, properties::serviceName,
+				(id) -> properties.practitioners().getOrDefault(id, id));
 	}
 
 	@Bean(FACTORY)

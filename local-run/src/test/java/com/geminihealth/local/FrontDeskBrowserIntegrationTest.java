@@ -1,0 +1,214 @@
+package com.geminihealth.local;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import com.geminihealth.dashboard.DashboardApplication;
+import com.geminihealth.intake.IntakeApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The front desk's morning, in a real headless Chromium against the whole pipeline: sign
+ * in, watch the live feed while a patient books on the public page, find the booking in
+ * the day's timeline and mark it completed. Saves a screenshot of every view under
+ * {@code target/screenshots}. Skips where Debian's chromium and chromium-driver are not
+ * installed.
+ */
+class FrontDeskBrowserIntegrationTest {
+
+	private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final Path dataDir = Path.of("target", "front-desk-" + UUID.randomUUID());
+
+	private LocalPipeline pipeline;
+
+	private WebDriver browser;
+
+	@BeforeEach
+	void start() throws Exception {
+		Optional<Path> chromium = executable("chromium", "chromium-browser");
+		Optional<Path> chromedriver = executable("chromedriver");
+		assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
+				"Debian's chromium and chromium-driver are not installed");
+		this.pipeline = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium.get().toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+				"--window-size=1280,800", "--lang=en-CA");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(chromedriver.get().toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+		Files.createDirectories(SCREENSHOTS);
+	}
+
+	@AfterEach
+	void stop() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.pipeline != null) {
+			this.pipeline.close();
+		}
+	}
+
+	@Test
+	void receptionistSeesAnOnlineBookingArriveLiveAndMarksItCompleted() throws Exception {
+		String dashboard = this.pipeline.url(DashboardApplication.class);
+		String intake = this.pipeline.url(IntakeApplication.class);
+		String firstName = "Zoe" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 4);
+
+		this.browser.get(dashboard + "/feed");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/login");
+		screenshot("0-sign-in");
+		this.browser.findElement(By.id("username")).sendKeys("frontdesk");
+		this.browser.findElement(By.id("password")).sendKeys("frontdesk-gemini", Keys.ENTER);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().contains("/feed"));
+
+		// Keyboard first: the first Tab reaches the skip link.
+		this.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+		assertThat(this.browser.switchTo().activeElement().getText()).isEqualTo("Skip to content");
+		((JavascriptExecutor) this.browser).executeScript("window.stillTheSamePage = true;");
+		awaitLiveConnection();
+
+		String feedTab = this.browser.getWindowHandle();
+		this.browser.switchTo().newWindow(WindowType.TAB);
+		Slot slot = firstOpenSlot(intake);
+		this.browser.get(intake + "/book?location=burlington&service=rmt-swedish-60&practitioner=" + slot.practitioner()
+				+ "&date=" + slot.date());
+		this.browser.findElement(By.cssSelector("#open-times a")).click();
+		this.browser.findElement(By.id("patientName")).sendKeys(firstName + " Browser");
+		this.browser.findElement(By.id("email")).sendKeys("browser@example.com");
+		this.browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "CONFIRMED".equals(this.browser.findElement(By.id("answer")).getAttribute("data-status")));
+		String appointmentId = this.browser.findElement(By.id("reference")).getText();
+		this.browser.close();
+		this.browser.switchTo().window(feedTab);
+
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.browser.findElements(By.cssSelector("#feed-rows tr"))
+				.stream()
+				.anyMatch(
+						(row) -> row.getText().contains(firstName) && row.getText().contains("AppointmentConfirmed")));
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.stillTheSamePage;"))
+			.as("the feed updated without a reload")
+			.isEqualTo(true);
+		assertThat(this.browser.findElement(By.id("feed-rows")).getText()).contains("Burlington")
+			.doesNotContain("browser@example.com");
+		screenshot("1-live-feed");
+
+		this.browser.get(dashboard + "/today?date=" + slot.date());
+		By row = By.cssSelector("tr[data-appointment-id='" + appointmentId + "']");
+		screenshot("2-today");
+		assertThat(this.browser.findElement(row).getText()).contains(firstName, "Confirmed");
+		this.browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Completed']")).click();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.findElement(row).findElement(By.cssSelector(".status")).getText(),
+					"Completed"::equals);
+		screenshot("3-today-completed");
+
+		visit(dashboard + "/follow-ups", "Follow-up calls", "4-follow-ups");
+		visit(dashboard + "/bookings/new?location=burlington&service=rmt-swedish-60&date=" + slot.date(), "Open times",
+				"5-new-booking");
+		visit(dashboard + "/inbox", "Inquiries and patient replies", "6-inquiries-and-replies");
+		this.browser.get(dashboard + "/notifications");
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.browser.navigate().refresh();
+			return this.browser.findElement(By.tagName("main")).getText().contains("appointment-confirmed");
+		});
+		screenshot("7-notifications");
+		await().atMost(Duration.ofSeconds(10)).until(() -> {
+			this.browser.get(dashboard + "/outbox");
+			return this.browser.findElement(By.tagName("main")).getText().contains("confirmed");
+		});
+		screenshot("8-outbox");
+		this.browser.findElement(By.cssSelector(".messages a")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isNotBlank();
+		screenshot("9-outbox-email");
+		visit(dashboard + "/charts", "Bookings confirmed per hour", "10-charts");
+	}
+
+	private void visit(String url, String expected, String name) throws Exception {
+		this.browser.get(url);
+		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains(expected);
+		screenshot(name);
+	}
+
+	/** The page says it receives live updates: htmx opened its Server-Sent Events. */
+	private void awaitLiveConnection() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.browser.findElement(By.id("live-status")).getAttribute("data-state"), "open"::equals);
+	}
+
+	private void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
+	 * The first open Swedish massage slot in Burlington from tomorrow, from intake's API.
+	 */
+	private static Slot firstOpenSlot(String intake) throws Exception {
+		LocalDate from = LocalDate.now(TORONTO).plusDays(1);
+		String url = intake + "/api/availability?location=burlington&service=rmt-swedish-60&from=" + from + "&to="
+				+ from.plusDays(13);
+		String json = await().atMost(Duration.ofSeconds(30))
+			.until(() -> HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()),
+					(response) -> response.statusCode() == 200)
+			.body();
+		Matcher first = Pattern
+			.compile("\"start\":\"(\\d{4}-\\d{2}-\\d{2})T[^\"]*\",[^}]*\"practitioner\":\"([^\"]+)\"")
+			.matcher(json);
+		assertThat(first.find()).as("an open slot in the next two weeks: " + json).isTrue();
+		return new Slot(LocalDate.parse(first.group(1)), first.group(2));
+	}
+
+	private static Optional<Path> executable(String... names) {
+		return Stream.of(System.getenv("PATH").split(File.pathSeparator))
+			.flatMap((dir) -> Stream.of(names).map((name) -> Path.of(dir, name)))
+			.filter(Files::isExecutable)
+			.findFirst();
+	}
+
+	private record Slot(LocalDate date, String practitioner) {
+	}
+
+}
