@@ -10,6 +10,7 @@ import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.patient.PatientContact;
@@ -52,13 +53,20 @@ public final class Topics {
 			CloudEventSerde.ofSealed("notification", NotificationOutcome.class));
 
 	/**
+	 * The SMS provider's delivery reports, from its status webhook; keyed by notification
+	 * id.
+	 */
+	public static final Topic<NotificationId, DeliveryReport> DELIVERY_REPORTS = new Topic<>("delivery-reports",
+			IdSerde.of(NotificationId::new), CloudEventSerde.of("notification", DeliveryReport.class));
+
+	/**
 	 * Booking commands the decider could not accept, byte for byte as they arrived, with
 	 * the reason in the {@link DeadLetters#REASON} header.
 	 */
 	public static final Topic<byte[], byte[]> BOOKING_COMMANDS_DEAD_LETTERS = DeadLetters.of(BOOKING_COMMANDS);
 
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, CONTACT_INQUIRIES, DUE_NOTICES,
-			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, BOOKING_COMMANDS_DEAD_LETTERS);
+			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, BOOKING_COMMANDS_DEAD_LETTERS);
 
 	private Topics() {
 	}

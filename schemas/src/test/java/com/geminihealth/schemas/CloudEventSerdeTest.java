@@ -138,8 +138,10 @@ class CloudEventSerdeTest {
 				Arguments.of(Topics.CONTACT_INQUIRIES, Examples.of(ContactInquiryReceived.class).inquiryId(),
 						"c7e2a9d4-6b1f-4a83-9e5d-2f8b0c4a7d16"),
 				Arguments.of(Topics.DUE_NOTICES, Examples.APPOINTMENT_ID, "3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71"),
-				Arguments.of(Topics.PATIENT_REPLIES, new PatientContact("+12892348001"), "+12892348001"), Arguments
-					.of(Topics.NOTIFICATION_OUTCOMES, new NotificationId("a1b2:reminder:sms"), "a1b2:reminder:sms"));
+				Arguments.of(Topics.PATIENT_REPLIES, new PatientContact("+12892348001"), "+12892348001"),
+				Arguments.of(Topics.NOTIFICATION_OUTCOMES, new NotificationId("a1b2:reminder:sms"),
+						"a1b2:reminder:sms"),
+				Arguments.of(Topics.DELIVERY_REPORTS, new NotificationId("a1b2:reminder:sms"), "a1b2:reminder:sms"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -37,6 +37,7 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationDelivered;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationId;
@@ -225,6 +226,10 @@ public final class Examples {
 						"<20261130142210.5c1e9a@mail.geminihealth.com>", 1, Instant.parse("2026-11-30T14:22:10Z")));
 		examples.put(NotificationDelivered.class, new NotificationDelivered(reminderSms, Channel.SMS,
 				"SM5f9c2b7e1a4d4e8b9c3f6a0d2e7b1c48", Instant.parse("2026-12-01T13:00:04Z")));
+		examples.put(DeliveryReport.class,
+				new DeliveryReport(new NotificationId("1c7a3f9b-5e2d-4b0f-9a4c-8d6e2b3f0c15:appointment-reminder:sms"),
+						Channel.SMS, "SM5f9c2b7e1a4d4e8b9c3f6a0d2e7b1c48", DeliveryReport.Status.UNDELIVERED, "30003",
+						Instant.parse("2026-12-01T13:00:09Z")));
 		examples.put(NotificationFailed.class,
 				new NotificationFailed(new NotificationId("2d8b4a0c-6f3e-4c1a-8b5d-9e7f3c4a1d26:reminder:email"),
 						Channel.EMAIL, "reminder", FRENCH_APPOINTMENT.appointmentId(),

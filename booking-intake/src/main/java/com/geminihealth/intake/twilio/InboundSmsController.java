@@ -1,11 +1,8 @@
 package com.geminihealth.intake.twilio;
 
 import java.time.Clock;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import com.twilio.security.RequestValidator;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +33,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class InboundSmsController {
 
-	private final TwilioProperties twilio;
+	private final TwilioSignature signatures;
 
 	private final EventPublisher publisher;
 
@@ -44,8 +41,8 @@ class InboundSmsController {
 
 	private final Clock clock;
 
-	InboundSmsController(TwilioProperties twilio, EventPublisher publisher, ClinicProperties clinic, Clock clock) {
-		this.twilio = twilio;
+	InboundSmsController(TwilioSignature signatures, EventPublisher publisher, ClinicProperties clinic, Clock clock) {
+		this.signatures = signatures;
 		this.publisher = publisher;
 		this.clinic = clinic;
 		this.clock = clock;
@@ -56,7 +53,7 @@ class InboundSmsController {
 	ResponseEntity<String> inbound(@RequestParam MultiValueMap<String, String> form,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
 			HttpServletRequest request) {
-		if (!signedByTwilio(request, form, signature)) {
+		if (!this.signatures.valid(request, form, signature)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		String from = PhoneNumbers.toE164(form.getFirst("From")).orElse(form.getFirst("From"));
@@ -64,16 +61,6 @@ class InboundSmsController {
 				this.clock.instant());
 		this.publisher.publish(Topics.PATIENT_REPLIES, reply.contact(), reply);
 		return ResponseEntity.ok(twiml((reply instanceof HelpRequested) ? help() : null));
-	}
-
-	private boolean signedByTwilio(HttpServletRequest request, MultiValueMap<String, String> form, String signature) {
-		if (this.twilio.authToken() == null || signature == null) {
-			return false;
-		}
-		String url = (this.twilio.publicBaseUrl() != null) ? this.twilio.publicBaseUrl() + request.getRequestURI()
-				: request.getRequestURL().toString();
-		Map<String, String> params = form.toSingleValueMap();
-		return new RequestValidator(this.twilio.authToken()).validate(url, params, signature);
 	}
 
 	private String help() {

@@ -1,13 +1,7 @@
 package com.geminihealth.intake.twilio;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -89,7 +83,7 @@ class InboundSmsIntegrationTest {
 		String from = "+12895550105";
 		Map<String, String> form = Map.of("From", from, "Body", "STOP", "MessageSid", "SM1");
 
-		this.mvc.perform(request(form).header("X-Twilio-Signature", sign("another-token", form)))
+		this.mvc.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign("another-token", URL, form)))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(request(form)).andExpect(status().isForbidden());
 
@@ -99,7 +93,8 @@ class InboundSmsIntegrationTest {
 	private ResultActions reply(String from, String body) throws Exception {
 		Map<String, String> form = Map.of("From", from, "To", "+12892348001", "Body", body, "MessageSid",
 				"SM" + Math.abs(body.hashCode()));
-		return this.mvc.perform(request(form).header("X-Twilio-Signature", sign("test-twilio-token", form)));
+		return this.mvc
+			.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign(TwilioSigning.TOKEN, URL, form)));
 	}
 
 	private static MockHttpServletRequestBuilder request(Map<String, String> form) {
@@ -107,18 +102,6 @@ class InboundSmsIntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
 		form.forEach(request::param);
 		return request;
-	}
-
-	/**
-	 * Twilio's scheme, written out here independently of the SDK: Base64 of HMAC-SHA1
-	 * over the URL followed by each parameter's name and value, sorted by name.
-	 */
-	private static String sign(String token, Map<String, String> form) throws Exception {
-		StringBuilder data = new StringBuilder(URL);
-		new TreeMap<>(form).forEach((name, value) -> data.append(name).append(value));
-		Mac mac = Mac.getInstance("HmacSHA1");
-		mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-		return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private List<PatientReply> repliesFrom(String phone) {
