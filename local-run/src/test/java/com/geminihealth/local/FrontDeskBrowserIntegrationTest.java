@@ -99,7 +99,9 @@ class FrontDeskBrowserIntegrationTest {
 		screenshot("0-sign-in");
 		this.browser.findElement(By.id("username")).sendKeys("frontdesk");
 		this.browser.findElement(By.id("password")).sendKeys("frontdesk-gemini", Keys.ENTER);
-		await().atMost(Duration.ofSeconds(10)).until(() -> this.browser.getCurrentUrl().contains("/feed"));
+		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
+			.until(() -> this.browser.getCurrentUrl().contains("/feed"));
 
 		// Keyboard first: the first Tab reaches the skip link.
 		this.browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
@@ -117,12 +119,14 @@ class FrontDeskBrowserIntegrationTest {
 		this.browser.findElement(By.id("email")).sendKeys("browser@example.com");
 		this.browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
 		await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
 			.until(() -> "CONFIRMED".equals(this.browser.findElement(By.id("answer")).getAttribute("data-status")));
 		String appointmentId = this.browser.findElement(By.id("reference")).getText();
 		this.browser.close();
 		this.browser.switchTo().window(feedTab);
 
 		await().atMost(Duration.ofSeconds(5))
+			.ignoreExceptions()
 			.until(() -> this.browser.findElements(By.cssSelector("#feed-rows tr"))
 				.stream()
 				.anyMatch(
@@ -140,6 +144,7 @@ class FrontDeskBrowserIntegrationTest {
 		assertThat(this.browser.findElement(row).getText()).contains(firstName, "Confirmed");
 		this.browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Completed']")).click();
 		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
 			.until(() -> this.browser.findElement(row).findElement(By.cssSelector(".status")).getText(),
 					"Completed"::equals);
 		screenshot("3-today-completed");
@@ -149,12 +154,12 @@ class FrontDeskBrowserIntegrationTest {
 				"5-new-booking");
 		visit(dashboard + "/inbox", "Inquiries and patient replies", "6-inquiries-and-replies");
 		this.browser.get(dashboard + "/notifications");
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
 			this.browser.navigate().refresh();
 			return this.browser.findElement(By.tagName("main")).getText().contains("appointment-confirmed");
 		});
 		screenshot("7-notifications");
-		await().atMost(Duration.ofSeconds(10)).until(() -> {
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
 			this.browser.get(dashboard + "/outbox");
 			return this.browser.findElement(By.tagName("main")).getText().contains("confirmed");
 		});
@@ -174,6 +179,7 @@ class FrontDeskBrowserIntegrationTest {
 	/** The page says it receives live updates: htmx opened its Server-Sent Events. */
 	private void awaitLiveConnection() {
 		await().atMost(Duration.ofSeconds(10))
+			.ignoreExceptions()
 			.until(() -> this.browser.findElement(By.id("live-status")).getAttribute("data-state"), "open"::equals);
 	}
 
@@ -190,6 +196,7 @@ class FrontDeskBrowserIntegrationTest {
 		String url = intake + "/api/availability?location=burlington&service=rmt-swedish-60&from=" + from + "&to="
 				+ from.plusDays(13);
 		String json = await().atMost(Duration.ofSeconds(30))
+			.ignoreExceptions()
 			.until(() -> HttpClient.newHttpClient()
 				.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()),
 					(response) -> response.statusCode() == 200)
