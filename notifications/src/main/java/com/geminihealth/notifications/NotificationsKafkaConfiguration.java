@@ -23,6 +23,8 @@ import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.DeliveryReport;
+import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.reminder.DueNotice;
@@ -42,6 +44,8 @@ public class NotificationsKafkaConfiguration {
 	public static final String PATIENT_REPLIES_FACTORY = "patientRepliesListenerFactory";
 
 	public static final String DUE_NOTICES_FACTORY = "dueNoticesListenerFactory";
+
+	public static final String DELIVERY_REPORTS_FACTORY = "deliveryReportsListenerFactory";
 
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
@@ -65,6 +69,12 @@ public class NotificationsKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, DueNotice> dueNoticesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		return listenerFactory(Topics.DUE_NOTICES, bootConsumerFactory, retries);
+	}
+
+	@Bean(DELIVERY_REPORTS_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<NotificationId, DeliveryReport> deliveryReportsListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.DELIVERY_REPORTS, bootConsumerFactory, retries);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package com.geminihealth.notifications.delivery;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,8 @@ import org.springframework.stereotype.Component;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.notification.DeliveryReport;
+import com.geminihealth.schemas.notification.NotificationDelivered;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
@@ -95,6 +98,22 @@ public class NotificationDelivery {
 		else {
 			logger.warn("Skipped a record no notification could be made of: {}", failure.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * Records what the provider said became of a message it accepted. A message it could
+	 * not deliver failed for good: the provider does not try again, and neither do we.
+	 */
+	void reported(DeliveryReport report) {
+		NotificationId id = report.notificationId();
+		if (report.status() == DeliveryReport.Status.DELIVERED) {
+			publish(new NotificationDelivered(id, report.channel(), report.providerId(), report.at()));
+			return;
+		}
+		logger.warn("The provider could not deliver {} (error {})", id.value(), report.errorCode());
+		publish(new NotificationFailed(id, report.channel(), id.purpose(), null,
+				"the provider reported the message " + report.status().name().toLowerCase(Locale.ROOT),
+				report.errorCode(), true, 1, report.at()));
 	}
 
 	/** Records that a notification was deliberately not sent, and why. */

@@ -48,6 +48,8 @@ import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.notification.DeliveryReport;
+import com.geminihealth.schemas.notification.NotificationDelivered;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
@@ -137,6 +139,32 @@ class TwilioSmsIntegrationTest {
 			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
 				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSent.class,
 						(sent) -> assertThat(sent.providerId()).startsWith("SM"))));
+	}
+
+	@Test
+	void recordsWhatTwilioReportedBecameOfEachText() throws Exception {
+		NotificationId delivered = NotificationId.of(UUID.randomUUID().toString(), "appointment-confirmed",
+				Channel.SMS);
+		NotificationId undelivered = NotificationId.of(UUID.randomUUID().toString(), "appointment-reminder",
+				Channel.SMS);
+
+		report(new DeliveryReport(delivered, Channel.SMS, "SM1", DeliveryReport.Status.DELIVERED, null, Instant.now()));
+		report(new DeliveryReport(undelivered, Channel.SMS, "SM2", DeliveryReport.Status.UNDELIVERED, "30003",
+				Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<NotificationOutcome> outcomes = TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES);
+			assertThat(outcomes)
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationDelivered.class,
+						(done) -> assertThat(done.notificationId()).isEqualTo(delivered)));
+			assertThat(outcomes).anySatisfy(
+					(outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+						assertThat(failed.notificationId()).isEqualTo(undelivered);
+						assertThat(failed.purpose()).isEqualTo("appointment-reminder");
+						assertThat(failed.errorCode()).isEqualTo("30003");
+						assertThat(failed.permanent()).isTrue();
+					}));
+		});
 	}
 
 	@Test
@@ -255,6 +283,14 @@ class TwilioSmsIntegrationTest {
 					Topics.APPOINTMENTS.name(), confirmed.appointmentId(), confirmed);
 			producer.send(record).get();
 			return CloudEvents.header(record.headers(), CloudEvents.ID);
+		}
+	}
+
+	private void report(DeliveryReport report) throws Exception {
+		try (KafkaProducer<NotificationId, DeliveryReport> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.DELIVERY_REPORTS.keySerde().serializer(), Topics.DELIVERY_REPORTS.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.DELIVERY_REPORTS.name(), report.notificationId(), report)).get();
 		}
 	}
 

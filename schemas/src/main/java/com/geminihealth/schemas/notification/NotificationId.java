@@ -21,4 +21,13 @@ public record NotificationId(@JsonValue String value) implements Id {
 		return new NotificationId(sourceEventId + ":" + purpose + ":" + channel.name().toLowerCase());
 	}
 
+	/**
+	 * What the message is for: the part between the source event's id and the channel.
+	 */
+	public String purpose() {
+		int first = this.value.indexOf(':');
+		int last = this.value.lastIndexOf(':');
+		return (first >= 0 && last > first) ? this.value.substring(first + 1, last) : this.value;
+	}
+
 }
