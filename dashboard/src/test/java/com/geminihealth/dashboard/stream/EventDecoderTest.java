@@ -1,0 +1,104 @@
+package com.geminihealth.dashboard.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Test;
+
+import com.geminihealth.dashboard.Appointments;
+import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationId;
+import com.geminihealth.schemas.patient.FreeTextReply;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.reminder.Channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventDecoderTest {
+
+	private final Events events = new Events();
+
+	@Test
+	void describesAConfirmationWithFirstNamePractitionerServiceAndLocalTime() {
+		Appointment appointment = Appointments.of("Alice Martin", "+12895550100", Instant.parse("2026-12-01T15:00:00Z"),
+				"recovering from surgery");
+		PipelineEvent event = this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+
+		assertThat(event.type()).isEqualTo("AppointmentConfirmed");
+		assertThat(event.firstName()).isEqualTo("Alice");
+		assertThat(event.practitioner()).isEqualTo("Maya Chen");
+		assertThat(event.location()).isEqualTo("burlington");
+		assertThat(event.facts()).isEqualTo("Swedish massage, 60 min on Tue. 1 Dec. 10:00");
+	}
+
+	@Test
+	void neverPutsHealthNotesOrContactDetailsInTheFacts() {
+		Appointment appointment = Appointments.of("Alice Martin", "+12895550100", Instant.parse("2026-12-01T15:00:00Z"),
+				"recovering from surgery");
+		PipelineEvent completed = this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentCompleted(CommandId.random(), appointment, "stretch the hamstrings twice a day"));
+		PipelineEvent reply = this.events.of(Topics.PATIENT_REPLIES, new PatientContact("+12895550100"),
+				new FreeTextReply(new PatientContact("+12895550100"), "my knee still hurts", Instant.now()));
+
+		for (PipelineEvent event : new PipelineEvent[] { completed, reply }) {
+			assertThat(String.join("|", event.facts(), String.valueOf(event.firstName()),
+					String.valueOf(event.practitioner())))
+				.doesNotContain("surgery", "hamstrings", "knee", "+12895550100", "patient@example.com");
+		}
+		assertThat(reply.firstName()).as("the patient, known from the appointment").isEqualTo("Alice");
+	}
+
+	@Test
+	void givesAnOutcomeThePatientAndLocationOfItsAppointment() {
+		Appointment appointment = Appointments.of("Bruno Costa", "+12895550111", Instant.now(), null);
+		this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+		PipelineEvent failed = this.events.of(Topics.NOTIFICATION_OUTCOMES, new NotificationId("n-1"),
+				new NotificationFailed(new NotificationId("n-1"), Channel.SMS, "appointment-confirmed",
+						appointment.appointmentId(), "number is not a mobile", "21614", true, 1, Instant.now()));
+
+		assertThat(failed.firstName()).isEqualTo("Bruno");
+		assertThat(failed.location()).isEqualTo("burlington");
+		assertThat(failed.facts()).isEqualTo("SMS appointment-confirmed failed: number is not a mobile");
+	}
+
+	@Test
+	void readsADeadLetterWithItsSourceAndReasonAndKeepsItsBytes() {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(DeadLetters.REASON, "missing field 'service'".getBytes(StandardCharsets.UTF_8));
+		headers.add(DeadLetters.SOURCE_TOPIC, "booking-commands".getBytes(StandardCharsets.UTF_8));
+		byte[] value = "{\"broken\":true}".getBytes(StandardCharsets.UTF_8);
+		PipelineEvent letter = new EventDecoder(Appointments.TORONTO, Topics.ALL, (id) -> id, (id) -> id)
+			.decode(new ConsumerRecord<>("booking-commands.dlt", 2, 7L, 0L, TimestampType.CREATE_TIME, 10, value.length,
+					"burlington".getBytes(StandardCharsets.UTF_8), value, headers, Optional.empty()));
+
+		assertThat(letter.type()).isEqualTo(PipelineEvent.DEAD_LETTER);
+		assertThat(letter.id()).isEqualTo("booking-commands.dlt-2@7");
+		assertThat(letter.location()).isEqualTo("burlington");
+		assertThat(letter.facts()).isEqualTo("from booking-commands: missing field 'service'");
+		assertThat(letter.raw().value()).isEqualTo(value);
+	}
+
+	@Test
+	void showsARecordItCannotReadInsteadOfStopping() {
+		byte[] value = "not json".getBytes(StandardCharsets.UTF_8);
+		PipelineEvent event = new EventDecoder(Appointments.TORONTO, Topics.ALL, (id) -> id, (id) -> id)
+			.decode(new ConsumerRecord<>("appointments", 0, 1L, 0L, TimestampType.CREATE_TIME, 0, value.length, null,
+					value, new RecordHeaders(), Optional.empty()));
+
+		assertThat(event.type()).isEqualTo(PipelineEvent.UNREADABLE);
+	}
+
+}
