@@ -60,6 +60,8 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	private KeyValueStore<String, PatientAppointments> byPatient;
 
+	private KeyValueStore<String, Long> count;
+
 	private Cancellable punctuator;
 
 	/** Entries in this task's due store, for the gauge. */
@@ -76,10 +78,17 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		this.due = context.getStateStore(SchedulerStores.DUE);
 		this.byAppointment = context.getStateStore(SchedulerStores.BY_APPOINTMENT);
 		this.byPatient = context.getStateStore(SchedulerStores.BY_PATIENT);
-		try (KeyValueIterator<Bytes, Due> all = this.due.all()) {
-			while (all.hasNext()) {
-				all.next();
-				this.scheduled++;
+		this.count = context.getStateStore(SchedulerStores.COUNT);
+		Long counted = this.count.get(SchedulerStores.COUNT);
+		if (counted != null) {
+			this.scheduled = counted;
+		}
+		else {
+			try (KeyValueIterator<Bytes, Due> all = this.due.all()) {
+				while (all.hasNext()) {
+					all.next();
+					this.scheduled++;
+				}
 			}
 		}
 		this.metrics.changeScheduled(this.scheduled);
@@ -109,6 +118,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		else if (event instanceof AttendanceConfirmed attending) {
 			patientConfirmed(patient, attending.receivedAt());
 		}
+		this.count.put(SchedulerStores.COUNT, this.scheduled);
 	}
 
 	/**
@@ -239,6 +249,14 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	/** Fires everything due up to {@code now}, oldest first. */
 	void fireDue(long now) {
+		long before = this.scheduled;
+		fireDueUpTo(now);
+		if (this.scheduled != before) {
+			this.count.put(SchedulerStores.COUNT, this.scheduled);
+		}
+	}
+
+	private void fireDueUpTo(long now) {
 		int fired = 0;
 		while (fired < MOST_PER_TICK) {
 			List<KeyValue<Bytes, Due>> batch = new ArrayList<>(BATCH);
@@ -257,7 +275,10 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		}
 	}
 
-	private void fire(Bytes key, Due entry, long now) {
+	private void fire(Bytes key, Due entry, long tick) {
+		// Fired when it actually leaves, not when the tick began: a long tick shows as
+		// late.
+		long now = Math.max(tick, this.context.currentSystemTimeMs());
 		this.due.delete(key);
 		changeScheduled(-1);
 		String id = Due.appointmentIdOf(key);

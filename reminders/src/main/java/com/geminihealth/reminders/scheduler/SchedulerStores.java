@@ -23,16 +23,26 @@ final class SchedulerStores {
 	/** The index by patient ({@link PatientAppointments}). */
 	static final String BY_PATIENT = "reminders-by-patient";
 
+	/**
+	 * How many entries the task's due store holds, so a restarted task knows without
+	 * reading them all.
+	 */
+	static final String COUNT = "reminders-due-count";
+
 	private SchedulerStores() {
 	}
 
 	static List<StoreBuilder<?>> builders() {
 		return List.of(
-				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.Bytes(), Json.serde(Due.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.Bytes(), DueSerde.serde()),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_APPOINTMENT), Serdes.String(),
 						Json.serde(Tracked.class)),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BY_PATIENT), Serdes.String(),
-						Json.serde(PatientAppointments.class)));
+						Json.serde(PatientAppointments.class)),
+				// Cached: rewritten after every record, it reaches the changelog once per
+				// commit.
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNT), Serdes.String(), Serdes.Long())
+					.withCachingEnabled());
 	}
 
 }
