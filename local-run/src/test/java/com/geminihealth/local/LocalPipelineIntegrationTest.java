@@ -4,9 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,7 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class LocalPipelineIntegrationTest {
 
@@ -27,7 +31,8 @@ class LocalPipelineIntegrationTest {
 
 	@Test
 	void runsEveryServiceAndKeepsBookingsAcrossARestart() throws Exception {
-		String patient = "Restart " + UUID.randomUUID();
+		String firstName = "Restart" + UUID.randomUUID().toString().replaceAll("[^a-z]", "");
+		String patient = firstName + " Patient";
 		try (LocalPipeline pipeline = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE)) {
 			for (Class<?> service : new Class<?>[] { IntakeApplication.class, NotificationsApplication.class,
 					RemindersApplication.class, DashboardApplication.class }) {
@@ -37,6 +42,10 @@ class LocalPipelineIntegrationTest {
 		}
 
 		try (LocalPipeline restarted = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE)) {
+			// The dashboard's read models are rebuilt from the topics.
+			String feed = restarted.url(DashboardApplication.class) + "/feed?type=BookAppointment";
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(signedIn(feed).body()).contains(firstName));
 			assertThat(TopicRecords.values(restarted.bootstrapServers(), Topics.BOOKING_COMMANDS))
 				.anySatisfy((command) -> assertThat(command).isInstanceOfSatisfying(BookAppointment.class,
 						(book) -> assertThat(book.patient().name()).isEqualTo(patient)));
@@ -52,6 +61,15 @@ class LocalPipelineIntegrationTest {
 			.send(HttpRequest.newBuilder(URI.create(intake + "/api/bookings"))
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(json))
+				.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static HttpResponse<String> signedIn(String url) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString("frontdesk:frontdesk-gemini".getBytes(StandardCharsets.UTF_8)))
 				.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -52,6 +52,17 @@ class FeedController {
 		return "feed";
 	}
 
+	/**
+	 * The table alone, fetched again whenever the live connection (re)opens, so that
+	 * nothing that happened while it was closed is missing.
+	 */
+	@GetMapping("/feed/table")
+	String table(@RequestParam(required = false) String type, @RequestParam(required = false) String location,
+			Model model) {
+		model.addAttribute("rows", this.feed.rows(type, location, SHOWN));
+		return "feed :: table";
+	}
+
 	@GetMapping(path = "/feed/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter live(@RequestParam(required = false) String type, @RequestParam(required = false) String location) {
 		return this.live.subscribe("feed", (event) -> Feed.matches(event, type, location), (event) -> {
