@@ -16,6 +16,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import com.geminihealth.notifications.delivery.NotificationDeadLetters;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
@@ -80,13 +81,23 @@ public class NotificationsKafkaConfiguration {
 	/**
 	 * Transient failures retry with exponential back-off; when the retries run out the
 	 * notification's failure is recorded as an outcome, so nothing is dropped silently.
+	 * Any other failure, such as a record that cannot be read, is not retried: the record
+	 * goes to the dead-letter stream with the reason.
 	 */
 	@Bean
 	DefaultErrorHandler retries(ObjectProvider<NotificationDelivery> delivery,
+			ObjectProvider<NotificationDeadLetters> deadLetters,
 			@Value("${notifications.retry.give-up-after:60s}") Duration giveUpAfter) {
 		ExponentialBackOff backOff = new ExponentialBackOff(Math.min(1_000, giveUpAfter.toMillis()), 2.0);
 		backOff.setMaxElapsedTime(giveUpAfter.toMillis());
-		return new DefaultErrorHandler((record, failure) -> delivery.getObject().gaveUp(failure), backOff);
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
+			if (!delivery.getObject().gaveUp(failure)) {
+				deadLetters.getObject().publish(record, failure);
+			}
+		}, backOff);
+		handler.setClassifications(Map.of(), false);
+		handler.addRetryableExceptions(NotificationDelivery.TransientFailure.class);
+		return handler;
 	}
 
 	private static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,

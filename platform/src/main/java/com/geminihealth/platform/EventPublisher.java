@@ -1,12 +1,14 @@
 package com.geminihealth.platform;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -34,8 +36,13 @@ public class EventPublisher implements DisposableBean {
 	 * Sends and waits for the acknowledgement; throws {@link NotAcknowledged} otherwise.
 	 */
 	public <K, V> Acknowledged publish(Topic<K, V> topic, K key, V value) {
+		return publish(topic, key, value, List.of());
+	}
+
+	/** As {@link #publish(Topic, Object, Object)}, with headers of the caller's. */
+	public <K, V> Acknowledged publish(Topic<K, V> topic, K key, V value, Iterable<Header> headers) {
 		CompletableFuture<SendResult<Object, Object>> sent = this.template
-			.send(new ProducerRecord<>(topic.name(), key, value));
+			.send(new ProducerRecord<>(topic.name(), null, key, value, headers));
 		try {
 			SendResult<Object, Object> result = sent.get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			return new Acknowledged(result.getRecordMetadata().topic(), result.getRecordMetadata().partition(),

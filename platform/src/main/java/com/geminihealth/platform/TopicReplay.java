@@ -18,14 +18,15 @@ import com.geminihealth.schemas.Topic;
 /**
  * Reads a whole topic once, from its start to where it ends now, committed records only:
  * how a service rebuilds what it must remember (sent notifications, opt-outs) when it
- * starts.
+ * starts. It returns where it stopped in each partition, for a live consumer to carry on
+ * from there without a gap.
  */
 public final class TopicReplay {
 
 	private TopicReplay() {
 	}
 
-	public static <K, V> void replay(Map<String, Object> clientConfig, Topic<K, V> topic,
+	public static <K, V> Map<TopicPartition, Long> replay(Map<String, Object> clientConfig, Topic<K, V> topic,
 			Consumer<ConsumerRecord<K, V>> each) {
 		Map<String, Object> config = new HashMap<>(clientConfig);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID());
@@ -43,6 +44,7 @@ public final class TopicReplay {
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
 				consumer.poll(Duration.ofMillis(200)).forEach(each);
 			}
+			return end;
 		}
 	}
 

@@ -1,8 +1,9 @@
 package com.geminihealth.schemas;
 
 /**
- * Dead-letter streams: one per consuming stream, named {@code <source>.dlt}. A dead
- * letter keeps the original key, value and headers, and adds these.
+ * Dead-letter streams: one per consumer, named {@code <source>.dlt} for a consumer of one
+ * stream, or after the consumer ({@code notifications.dlt}) for one that reads several. A
+ * dead letter keeps the original key, value and headers, and adds these.
  */
 public final class DeadLetters {
 

@@ -1,6 +1,7 @@
 package com.geminihealth.schemas;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -65,8 +66,21 @@ public final class Topics {
 	 */
 	public static final Topic<byte[], byte[]> BOOKING_COMMANDS_DEAD_LETTERS = DeadLetters.of(BOOKING_COMMANDS);
 
+	/**
+	 * Records the notifications service could make no notification of (unreadable, or
+	 * failing for a reason retrying cannot fix), from whichever stream it reads, as they
+	 * arrived, with the reason and the origin in {@link DeadLetters} headers.
+	 */
+	public static final Topic<byte[], byte[]> NOTIFICATIONS_DEAD_LETTERS = raw("notifications.dlt");
+
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, CONTACT_INQUIRIES, DUE_NOTICES,
-			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, BOOKING_COMMANDS_DEAD_LETTERS);
+			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, BOOKING_COMMANDS_DEAD_LETTERS,
+			NOTIFICATIONS_DEAD_LETTERS);
+
+	/** The catalogued topic named {@code name}. */
+	public static Optional<Topic<?, ?>> named(String name) {
+		return ALL.stream().filter((topic) -> topic.name().equals(name)).findFirst();
+	}
 
 	private Topics() {
 	}

@@ -82,22 +82,23 @@ public class NotificationDelivery {
 
 	/**
 	 * Records the outcome of a notification whose retries ran out, so that nothing is
-	 * dropped silently; the listeners' error handler calls this as its recoverer.
+	 * dropped silently; the listeners' error handler calls this as its recoverer. Returns
+	 * false for a failure that was no notification's, such as a record that could not be
+	 * read, which the caller dead-letters instead.
 	 */
-	public void gaveUp(Throwable failure) {
+	public boolean gaveUp(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof TransientFailure)) {
 			cause = cause.getCause();
 		}
-		if (cause instanceof TransientFailure transientFailure) {
-			NotificationFailed failed = transientFailure.outcome;
-			logger.warn("Gave up on {} {} ({})", failed.channel(), failed.purpose(), failed.notificationId().value());
-			publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
-					failed.appointmentId(), failed.reason(), null, false, 0, this.clock.instant()));
+		if (!(cause instanceof TransientFailure transientFailure)) {
+			return false;
 		}
-		else {
-			logger.warn("Skipped a record no notification could be made of: {}", failure.getClass().getSimpleName());
-		}
+		NotificationFailed failed = transientFailure.outcome;
+		logger.warn("Gave up on {} {} ({})", failed.channel(), failed.purpose(), failed.notificationId().value());
+		publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
+				failed.appointmentId(), failed.reason(), null, false, 0, this.clock.instant()));
+		return true;
 	}
 
 	/**
@@ -139,7 +140,7 @@ public class NotificationDelivery {
 	 * A failure worth retrying (a provider rate limit or outage), with the outcome if
 	 * retries run out.
 	 */
-	static class TransientFailure extends RuntimeException {
+	public static class TransientFailure extends RuntimeException {
 
 		private final NotificationFailed outcome;
 

@@ -6,7 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -21,17 +23,27 @@ import com.geminihealth.schemas.reminder.Channel;
 
 /**
  * Who opted out of which channel: the patient-reply stream read in full at start-up, then
- * followed live by every instance (each in its own consumer group), so a STOP takes
- * effect on the next message.
+ * followed live from where that reading stopped by every instance (each in its own
+ * consumer group), so a STOP takes effect on the next message, even one sent while the
+ * service was starting.
  */
 @Component
-public class OptOuts {
+public class OptOuts implements ConsumerSeekAware {
 
 	private final Map<String, Set<Channel>> optedOut = new ConcurrentHashMap<>();
 
+	private final Map<TopicPartition, Long> replayedUpTo;
+
 	OptOuts(KafkaAdmin admin) {
-		TopicReplay.replay(admin.getConfigurationProperties(), Topics.PATIENT_REPLIES,
+		this.replayedUpTo = TopicReplay.replay(admin.getConfigurationProperties(), Topics.PATIENT_REPLIES,
 				(record) -> apply(record.value()));
+	}
+
+	@Override
+	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+		assignments.keySet()
+			.forEach((partition) -> callback.seek(partition.topic(), partition.partition(),
+					this.replayedUpTo.getOrDefault(partition, 0L)));
 	}
 
 	public boolean optedOut(String contact, Channel channel) {
@@ -39,8 +51,7 @@ public class OptOuts {
 	}
 
 	@KafkaListener(id = "opt-outs", idIsGroup = false, groupId = "opt-outs-#{T(java.util.UUID).randomUUID()}",
-			topics = "patient-replies", containerFactory = NotificationsKafkaConfiguration.PATIENT_REPLIES_FACTORY,
-			properties = "auto.offset.reset=latest")
+			topics = "patient-replies", containerFactory = NotificationsKafkaConfiguration.PATIENT_REPLIES_FACTORY)
 	void onReply(ConsumerRecord<PatientContact, PatientReply> record) {
 		apply(record.value());
 	}

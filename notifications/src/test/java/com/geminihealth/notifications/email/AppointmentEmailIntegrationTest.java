@@ -14,6 +14,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import com.geminihealth.notifications.NotificationsApplication;
 import com.geminihealth.platform.test.TopicRecords;
+import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
@@ -149,6 +151,39 @@ class AppointmentEmailIntegrationTest {
 		assertThat(text).contains("Bonjour Élodie,").contains("http://localhost:8080/book?location=");
 		assertThat(declined.alternatives()).isNotEmpty();
 		assertThat(text).contains(declined.alternatives().get(0).practitionerName());
+	}
+
+	@Test
+	void deadLettersAnUnreadableDecisionWithTheReasonAndKeepsEmailing() throws Exception {
+		String badKey = AppointmentId.random().value();
+		RecordHeaders headers = new RecordHeaders();
+		headers.add("ce_type", "com.geminihealth.appointment.AppointmentConfirmed.v1".getBytes(StandardCharsets.UTF_8));
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			producer
+				.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), null, badKey.getBytes(StandardCharsets.UTF_8),
+						"{not json".getBytes(StandardCharsets.UTF_8), headers))
+				.get();
+		}
+		String to = "after-poison-" + UUID.randomUUID() + "@example.com";
+		AppointmentConfirmed next = confirmedFor(to, Language.EN);
+
+		publish(next, UUID.randomUUID().toString());
+
+		awaitEmailTo(to);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TopicRecords.read(this.brokers, Topics.NOTIFICATIONS_DEAD_LETTERS))
+				.anySatisfy((letter) -> {
+					assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo(badKey);
+					assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+					assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo("appointments");
+					assertThat(header(letter, DeadLetters.REASON)).contains("could not be read");
+				}));
+	}
+
+	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
 	}
 
 	@Test
