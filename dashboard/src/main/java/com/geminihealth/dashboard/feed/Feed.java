@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import com.geminihealth.dashboard.DashboardProperties;
+import com.geminihealth.dashboard.stream.EventDecoder;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
 import com.geminihealth.schemas.Topics;
@@ -62,6 +63,9 @@ public class Feed implements ReadModel {
 	public static SortedSet<String> types() {
 		SortedSet<String> types = new TreeSet<>();
 		Topics.ALL.forEach((topic) -> topic.eventTypes().forEach((eventType) -> types.add(eventType.name())));
+		Topics.ALL.stream()
+			.filter((topic) -> topic.eventTypes().isEmpty() && !EventDecoder.isDeadLetterTopic(topic.name()))
+			.forEach((topic) -> types.add(topic.name()));
 		types.add(PipelineEvent.DEAD_LETTER);
 		return types;
 	}

@@ -99,6 +99,13 @@ public class EventDecoder {
 					new PipelineEvent.Raw(record.key(), record.value(), List.of(record.headers().toArray())));
 		}
 		Topic<?, ?> topic = this.topics.get(record.topic());
+		if (topic != null && topic.eventTypes().isEmpty()) {
+			// A raw topic of a service's own plumbing, such as its retries: shown, not
+			// read.
+			String ceType = CloudEvents.header(record.headers(), CloudEvents.TYPE);
+			return new PipelineEvent(id, record.topic(), record.topic(), time, null, null, null,
+					(ceType != null) ? "carries " + shortType(ceType) : "a record", null, null);
+		}
 		Object value;
 		try {
 			value = (topic != null)
@@ -322,6 +329,15 @@ public class EventDecoder {
 
 	private String at(Instant instant) {
 		return LocalDateTime.ofInstant(instant, this.zone).format(WHEN);
+	}
+
+	/**
+	 * {@code com.geminihealth.appointment.AppointmentConfirmed.v1} becomes
+	 * {@code AppointmentConfirmed}.
+	 */
+	private static String shortType(String ceType) {
+		String[] parts = ceType.split("\\.");
+		return (parts.length >= 2) ? parts[parts.length - 2] : ceType;
 	}
 
 	private static String firstName(String name) {

@@ -2,15 +2,18 @@ package com.geminihealth.dashboard.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 import com.geminihealth.dashboard.Appointments;
 import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
@@ -89,6 +92,19 @@ class EventDecoderTest {
 		assertThat(letter.location()).isEqualTo("burlington");
 		assertThat(letter.facts()).isEqualTo("from booking-commands: missing field 'service'");
 		assertThat(letter.raw().value()).isEqualTo(value);
+	}
+
+	@Test
+	void showsARecordOfARawTopicThatIsNotADeadLetterByItsTopic() {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add("ce_type", "com.geminihealth.appointment.AppointmentConfirmed.v1".getBytes(StandardCharsets.UTF_8));
+		Topic<byte[], byte[]> plumbing = new Topic<>("notifications.retry", Serdes.ByteArray(), Serdes.ByteArray());
+		PipelineEvent event = new EventDecoder(Appointments.TORONTO, List.of(plumbing), (id) -> id, (id) -> id)
+			.decode(new ConsumerRecord<>("notifications.retry", 0, 3L, 0L, TimestampType.CREATE_TIME, 0, 2, null,
+					"{}".getBytes(StandardCharsets.UTF_8), headers, Optional.empty()));
+
+		assertThat(event.type()).isEqualTo("notifications.retry");
+		assertThat(event.facts()).isEqualTo("carries AppointmentConfirmed");
 	}
 
 	@Test
