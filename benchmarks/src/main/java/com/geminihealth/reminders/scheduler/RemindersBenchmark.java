@@ -267,9 +267,9 @@ public final class RemindersBenchmark {
 
 	private static void produce(String bootstrap, int count, StartAt startAt, String location, int firstPatient) {
 		Random random = new Random(42 + firstPatient);
+		java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.BATCH_SIZE_CONFIG,
-				262_144);
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
 		try (KafkaProducer<AppointmentId, AppointmentEvent> producer = new KafkaProducer<>(config,
 				Topics.APPOINTMENTS.keySerde().serializer(), Topics.APPOINTMENTS.valueSerde().serializer())) {
 			for (int i = 0; i < count; i++) {
@@ -281,9 +281,19 @@ public final class RemindersBenchmark {
 						new ServiceId("rmt-swedish-60"), new PractitionerId("rmt-" + (number % 30)), "RMT", start,
 						start.plus(Duration.ofHours(1)), TORONTO, patient, null, 0);
 				producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), appointment.appointmentId(),
-						new AppointmentConfirmed(RequestId.random(), appointment)));
+						new AppointmentConfirmed(RequestId.random(), appointment)), (metadata, exception) -> {
+							if (exception != null) {
+								failure.compareAndSet(null, exception);
+							}
+						});
+				if (failure.get() != null) {
+					throw new IllegalStateException("producing the workload failed", failure.get());
+				}
 			}
 			producer.flush();
+			if (failure.get() != null) {
+				throw new IllegalStateException("producing the workload failed", failure.get());
+			}
 		}
 	}
 

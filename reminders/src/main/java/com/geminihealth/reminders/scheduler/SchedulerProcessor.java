@@ -290,6 +290,9 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		Appointment appointment = tracked.appointment();
 		String patient = patientKey(appointment);
 		switch (entry.kind()) {
+			// The index keeps listing the fired reminder until the session is over: one
+			// write less per reminder, and the end-of-session entry is always still
+			// there.
 			case REMINDER -> {
 				if (now >= appointment.start().toEpochMilli()) {
 					this.metrics.expired();
@@ -298,7 +301,6 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 					emit(appointment, new ReminderDue(appointment, entry.rule(), entry.channel(), entry.dueInstant(),
 							Instant.ofEpochMilli(now)), entry.dueAt(), now);
 				}
-				finish(patient, rest);
 			}
 			case SESSION_OVER -> sessionOver(patient, rest, this.properties.followUps().adviceFor(appointment, null),
 					entry.dueAt(), now);
@@ -333,10 +335,16 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		changeScheduled(1);
 	}
 
+	/**
+	 * Removes entries still scheduled. An index entry may list reminders that already
+	 * fired (firing leaves the index alone, to keep a burst fast), so only what was
+	 * really there is counted.
+	 */
 	private void unschedule(String appointmentId, List<Due> entries) {
 		for (Due entry : entries) {
-			this.due.delete(entry.key(appointmentId));
-			changeScheduled(-1);
+			if (this.due.delete(entry.key(appointmentId)) != null) {
+				changeScheduled(-1);
+			}
 		}
 	}
 
