@@ -115,7 +115,9 @@ class DashboardIntegrationTest {
 		assertThat(http("/actuator/prometheus", "frontdesk:frontdesk-gemini").statusCode()).isEqualTo(403);
 		HttpResponse<String> metrics = http("/actuator/prometheus", "ops:ops-gemini");
 		assertThat(metrics.statusCode()).isEqualTo(200);
-		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("service=\"dashboard\"");
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes")
+			.contains("service=\"dashboard\"")
+			.contains("dashboard_live_pages");
 	}
 
 	@Test

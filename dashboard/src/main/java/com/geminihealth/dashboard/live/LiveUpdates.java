@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,12 @@ public class LiveUpdates {
 	private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
 	private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+
+	LiveUpdates(MeterRegistry meters) {
+		Gauge.builder("dashboard.live.pages", this.subscribers, List::size)
+			.description("Pages open with live updates")
+			.register(meters);
+	}
 
 	/**
 	 * A page's subscription: events passing {@code filter} are sent as SSE events named
