@@ -1,11 +1,9 @@
 package com.geminihealth.notifications;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +12,11 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import com.geminihealth.notifications.delivery.NotificationDeadLetters;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
+import com.geminihealth.notifications.delivery.NotificationRetries;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
@@ -47,6 +46,8 @@ public class NotificationsKafkaConfiguration {
 	public static final String DUE_NOTICES_FACTORY = "dueNoticesListenerFactory";
 
 	public static final String DELIVERY_REPORTS_FACTORY = "deliveryReportsListenerFactory";
+
+	public static final String RETRIES_FACTORY = "retriesListenerFactory";
 
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
@@ -78,26 +79,24 @@ public class NotificationsKafkaConfiguration {
 		return listenerFactory(Topics.DELIVERY_REPORTS, bootConsumerFactory, retries);
 	}
 
+	@Bean(RETRIES_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> retriesListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.NOTIFICATIONS_RETRIES, bootConsumerFactory, retries);
+	}
+
 	/**
-	 * Transient failures retry with exponential back-off; when the retries run out the
-	 * notification's failure is recorded as an outcome, so nothing is dropped silently.
-	 * Any other failure, such as a record that cannot be read, is not retried: the record
-	 * goes to the dead-letter stream with the reason.
+	 * Nothing is retried in place, which would hold up the whole partition: a passing
+	 * failure goes to the retry stream, anything else (a record that cannot be read) to
+	 * the dead-letter stream with the reason.
 	 */
 	@Bean
-	DefaultErrorHandler retries(ObjectProvider<NotificationDelivery> delivery,
-			ObjectProvider<NotificationDeadLetters> deadLetters,
-			@Value("${notifications.retry.give-up-after:60s}") Duration giveUpAfter) {
-		ExponentialBackOff backOff = new ExponentialBackOff(Math.min(1_000, giveUpAfter.toMillis()), 2.0);
-		backOff.setMaxElapsedTime(giveUpAfter.toMillis());
-		DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-			if (!delivery.getObject().gaveUp(failure)) {
-				deadLetters.getObject().publish(record, failure);
-			}
-		}, backOff);
-		handler.setClassifications(Map.of(), false);
-		handler.addRetryableExceptions(NotificationDelivery.TransientFailure.class);
-		return handler;
+	DefaultErrorHandler retries(ObjectProvider<NotificationRetries> retries,
+			ObjectProvider<NotificationDeadLetters> deadLetters) {
+		return new DefaultErrorHandler((record, failure) -> NotificationDelivery.transientCause(failure)
+			.ifPresentOrElse((cause) -> retries.getObject().retryLater(record, cause),
+					() -> deadLetters.getObject().publish(record, failure)),
+				new FixedBackOff(0, 0));
 	}
 
 	private static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,

@@ -73,9 +73,16 @@ public final class Topics {
 	 */
 	public static final Topic<byte[], byte[]> NOTIFICATIONS_DEAD_LETTERS = raw("notifications.dlt");
 
+	/**
+	 * The notifications service's own retries: a record whose message failed for a
+	 * passing reason (a provider's rate limit or outage), as it arrived, waiting its turn
+	 * in {@code retry_*} headers, so the stream it came from keeps flowing meanwhile.
+	 */
+	public static final Topic<byte[], byte[]> NOTIFICATIONS_RETRIES = raw("notifications.retry");
+
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, CONTACT_INQUIRIES, DUE_NOTICES,
 			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, BOOKING_COMMANDS_DEAD_LETTERS,
-			NOTIFICATIONS_DEAD_LETTERS);
+			NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES);
 
 	/** The catalogued topic named {@code name}. */
 	public static Optional<Topic<?, ?>> named(String name) {

@@ -90,13 +90,14 @@ class AsyncApiDocumentTest {
 				"contact-inquiries", Set.of("booking-intake"), "due-notices", Set.of("reminders"), "patient-replies",
 				Set.of("booking-intake", "dashboard"), "notification-outcomes", Set.of("notifications"),
 				"delivery-reports", Set.of("booking-intake"), "booking-commands.dlt", Set.of("booking-intake"),
-				"notifications.dlt", Set.of("notifications"));
+				"notifications.dlt", Set.of("notifications"), "notifications.retry", Set.of("notifications"));
 		Map<String, Set<String>> readers = Map.of("booking-commands", Set.of("booking-intake"), "appointments",
 				Set.of("notifications", "reminders", "dashboard"), "contact-inquiries",
 				Set.of("notifications", "dashboard"), "due-notices", Set.of("notifications", "dashboard"),
 				"patient-replies", Set.of("notifications", "reminders", "dashboard"), "notification-outcomes",
 				Set.of("dashboard"), "delivery-reports", Set.of("notifications"), "booking-commands.dlt",
-				Set.of("dashboard"), "notifications.dlt", Set.of("dashboard"));
+				Set.of("dashboard"), "notifications.dlt", Set.of("dashboard"), "notifications.retry",
+				Set.of("notifications"));
 
 		assertThat(services("send")).isEqualTo(writers);
 		assertThat(services("receive")).isEqualTo(readers);

@@ -3,21 +3,15 @@ package com.geminihealth.notifications.delivery;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.log.LogAccessor;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.ContractViolation;
 import com.geminihealth.schemas.DeadLetters;
-import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 
 /**
@@ -31,8 +25,6 @@ public class NotificationDeadLetters {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationDeadLetters.class);
 
-	private static final LogAccessor springLog = new LogAccessor(NotificationDeadLetters.class);
-
 	private final EventPublisher publisher;
 
 	NotificationDeadLetters(EventPublisher publisher) {
@@ -40,35 +32,15 @@ public class NotificationDeadLetters {
 	}
 
 	public void publish(ConsumerRecord<?, ?> record, Throwable failure) {
-		Topic<?, ?> source = Topics.named(record.topic()).orElse(null);
-		byte[] key = original(record, record.key(), SerializationUtils.KEY_DESERIALIZER_EXCEPTION_HEADER,
-				(source != null) ? source.keySerde().serializer() : null);
-		byte[] value = original(record, record.value(), SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER,
-				(source != null) ? source.valueSerde().serializer() : null);
-		RecordHeaders headers = new RecordHeaders();
-		for (Header header : record.headers()) {
-			if (!header.key().startsWith(SerializationUtils.DESERIALIZER_EXCEPTION_HEADER_PREFIX)) {
-				headers.add(header);
-			}
-		}
+		ArrivedRecord arrived = ArrivedRecord.of(record);
+		RecordHeaders headers = new RecordHeaders(arrived.headers());
 		add(headers, DeadLetters.REASON, reason(failure));
 		add(headers, DeadLetters.SOURCE_TOPIC, record.topic());
 		add(headers, DeadLetters.SOURCE_PARTITION, String.valueOf(record.partition()));
 		add(headers, DeadLetters.SOURCE_OFFSET, String.valueOf(record.offset()));
-		this.publisher.publish(Topics.NOTIFICATIONS_DEAD_LETTERS, key, value, headers);
+		this.publisher.publish(Topics.NOTIFICATIONS_DEAD_LETTERS, arrived.key(), arrived.value(), headers);
 		logger.warn("Dead-lettered a record of {} (partition {}, offset {}): {}", record.topic(), record.partition(),
 				record.offset(), reason(failure));
-	}
-
-	@SuppressWarnings({ "rawtypes", "unchecked" })
-	private static byte[] original(ConsumerRecord<?, ?> record, Object read, String failureHeader,
-			Serializer serializer) {
-		DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record, failureHeader,
-				springLog);
-		if (unreadable != null) {
-			return unreadable.getData();
-		}
-		return (read != null && serializer != null) ? serializer.serialize(record.topic(), read) : null;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.geminihealth.notifications.delivery;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,8 @@ import com.geminihealth.schemas.reminder.Channel;
  * Sends each notification once, whatever the channel, never to a patient who opted out of
  * it: its id (the triggering event's id, the purpose and the channel) is checked before
  * sending, and every attempt ends in an outcome event. A transient failure is thrown on
- * so the listener's back-off retries it; a permanent one is recorded at once.
+ * for {@link NotificationRetries} to try again later; a permanent one is recorded at
+ * once.
  */
 @Component
 public class NotificationDelivery {
@@ -81,24 +83,26 @@ public class NotificationDelivery {
 	}
 
 	/**
-	 * Records the outcome of a notification whose retries ran out, so that nothing is
-	 * dropped silently; the listeners' error handler calls this as its recoverer. Returns
-	 * false for a failure that was no notification's, such as a record that could not be
-	 * read, which the caller dead-letters instead.
+	 * The passing failure of a notification behind {@code failure}, if it was one: worth
+	 * trying again, unlike a record that could not be read.
 	 */
-	public boolean gaveUp(Throwable failure) {
+	public static Optional<TransientFailure> transientCause(Throwable failure) {
 		Throwable cause = failure;
 		while (cause != null && !(cause instanceof TransientFailure)) {
 			cause = cause.getCause();
 		}
-		if (!(cause instanceof TransientFailure transientFailure)) {
-			return false;
-		}
-		NotificationFailed failed = transientFailure.outcome;
+		return Optional.ofNullable((TransientFailure) cause);
+	}
+
+	/**
+	 * Records the outcome of a notification whose attempts ran out, so that nothing is
+	 * dropped silently.
+	 */
+	void gaveUp(TransientFailure failure, int attempts) {
+		NotificationFailed failed = failure.outcome;
 		logger.warn("Gave up on {} {} ({})", failed.channel(), failed.purpose(), failed.notificationId().value());
 		publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
-				failed.appointmentId(), failed.reason(), null, false, 0, this.clock.instant()));
-		return true;
+				failed.appointmentId(), failed.reason(), null, false, attempts, this.clock.instant()));
 	}
 
 	/**
@@ -137,8 +141,8 @@ public class NotificationDelivery {
 	}
 
 	/**
-	 * A failure worth retrying (a provider rate limit or outage), with the outcome if
-	 * retries run out.
+	 * A failure worth retrying (a provider rate limit or outage), with the outcome if the
+	 * attempts run out.
 	 */
 	public static class TransientFailure extends RuntimeException {
 

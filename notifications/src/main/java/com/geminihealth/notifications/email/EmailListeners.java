@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
+import com.geminihealth.notifications.delivery.NotificationRetries;
 import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
@@ -25,6 +27,12 @@ import com.geminihealth.schemas.reminder.Channel;
 @Component
 class EmailListeners {
 
+	private static final String DECISIONS = "appointment-emails";
+
+	private static final String INQUIRIES = "inquiry-emails";
+
+	private static final String DUE_NOTICES = "due-notice-emails";
+
 	private final AppointmentEmails appointmentEmails;
 
 	private final InquiryEmails inquiryEmails;
@@ -36,28 +44,31 @@ class EmailListeners {
 	private final NotificationDelivery delivery;
 
 	EmailListeners(AppointmentEmails appointmentEmails, InquiryEmails inquiryEmails, DueNoticeEmails dueNoticeEmails,
-			EmailSender sender, NotificationDelivery delivery) {
+			EmailSender sender, NotificationDelivery delivery, NotificationRetries retries) {
 		this.appointmentEmails = appointmentEmails;
 		this.inquiryEmails = inquiryEmails;
 		this.dueNoticeEmails = dueNoticeEmails;
 		this.sender = sender;
 		this.delivery = delivery;
+		retries.register(DECISIONS, Topics.APPOINTMENTS, this::onDecision);
+		retries.register(INQUIRIES, Topics.CONTACT_INQUIRIES, this::onInquiry);
+		retries.register(DUE_NOTICES, Topics.DUE_NOTICES, this::onDue);
 	}
 
-	@KafkaListener(id = "appointment-emails", topics = "appointments",
+	@KafkaListener(id = DECISIONS, topics = "appointments",
 			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
 	void onDecision(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
 		this.appointmentEmails.compose(record.value())
 			.ifPresent((email) -> deliver(record.key(), eventId(record), email));
 	}
 
-	@KafkaListener(id = "inquiry-emails", topics = "contact-inquiries",
+	@KafkaListener(id = INQUIRIES, topics = "contact-inquiries",
 			containerFactory = NotificationsKafkaConfiguration.INQUIRIES_FACTORY)
 	void onInquiry(ConsumerRecord<InquiryId, ContactInquiryReceived> record) {
 		deliver(null, eventId(record), this.inquiryEmails.acknowledgement(record.value()));
 	}
 
-	@KafkaListener(id = "due-notice-emails", topics = "due-notices",
+	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
 		this.dueNoticeEmails.compose(record.value())

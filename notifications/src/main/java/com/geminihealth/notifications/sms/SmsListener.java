@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
+import com.geminihealth.notifications.delivery.NotificationRetries;
 import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
@@ -24,6 +26,10 @@ import com.geminihealth.schemas.reminder.DueNotice;
 @Component
 class SmsListener {
 
+	private static final String DECISIONS = "appointment-sms";
+
+	private static final String DUE_NOTICES = "due-notice-sms";
+
 	private final SmsMessages messages;
 
 	private final SmsGateway gateway;
@@ -34,22 +40,24 @@ class SmsListener {
 
 	private final Clock clock;
 
-	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, SmsProperties properties,
-			Clock clock) {
+	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, NotificationRetries retries,
+			SmsProperties properties, Clock clock) {
 		this.messages = messages;
 		this.gateway = gateway;
 		this.delivery = delivery;
 		this.quietHours = properties.quietHours();
 		this.clock = clock;
+		retries.register(DECISIONS, Topics.APPOINTMENTS, this::onDecision);
+		retries.register(DUE_NOTICES, Topics.DUE_NOTICES, this::onDue);
 	}
 
-	@KafkaListener(id = "appointment-sms", topics = "appointments",
+	@KafkaListener(id = DECISIONS, topics = "appointments",
 			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
 	void onDecision(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
 		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId(record), sms));
 	}
 
-	@KafkaListener(id = "due-notice-sms", topics = "due-notices",
+	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
 		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId(record), sms));
