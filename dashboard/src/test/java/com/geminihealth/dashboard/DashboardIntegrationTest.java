@@ -8,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -46,13 +49,17 @@ import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.booking.MarkCompleted;
 import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.reminder.FollowUpDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +79,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.config.name=" + DashboardApplication.CONFIG_NAME,
 				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "logging.structured.format.console=",
-				"dashboard.state-dir=${java.io.tmpdir}/dashboard-it", "dashboard.intake-url=http://localhost:9" })
+				"dashboard.state-dir=${java.io.tmpdir}/dashboard-it", "dashboard.intake-url=http://localhost:9",
+				"dashboard.outbox-dir=${java.io.tmpdir}/dashboard-it/outbox",
+				"dashboard.sms-sandbox-dir=${java.io.tmpdir}/dashboard-it/sms" })
 @AutoConfigureMockMvc
 class DashboardIntegrationTest {
 
@@ -176,7 +185,7 @@ class DashboardIntegrationTest {
 		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
 				new AppointmentConfirmed(RequestId.random(), appointment));
 		this.publisher.publish(Topics.PATIENT_REPLIES, new PatientContact(phone),
-				new AttendanceConfirmed(new PatientContact(phone), java.time.Instant.now()));
+				new AttendanceConfirmed(new PatientContact(phone), Instant.now()));
 		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(row(page(today), appointment)).contains("Confirmed by patient"));
@@ -271,6 +280,80 @@ class DashboardIntegrationTest {
 	}
 
 	@Test
+	void listsAnInquiryUntilTheFrontDeskMarksItHandled() throws Exception {
+		String name = "Quinn" + shortId();
+		ContactInquiryReceived inquiry = new ContactInquiryReceived(InquiryId.random(), new LocationId("oakville"),
+				name + " Hart", "quinn@example.com", null, Language.EN, "Do you offer direct billing to Manulife?",
+				Instant.now());
+		this.publisher.publish(Topics.CONTACT_INQUIRIES, inquiry.inquiryId(), inquiry);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page("/inbox")).contains(name));
+		assertThat(page("/inbox")).contains("Do you offer direct billing to Manulife?");
+
+		this.mvc.perform(post("/inbox/" + inquiry.inquiryId().value() + "/handled").with(csrf()).with(frontDesk()))
+			.andExpect(status().isFound());
+
+		String inbox = page("/inbox");
+		String row = inbox.substring(inbox.indexOf(name));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).contains("Handled").doesNotContain("<button");
+	}
+
+	@Test
+	void listsADueFollowUpAndRecordsTheCall() throws Exception {
+		String name = "Pia" + shortId();
+		Appointment visit = Appointments.of(name + " Lund", "+12895550106", Instant.now().minusSeconds(30 * 86_400),
+				null);
+		this.publisher.publish(Topics.DUE_NOTICES, visit.appointmentId(),
+				new FollowUpDue(visit, false, Instant.now().minusSeconds(60), Instant.now()));
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page("/follow-ups")).contains(name));
+
+		this.mvc
+			.perform(post("/follow-ups/" + visit.appointmentId().value()).param("outcome", "CALLED")
+				.with(csrf())
+				.with(frontDesk()))
+			.andExpect(status().isFound());
+
+		String list = page("/follow-ups");
+		String row = list.substring(list.indexOf(name));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("+12895550106").contains(">Called<");
+	}
+
+	@Test
+	void showsTheEmailsAndTextsOfTheLocalOutboxAsThePatientReadsThem() throws Exception {
+		Path outbox = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "dashboard-it", "outbox"));
+		Path sms = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "dashboard-it", "sms"));
+		String subject = "Your appointment is confirmed " + shortId();
+		Files.writeString(outbox.resolve(UUID.randomUUID() + ".eml"), """
+				From: appointments@geminihealth.example
+				To: sam@example.com
+				Subject: %s
+				Content-Type: text/plain; charset=UTF-8
+
+				Hello Sam, see you on Thursday.
+				""".formatted(subject));
+		String text = "Gemini Health: booked with Maya on Thu " + shortId();
+		Files.writeString(sms.resolve("SANDBOX" + shortId() + ".txt"), "To: +12895550107\n\n" + text + "\n");
+
+		String page = page("/outbox");
+		assertThat(page).contains(subject).contains(text).contains("+12895550107");
+		String link = page.substring(page.indexOf("/outbox/emails/"));
+		link = link.substring(0, link.indexOf('"'));
+		assertThat(page(link)).contains(subject).contains("Hello Sam, see you on Thursday.");
+		this.mvc.perform(get("/outbox/emails/..%2Fsecret.eml").with(frontDesk()))
+			.andExpect(status().is4xxClientError());
+		this.mvc.perform(get("/outbox/emails/front-desk-marks.properties").with(frontDesk()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void drawsTodaysChartsAndTheDeliveryRate() throws Exception {
+		assertThat(page("/charts")).contains("Bookings confirmed per hour")
+			.contains("Messages sent per hour")
+			.contains("Delivery success rate")
+			.contains("<svg");
+	}
+
+	@Test
 	void replaysADeadLetterToItsSourceTopicByteForByte() throws Exception {
 		String marker = "Dead" + shortId();
 		BookAppointment command = new BookAppointment(RequestId.random(), new LocationId("burlington"),
@@ -344,7 +427,7 @@ class DashboardIntegrationTest {
 		return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static java.time.Instant tomorrowAt(int hour) {
+	private static Instant tomorrowAt(int hour) {
 		return LocalDate.now(Appointments.TORONTO).plusDays(1).atTime(hour, 0).atZone(Appointments.TORONTO).toInstant();
 	}
 

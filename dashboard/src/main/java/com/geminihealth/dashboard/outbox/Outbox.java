@@ -21,6 +21,9 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.dashboard.DashboardProperties;
@@ -37,6 +40,8 @@ class Outbox {
 
 	private static final int SHOWN = 100;
 
+	private static final Logger logger = LoggerFactory.getLogger(Outbox.class);
+
 	private final Path emails;
 
 	private final Path texts;
@@ -44,6 +49,7 @@ class Outbox {
 	Outbox(DashboardProperties properties) {
 		this.emails = properties.outboxDir();
 		this.texts = properties.smsSandboxDir();
+		logger.info("Outbox view reads emails from {} and texts from {}", this.emails, this.texts);
 	}
 
 	List<Entry> emails() {
