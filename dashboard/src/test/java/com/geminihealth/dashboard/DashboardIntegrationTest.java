@@ -47,7 +47,10 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.CancelAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
@@ -55,6 +58,7 @@ import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.booking.MarkCompleted;
 import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
@@ -175,6 +179,50 @@ class DashboardIntegrationTest {
 				new AppointmentCompleted(sent.commandId(), appointment, null));
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(row(page(today), appointment)).contains("Completed"));
+	}
+
+	@Test
+	void sendsCancelAndMoveCommandsFromToday() throws Exception {
+		String name = "Tess" + shortId();
+		Appointment appointment = Appointments.of(name + " Moreau", "+12895550108", tomorrowAt(12), null);
+		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment));
+		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page(today)).contains(name));
+		LocalDateTime newStart = LocalDate.now(Appointments.TORONTO).plusDays(6).atTime(14, 30);
+
+		this.mvc
+			.perform(post("/today/" + appointment.appointmentId().value() + "/reschedule")
+				.param("newStart", newStart.toString())
+				.with(csrf())
+				.with(frontDesk()))
+			.andExpect(status().isFound());
+		this.mvc
+			.perform(post("/today/" + appointment.appointmentId().value() + "/cancel").with(csrf()).with(frontDesk()))
+			.andExpect(status().isFound());
+
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			List<BookingCommand> sent = TopicRecords.values(this.brokers, Topics.BOOKING_COMMANDS)
+				.stream()
+				.filter((command) -> appointment.appointmentId().equals(appointmentOf(command)))
+				.toList();
+			assertThat(sent).hasSize(2);
+			assertThat(sent.get(0)).isInstanceOfSatisfying(RescheduleAppointment.class, (move) -> {
+				assertThat(move.newStart()).isEqualTo(newStart);
+				assertThat(move.practitioner()).isEqualTo(appointment.practitioner());
+			});
+			assertThat(sent.get(1)).isInstanceOf(CancelAppointment.class);
+		});
+	}
+
+	private static AppointmentId appointmentOf(BookingCommand command) {
+		if (command instanceof RescheduleAppointment move) {
+			return move.appointmentId();
+		}
+		if (command instanceof CancelAppointment cancel) {
+			return cancel.appointmentId();
+		}
+		return null;
 	}
 
 	@Test
