@@ -152,6 +152,19 @@ class FrontDeskBrowserIntegrationTest {
 		visit(dashboard + "/follow-ups", "Follow-up calls", "4-follow-ups");
 		visit(dashboard + "/bookings/new?location=burlington&service=rmt-swedish-60&date=" + slot.date(), "Open times",
 				"5-new-booking");
+		// A caller books by phone: the slot comes from intake's availability, the
+		// decision from the decider.
+		String caller = "Phoebe" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 4);
+		this.browser.findElement(By.cssSelector("input[name=slot]")).click();
+		this.browser.findElement(By.id("patientName")).sendKeys(caller + " Caller");
+		this.browser.findElement(By.id("mobilePhone")).sendKeys("289-555-0142");
+		this.browser.findElement(By.xpath("//button[normalize-space()='Book']")).click();
+		await().atMost(Duration.ofSeconds(15))
+			.ignoreExceptions()
+			.until(() -> this.browser.findElements(By.cssSelector("table.visits tr"))
+				.stream()
+				.anyMatch((visit) -> visit.getText().contains(caller) && visit.getText().contains("Confirmed")));
+		screenshot("5-new-booking-confirmed");
 		visit(dashboard + "/inbox", "Inquiries and patient replies", "6-inquiries-and-replies");
 		this.browser.get(dashboard + "/notifications");
 		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
