@@ -47,7 +47,9 @@ final class ReminderRuns {
 	static EmbeddedKafkaBroker broker() {
 		EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
 			.brokerProperties(Map.of("auto.create.topics.enable", "false", "transaction.state.log.replication.factor",
-					"1", "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
+					"1", "transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"))
+			// leaves spring.embedded.kafka.brokers pointing at the module's shared broker
+			.brokerListProperty("reminders.own.broker");
 		broker.afterPropertiesSet();
 		return broker;
 	}
