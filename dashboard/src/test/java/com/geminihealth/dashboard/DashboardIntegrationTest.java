@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,7 +63,10 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.ReplySource;
+import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -344,6 +348,34 @@ class DashboardIntegrationTest {
 		String row = inbox.substring(inbox.indexOf(name));
 		row = row.substring(0, row.indexOf("</tr>"));
 		assertThat(row).contains("Handled").doesNotContain("<button");
+	}
+
+	@Test
+	void optsAPatientOutOfTextsForTheFrontDeskAndRefusesAMismatchedContact() throws Exception {
+		String phone = "+1289555" + (1000 + ThreadLocalRandom.current().nextInt(8999));
+
+		this.mvc
+			.perform(post("/inbox/preferences").param("contact", phone)
+				.param("channel", "SMS")
+				.param("optOut", "true")
+				.with(csrf())
+				.with(frontDesk()))
+			.andExpect(status().isFound());
+		this.mvc
+			.perform(post("/inbox/preferences").param("contact", "ada@example.com")
+				.param("channel", "SMS")
+				.param("optOut", "true")
+				.with(csrf())
+				.with(frontDesk()))
+			.andExpect(status().isBadRequest());
+
+		assertThat(TopicRecords.values(this.brokers, Topics.PATIENT_REPLIES))
+			.anySatisfy((reply) -> assertThat(reply).isInstanceOfSatisfying(OptedOut.class, (out) -> {
+				assertThat(out.contact().value()).isEqualTo(phone);
+				assertThat(out.channel()).isEqualTo(Channel.SMS);
+				assertThat(out.source()).isEqualTo(ReplySource.FRONT_DESK);
+			}))
+			.noneMatch((reply) -> reply.contact().value().equals("ada@example.com"));
 	}
 
 	@Test
