@@ -154,9 +154,9 @@ public final class RemindersBenchmark {
 
 			double raw = rawPipe(bootstrap, dir.resolve("raw-state"), appointments + burst);
 
-			System.out.printf("%nReminders benchmark on %s (%d cores, Java %s, max heap %d MB)%n", cpu(),
-					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-					Runtime.getRuntime().maxMemory() >> 20);
+			System.out.printf("%nReminders benchmark on %s (%d cores, Java %s, max heap %d MB, %d stream threads)%n",
+					cpu(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+					Runtime.getRuntime().maxMemory() >> 20, Integer.getInteger("bench.threads", 2));
 			System.out.printf(
 					"  workload: %,d confirmations over 30 days = %,d reminders (+ %,d end-of-session "
 							+ "entries); produced at %,.0f/s%n",
@@ -251,10 +251,10 @@ public final class RemindersBenchmark {
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, state.toAbsolutePath().toString());
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-		// as reminders.yml sets them
+		// as reminders.yml sets them (threads: both the scheduler and the raw pipe)
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
-		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 1));
+		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 2));
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		return config;
 	}
