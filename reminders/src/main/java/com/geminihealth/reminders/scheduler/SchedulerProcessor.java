@@ -143,24 +143,36 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		PatientAppointments appointments = patientAppointments(patient);
 		if (newBooking) {
 			for (PatientAppointments.Booked other : appointments.appointments()) {
-				if (!other.appointmentId().equals(id) && other.location().equals(appointment.location().value())) {
-					cancelFollowUp(other.appointmentId());
+				if (!other.appointmentId().equals(id) && other.location().equals(appointment.location().value())
+						&& cancelFollowUp(other.appointmentId())) {
+					appointments = appointments.without(other.appointmentId());
 				}
 			}
 		}
 		this.byPatient.put(patient, appointments.with(booked(appointment)));
 	}
 
-	private void cancelFollowUp(String appointmentId) {
+	/**
+	 * Removes the appointment's pending follow-up; returns whether that left nothing to
+	 * track for it (then its index entry is gone too).
+	 */
+	private boolean cancelFollowUp(String appointmentId) {
 		Tracked tracked = this.byAppointment.get(appointmentId);
 		if (tracked == null) {
-			return;
+			return false;
 		}
 		List<Due> followUps = tracked.pending().stream().filter((entry) -> entry.kind() == Due.Kind.FOLLOW_UP).toList();
-		if (!followUps.isEmpty()) {
-			unschedule(appointmentId, followUps);
-			this.byAppointment.put(appointmentId, tracked.without((entry) -> entry.kind() == Due.Kind.FOLLOW_UP));
+		if (followUps.isEmpty()) {
+			return false;
 		}
+		unschedule(appointmentId, followUps);
+		Tracked rest = tracked.without((entry) -> entry.kind() == Due.Kind.FOLLOW_UP);
+		if (rest.pending().isEmpty()) {
+			this.byAppointment.delete(appointmentId);
+			return true;
+		}
+		this.byAppointment.put(appointmentId, rest);
+		return false;
 	}
 
 	private void forget(String patient, Appointment appointment) {

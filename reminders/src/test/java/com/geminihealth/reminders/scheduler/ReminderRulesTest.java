@@ -270,6 +270,7 @@ class ReminderRulesTest {
 		assertThat(fired).filteredOn(FollowUpDue.class::isInstance)
 			.extracting(DueNotice::appointmentId)
 			.containsExactly(other.appointmentId());
+		assertThat(this.reminders.tracked(first.appointmentId())).isNull();
 	}
 
 	@Test

@@ -144,6 +144,11 @@ final class RemindersDriver implements AutoCloseable {
 		return advanceTo(local.atZone(TORONTO).toInstant());
 	}
 
+	/** What the index by appointment holds for {@code appointment}. */
+	Tracked tracked(AppointmentId appointment) {
+		return this.driver.<String, Tracked>getKeyValueStore(SchedulerStores.BY_APPOINTMENT).get(appointment.value());
+	}
+
 	@Override
 	public void close() {
 		this.driver.close();
