@@ -250,7 +250,7 @@ public final class RemindersBenchmark {
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
 		config.put(StreamsConfig.STATE_DIR_CONFIG, state.toAbsolutePath().toString());
-		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.getInteger("bench.commit-ms", 100));
 		// as reminders.yml sets them (threads: both the scheduler and the raw pipe)
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);

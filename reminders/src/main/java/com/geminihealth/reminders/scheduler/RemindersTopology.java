@@ -1,5 +1,6 @@
 package com.geminihealth.reminders.scheduler;
 
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -9,13 +10,6 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 import com.geminihealth.reminders.policy.RemindersProperties;
 import com.geminihealth.schemas.Topics;
-import com.geminihealth.schemas.appointment.Appointment;
-import com.geminihealth.schemas.appointment.AppointmentCancelled;
-import com.geminihealth.schemas.appointment.AppointmentCompleted;
-import com.geminihealth.schemas.appointment.AppointmentConfirmed;
-import com.geminihealth.schemas.appointment.AppointmentEvent;
-import com.geminihealth.schemas.appointment.AppointmentNoShow;
-import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
@@ -41,14 +35,11 @@ public final class RemindersTopology {
 		SchedulerStores.builders().forEach(builder::addStateStore);
 		KStream<PatientContact, Object> appointments = builder
 			.stream(Topics.APPOINTMENTS.name(),
-					Consumed.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
-						.withName("appointments"))
-			.filter((id, event) -> appointment(event) != null, Named.as("scheduling-events"))
-			.selectKey((id, event) -> new PatientContact(SchedulerProcessor.patientKey(appointment(event))),
-					Named.as("key-by-patient"))
-			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), Topics.APPOINTMENTS.valueSerde())
+					Consumed.with(Topics.APPOINTMENTS.keySerde(), Serdes.ByteArray()).withName("appointments"))
+			.process(ByPatient.Rekey::new, Named.as("key-by-patient"))
+			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), Serdes.ByteArray())
 				.withName("appointments-by-patient"))
-			.mapValues((event) -> (Object) event, Named.as("appointment-input"));
+			.processValues(ByPatient.Read::new, Named.as("appointment-input"));
 		KStream<PatientContact, Object> confirmations = builder
 			.stream(Topics.PATIENT_REPLIES.name(),
 					Consumed.with(Topics.PATIENT_REPLIES.keySerde(), Topics.PATIENT_REPLIES.valueSerde())
@@ -62,26 +53,6 @@ public final class RemindersTopology {
 		notices.to(Topics.DUE_NOTICES.name(),
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
 		return notices;
-	}
-
-	/** The appointment an event carries, for the events the scheduler acts on. */
-	private static Appointment appointment(AppointmentEvent event) {
-		if (event instanceof AppointmentConfirmed confirmed) {
-			return confirmed.appointment();
-		}
-		if (event instanceof AppointmentRescheduled rescheduled) {
-			return rescheduled.appointment();
-		}
-		if (event instanceof AppointmentCancelled cancelled) {
-			return cancelled.appointment();
-		}
-		if (event instanceof AppointmentCompleted completed) {
-			return completed.appointment();
-		}
-		if (event instanceof AppointmentNoShow noShow) {
-			return noShow.appointment();
-		}
-		return null;
 	}
 
 }

@@ -1,0 +1,112 @@
+package com.geminihealth.reminders.scheduler;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
+import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentNoShow;
+import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.patient.PatientContact;
+
+/**
+ * Re-keys appointment events by patient. The event's bytes and CloudEvents headers pass
+ * through the repartition topic untouched: writing them again would cost a JSON
+ * serialization per event for nothing.
+ */
+final class ByPatient {
+
+	private static final Logger logger = LoggerFactory.getLogger(ByPatient.class);
+
+	private static final Deserializer<AppointmentEvent> EVENTS = Topics.APPOINTMENTS.valueSerde().deserializer();
+
+	private ByPatient() {
+	}
+
+	static AppointmentEvent read(Headers headers, byte[] value) {
+		return EVENTS.deserialize(Topics.APPOINTMENTS.name(), headers, value);
+	}
+
+	/** The appointment an event carries, for the events the scheduler acts on. */
+	static Appointment appointment(AppointmentEvent event) {
+		if (event instanceof AppointmentConfirmed confirmed) {
+			return confirmed.appointment();
+		}
+		if (event instanceof AppointmentRescheduled rescheduled) {
+			return rescheduled.appointment();
+		}
+		if (event instanceof AppointmentCancelled cancelled) {
+			return cancelled.appointment();
+		}
+		if (event instanceof AppointmentCompleted completed) {
+			return completed.appointment();
+		}
+		if (event instanceof AppointmentNoShow noShow) {
+			return noShow.appointment();
+		}
+		return null;
+	}
+
+	/**
+	 * Keys each event the scheduler acts on by its patient; drops the others, and skips
+	 * (with its position, never its content) one that breaks the contract.
+	 */
+	static final class Rekey implements Processor<AppointmentId, byte[], PatientContact, byte[]> {
+
+		private ProcessorContext<PatientContact, byte[]> context;
+
+		@Override
+		public void init(ProcessorContext<PatientContact, byte[]> context) {
+			this.context = context;
+		}
+
+		@Override
+		public void process(Record<AppointmentId, byte[]> record) {
+			Appointment appointment;
+			try {
+				appointment = appointment(read(record.headers(), record.value()));
+			}
+			catch (RuntimeException ex) {
+				this.context.recordMetadata()
+					.ifPresent((where) -> logger.warn("Skipped an unreadable appointment event at {}-{} offset {}",
+							where.topic(), where.partition(), where.offset()));
+				return;
+			}
+			if (appointment != null) {
+				this.context.forward(record.withKey(new PatientContact(SchedulerProcessor.patientKey(appointment))));
+			}
+		}
+
+	}
+
+	/** Reads the event back after the repartition topic. */
+	static final class Read implements FixedKeyProcessor<PatientContact, byte[], Object> {
+
+		private FixedKeyProcessorContext<PatientContact, Object> context;
+
+		@Override
+		public void init(FixedKeyProcessorContext<PatientContact, Object> context) {
+			this.context = context;
+		}
+
+		@Override
+		public void process(FixedKeyRecord<PatientContact, byte[]> record) {
+			this.context.forward(record.withValue(read(record.headers(), record.value())));
+		}
+
+	}
+
+}
