@@ -304,6 +304,15 @@ class ReminderRulesTest {
 	}
 
 	@Test
+	void skipsAnUnreadableAppointmentEventAndKeepsScheduling() {
+		this.reminders.sendUnreadable("{\"not\": \"an event\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		this.reminders.send(confirmed(appointment(MONDAY_14)));
+
+		assertThat(reminders(this.reminders.advanceTo(MONDAY_14.minusHours(24))))
+			.containsExactly(new Fired("email-24h", Channel.EMAIL, local(MONDAY_14.minusHours(24))));
+	}
+
+	@Test
 	void countsWhatIsScheduledInTheGauge() {
 		this.reminders.send(confirmed(appointment(MONDAY_14)));
 		this.reminders.send(

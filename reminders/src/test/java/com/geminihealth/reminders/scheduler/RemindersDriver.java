@@ -128,6 +128,16 @@ final class RemindersDriver implements AutoCloseable {
 		return this.notices.readValuesToList();
 	}
 
+	/** Sends bytes that are no appointment event, as a broken writer might. */
+	void sendUnreadable(byte[] value) {
+		this.driver
+			.createInputTopic(Topics.APPOINTMENTS.name(),
+					new org.apache.kafka.common.serialization.ByteArraySerializer(),
+					new org.apache.kafka.common.serialization.ByteArraySerializer())
+			.pipeInput(
+					new TestRecord<>(AppointmentId.random().value().getBytes(), value, new RecordHeaders(), this.now));
+	}
+
 	List<DueNotice> reply(PatientReply reply) {
 		this.replies.pipeInput(new TestRecord<>(reply.contact(), reply, new RecordHeaders(), this.now));
 		return this.notices.readValuesToList();
