@@ -80,9 +80,15 @@ public final class Topics {
 	 */
 	public static final Topic<byte[], byte[]> NOTIFICATIONS_RETRIES = raw("notifications.retry");
 
+	/**
+	 * Appointment events and patient replies the reminders scheduler could not read, as
+	 * they arrived, with the reason and the origin in {@link DeadLetters} headers.
+	 */
+	public static final Topic<byte[], byte[]> REMINDERS_DEAD_LETTERS = raw("reminders.dlt");
+
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, CONTACT_INQUIRIES, DUE_NOTICES,
 			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, BOOKING_COMMANDS_DEAD_LETTERS,
-			NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES);
+			NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS);
 
 	/** The catalogued topic named {@code name}. */
 	public static Optional<Topic<?, ?>> named(String name) {

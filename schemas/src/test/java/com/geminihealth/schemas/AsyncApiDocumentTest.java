@@ -85,19 +85,28 @@ class AsyncApiDocumentTest {
 
 	@Test
 	void everyTopicHasTheWritersAndReadersOfTheArchitecture() {
-		Map<String, Set<String>> writers = Map.of("booking-commands",
-				Set.of("booking-intake", "dashboard", "integrations"), "appointments", Set.of("booking-intake"),
-				"contact-inquiries", Set.of("booking-intake"), "due-notices", Set.of("reminders"), "patient-replies",
-				Set.of("booking-intake", "dashboard"), "notification-outcomes", Set.of("notifications"),
-				"delivery-reports", Set.of("booking-intake"), "booking-commands.dlt", Set.of("booking-intake"),
-				"notifications.dlt", Set.of("notifications"), "notifications.retry", Set.of("notifications"));
-		Map<String, Set<String>> readers = Map.of("booking-commands", Set.of("booking-intake"), "appointments",
-				Set.of("notifications", "reminders", "dashboard"), "contact-inquiries",
-				Set.of("notifications", "dashboard"), "due-notices", Set.of("notifications", "dashboard"),
-				"patient-replies", Set.of("notifications", "reminders", "dashboard"), "notification-outcomes",
-				Set.of("dashboard"), "delivery-reports", Set.of("notifications"), "booking-commands.dlt",
-				Set.of("dashboard"), "notifications.dlt", Set.of("dashboard"), "notifications.retry",
-				Set.of("notifications"));
+		Map<String, Set<String>> writers = Map.ofEntries(
+				Map.entry("booking-commands", Set.of("booking-intake", "dashboard", "integrations")),
+				Map.entry("appointments", Set.of("booking-intake")),
+				Map.entry("contact-inquiries", Set.of("booking-intake")), Map.entry("due-notices", Set.of("reminders")),
+				Map.entry("patient-replies", Set.of("booking-intake", "dashboard")),
+				Map.entry("notification-outcomes", Set.of("notifications")),
+				Map.entry("delivery-reports", Set.of("booking-intake")),
+				Map.entry("booking-commands.dlt", Set.of("booking-intake")),
+				Map.entry("notifications.dlt", Set.of("notifications")),
+				Map.entry("notifications.retry", Set.of("notifications")),
+				Map.entry("reminders.dlt", Set.of("reminders")));
+		Map<String, Set<String>> readers = Map.ofEntries(Map.entry("booking-commands", Set.of("booking-intake")),
+				Map.entry("appointments", Set.of("notifications", "reminders", "dashboard")),
+				Map.entry("contact-inquiries", Set.of("notifications", "dashboard")),
+				Map.entry("due-notices", Set.of("notifications", "dashboard")),
+				Map.entry("patient-replies", Set.of("notifications", "reminders", "dashboard")),
+				Map.entry("notification-outcomes", Set.of("dashboard")),
+				Map.entry("delivery-reports", Set.of("notifications")),
+				Map.entry("booking-commands.dlt", Set.of("dashboard")),
+				Map.entry("notifications.dlt", Set.of("dashboard")),
+				Map.entry("notifications.retry", Set.of("notifications")),
+				Map.entry("reminders.dlt", Set.of("dashboard")));
 
 		assertThat(services("send")).isEqualTo(writers);
 		assertThat(services("receive")).isEqualTo(readers);

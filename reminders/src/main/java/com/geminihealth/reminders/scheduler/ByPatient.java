@@ -8,8 +8,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
@@ -28,8 +26,6 @@ import com.geminihealth.schemas.patient.PatientContact;
  * serialization per event for nothing.
  */
 final class ByPatient {
-
-	private static final Logger logger = LoggerFactory.getLogger(ByPatient.class);
 
 	private static final Deserializer<AppointmentEvent> EVENTS = Topics.APPOINTMENTS.valueSerde().deserializer();
 
@@ -60,11 +56,8 @@ final class ByPatient {
 		return null;
 	}
 
-	/**
-	 * Keys each event the scheduler acts on by its patient; drops the others, and skips
-	 * (with its position, never its content) one that breaks the contract.
-	 */
-	static final class Rekey implements Processor<AppointmentId, byte[], PatientContact, byte[]> {
+	/** Keys each event the scheduler acts on by its patient; drops the others. */
+	static final class Rekey implements Processor<AppointmentId, CheckedInput, PatientContact, byte[]> {
 
 		private ProcessorContext<PatientContact, byte[]> context;
 
@@ -74,19 +67,11 @@ final class ByPatient {
 		}
 
 		@Override
-		public void process(Record<AppointmentId, byte[]> record) {
-			Appointment appointment;
-			try {
-				appointment = appointment(read(record.headers(), record.value()));
-			}
-			catch (RuntimeException ex) {
-				this.context.recordMetadata()
-					.ifPresent((where) -> logger.warn("Skipped an unreadable appointment event at {}-{} offset {}",
-							where.topic(), where.partition(), where.offset()));
-				return;
-			}
+		public void process(Record<AppointmentId, CheckedInput> record) {
+			Appointment appointment = appointment((AppointmentEvent) record.value().event());
 			if (appointment != null) {
-				this.context.forward(record.withKey(new PatientContact(SchedulerProcessor.patientKey(appointment))));
+				this.context.forward(record.withKey(new PatientContact(SchedulerProcessor.patientKey(appointment)))
+					.withValue(record.value().original()));
 			}
 		}
 

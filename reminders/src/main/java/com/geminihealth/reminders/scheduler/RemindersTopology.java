@@ -1,7 +1,10 @@
 package com.geminihealth.reminders.scheduler;
 
+import java.util.Map;
+
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -9,6 +12,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 import com.geminihealth.reminders.policy.RemindersProperties;
+import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
@@ -33,19 +37,14 @@ public final class RemindersTopology {
 	public static KStream<AppointmentId, DueNotice> build(StreamsBuilder builder, RemindersProperties properties,
 			SchedulerMetrics metrics) {
 		SchedulerStores.builders().forEach(builder::addStateStore);
-		KStream<PatientContact, Object> appointments = builder
-			.stream(Topics.APPOINTMENTS.name(),
-					Consumed.with(Topics.APPOINTMENTS.keySerde(), Serdes.ByteArray()).withName("appointments"))
+		KStream<PatientContact, Object> appointments = checked(builder, Topics.APPOINTMENTS)
 			.process(ByPatient.Rekey::new, Named.as("key-by-patient"))
 			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), Serdes.ByteArray())
 				.withName("appointments-by-patient"))
 			.processValues(ByPatient.Read::new, Named.as("appointment-input"));
-		KStream<PatientContact, Object> confirmations = builder
-			.stream(Topics.PATIENT_REPLIES.name(),
-					Consumed.with(Topics.PATIENT_REPLIES.keySerde(), Topics.PATIENT_REPLIES.valueSerde())
-						.withName("patient-replies"))
-			.filter((contact, reply) -> reply instanceof AttendanceConfirmed, Named.as("attendance-confirmations"))
-			.mapValues((reply) -> (Object) reply, Named.as("reply-input"));
+		KStream<PatientContact, Object> confirmations = checked(builder, Topics.PATIENT_REPLIES)
+			.mapValues(CheckedInput::event, Named.as("reply-input"))
+			.filter((contact, reply) -> reply instanceof AttendanceConfirmed, Named.as("attendance-confirmations"));
 
 		KStream<AppointmentId, DueNotice> notices = appointments.merge(confirmations, Named.as("scheduler-input"))
 			.process(() -> new SchedulerProcessor(properties, metrics), Named.as(SCHEDULER), SchedulerStores.DUE,
@@ -53,6 +52,24 @@ public final class RemindersTopology {
 		notices.to(Topics.DUE_NOTICES.name(),
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
 		return notices;
+	}
+
+	/**
+	 * The records of {@code topic} that keep the contract; the others go to the
+	 * dead-letter stream as they arrived, with the reason, and the scheduler carries on.
+	 */
+	private static <K> KStream<K, CheckedInput> checked(StreamsBuilder builder, Topic<K, ?> topic) {
+		Map<String, KStream<K, CheckedInput>> checked = builder
+			.stream(topic.name(), Consumed.with(topic.keySerde(), Serdes.ByteArray()).withName(topic.name()))
+			.processValues(() -> new CheckedInput.Check<K>(topic), Named.as("check-" + topic.name()))
+			.split(Named.as(topic.name() + "-"))
+			.branch((key, input) -> input.kept(), Branched.as("kept"))
+			.defaultBranch(Branched.as("broken"));
+		checked.get(topic.name() + "-broken")
+			.mapValues(CheckedInput::original, Named.as(topic.name() + "-original-bytes"))
+			.to(Topics.REMINDERS_DEAD_LETTERS.name(),
+					Produced.with(topic.keySerde(), Serdes.ByteArray()).withName(topic.name() + "-dead-letters"));
+		return checked.get(topic.name() + "-kept");
 	}
 
 }

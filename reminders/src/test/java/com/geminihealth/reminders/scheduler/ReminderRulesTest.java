@@ -1,5 +1,6 @@
 package com.geminihealth.reminders.scheduler;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,11 +8,13 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.geminihealth.reminders.policy.Policy;
 import com.geminihealth.reminders.policy.ReminderRule;
+import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
@@ -304,9 +307,19 @@ class ReminderRulesTest {
 	}
 
 	@Test
-	void skipsAnUnreadableAppointmentEventAndKeepsScheduling() {
-		this.reminders.sendUnreadable("{\"not\": \"an event\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+	void deadLettersAnUnreadableAppointmentEventWithTheReasonAndKeepsScheduling() {
+		List<TestRecord<byte[], byte[]>> deadLetters = this.reminders
+			.sendUnreadable("{\"not\": \"an event\"}".getBytes(StandardCharsets.UTF_8));
 		this.reminders.send(confirmed(appointment(MONDAY_14)));
+
+		assertThat(deadLetters).singleElement().satisfies((letter) -> {
+			assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{\"not\": \"an event\"}");
+			assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+				.contains("ce_type");
+			assertThat(
+					new String(letter.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
+				.isEqualTo("appointments");
+		});
 
 		assertThat(reminders(this.reminders.advanceTo(MONDAY_14.minusHours(24))))
 			.containsExactly(new Fired("email-24h", Channel.EMAIL, local(MONDAY_14.minusHours(24))));

@@ -16,6 +16,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
@@ -128,14 +130,18 @@ final class RemindersDriver implements AutoCloseable {
 		return this.notices.readValuesToList();
 	}
 
-	/** Sends bytes that are no appointment event, as a broken writer might. */
-	void sendUnreadable(byte[] value) {
-		this.driver
-			.createInputTopic(Topics.APPOINTMENTS.name(),
-					new org.apache.kafka.common.serialization.ByteArraySerializer(),
-					new org.apache.kafka.common.serialization.ByteArraySerializer())
+	/**
+	 * Sends bytes that are no appointment event, as a broken writer might; returns what
+	 * reached the dead-letter stream.
+	 */
+	List<TestRecord<byte[], byte[]>> sendUnreadable(byte[] value) {
+		this.driver.createInputTopic(Topics.APPOINTMENTS.name(), new ByteArraySerializer(), new ByteArraySerializer())
 			.pipeInput(
 					new TestRecord<>(AppointmentId.random().value().getBytes(), value, new RecordHeaders(), this.now));
+		return this.driver
+			.createOutputTopic(Topics.REMINDERS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+					new ByteArrayDeserializer())
+			.readRecordsToList();
 	}
 
 	List<DueNotice> reply(PatientReply reply) {
