@@ -78,13 +78,13 @@ class TwilioSmsIntegrationTest {
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
-	static final String OPTED_OUT_NUMBER = "+12895550000";
+	static final String OPTED_OUT_NUMBER = TwilioStub.OPTED_OUT_NUMBER;
 
-	static final String OUTAGE_NUMBER = "+12895550503";
+	static final String OUTAGE_NUMBER = TwilioStub.OUTAGE_NUMBER;
 
-	static final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+	static final TwilioStub twilio = new TwilioStub();
 
-	static final HttpServer twilio = stub();
+	static final List<Map<String, String>> requests = twilio.requests();
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
@@ -94,12 +94,12 @@ class TwilioSmsIntegrationTest {
 
 	@DynamicPropertySource
 	static void twilioStub(DynamicPropertyRegistry registry) {
-		registry.add("notifications.sms.api-base-url", () -> "http://localhost:" + twilio.getAddress().getPort() + "/");
+		registry.add("notifications.sms.api-base-url", twilio::baseUrl);
 	}
 
 	@AfterAll
 	static void stopStub() {
-		twilio.stop(0);
+		twilio.close();
 	}
 
 	/** A clock that runs, set to noon in Toronto: outside the clinic's quiet hours. */
@@ -330,52 +330,6 @@ class TwilioSmsIntegrationTest {
 			return failed.appointmentId();
 		}
 		return (outcome instanceof NotificationSuppressed suppressed) ? suppressed.appointmentId() : null;
-	}
-
-	/**
-	 * Answers like Twilio: 201 with a message SID, or 400 with error 21610 for an
-	 * opted-out number.
-	 */
-	private static HttpServer stub() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-			server.createContext("/", TwilioSmsIntegrationTest::answer);
-			server.start();
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void answer(HttpExchange exchange) throws IOException {
-		Map<String, String> form = Map.of();
-		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		if (!body.isEmpty()) {
-			form = java.util.Arrays.stream(body.split("&"))
-				.map((pair) -> pair.split("=", 2))
-				.collect(Collectors.toMap((pair) -> decode(pair[0]), (pair) -> decode(pair[1]), (a, b) -> b));
-		}
-		Map<String, String> request = new java.util.HashMap<>(form);
-		request.put("path", exchange.getRequestURI().getPath());
-		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
-		requests.add(request);
-		boolean optedOut = OPTED_OUT_NUMBER.equals(form.get("To"));
-		boolean outage = OUTAGE_NUMBER.equals(form.get("To"));
-		String json = optedOut
-				? "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}"
-				: outage ? "{\"code\": 20500, \"message\": \"Internal server error\", \"status\": 503}"
-						: "{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
-								+ "\", \"status\": \"queued\", \"to\": \"" + form.get("To") + "\"}";
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(optedOut ? 400 : outage ? 503 : 201, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
-	}
-
-	private static String decode(String text) {
-		return URLDecoder.decode(text, StandardCharsets.UTF_8);
 	}
 
 }

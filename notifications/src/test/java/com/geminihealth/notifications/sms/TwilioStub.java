@@ -1,0 +1,91 @@
+package com.geminihealth.notifications.sms;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for Twilio's Messages API that answers like Twilio: 201 with a message
+ * SID, 400 with error 21610 for an opted-out number, 503 for a number in an outage. It
+ * keeps every request's form fields, path and Authorization header.
+ */
+final class TwilioStub implements AutoCloseable {
+
+	static final String OPTED_OUT_NUMBER = "+12895550000";
+
+	static final String OUTAGE_NUMBER = "+12895550503";
+
+	private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
+
+	private final HttpServer server;
+
+	TwilioStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.server.createContext("/", this::answer);
+		this.server.start();
+	}
+
+	/** The API base URL to give the SDK. */
+	String baseUrl() {
+		return "http://localhost:" + this.server.getAddress().getPort() + "/";
+	}
+
+	List<Map<String, String>> requests() {
+		return this.requests;
+	}
+
+	/** How many texts were asked for to {@code number}. */
+	long textsTo(String number) {
+		return this.requests.stream().filter((sent) -> number.equals(sent.get("To"))).count();
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	private void answer(HttpExchange exchange) throws IOException {
+		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+		Map<String, String> request = new HashMap<>(body.isEmpty() ? Map.of()
+				: Arrays.stream(body.split("&"))
+					.map((pair) -> pair.split("=", 2))
+					.collect(Collectors.toMap((pair) -> decode(pair[0]), (pair) -> decode(pair[1]), (a, b) -> b)));
+		String to = request.get("To");
+		request.put("path", exchange.getRequestURI().getPath());
+		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+		this.requests.add(request);
+		boolean optedOut = OPTED_OUT_NUMBER.equals(to);
+		boolean outage = OUTAGE_NUMBER.equals(to);
+		String json = optedOut
+				? "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}"
+				: outage ? "{\"code\": 20500, \"message\": \"Internal server error\", \"status\": 503}"
+						: "{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
+								+ "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(optedOut ? 400 : outage ? 503 : 201, bytes.length);
+		exchange.getResponseBody().write(bytes);
+		exchange.close();
+	}
+
+	private static String decode(String text) {
+		return URLDecoder.decode(text, StandardCharsets.UTF_8);
+	}
+
+}
