@@ -1,0 +1,668 @@
+package com.geminihealth.notifications;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.geminihealth.broker.KraftBroker;
+import com.geminihealth.schemas.Topic;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.booking.ServiceId;
+
+/**
+ * How many notifications the notifications service dispatches per second, and how long an
+ * appointment event takes to reach the provider at a steady rate, with the providers
+ * stubbed at the wire: Twilio's Messages API by a local HTTP stub (the real Twilio SDK
+ * calls it), SMTP by GreenMail (the real Jakarta Mail client talks to it).
+ * <p>
+ * Every event is an {@link AppointmentConfirmed} for a patient with an email address, a
+ * mobile phone and SMS consent, so each yields two notifications: one email and one SMS.
+ * Each event's patient has a phone number and email address of its own, which is how the
+ * stubs tell which event a message came from.
+ * <ol>
+ * <li>Warm-up: a few hundred events, until all their messages arrived (listeners
+ * assigned, code compiled).</li>
+ * <li>Throughput: {@code bench.events} events published as fast as possible;
+ * notifications per second from the first provider call to the last.</li>
+ * <li>Latency: {@code bench.rate} events per second for {@code bench.seconds} seconds;
+ * latency from the clock read just before each event is handed to the producer to the
+ * provider call: for SMS the moment the stub's handler starts (nanosecond clock), for
+ * email the moment GreenMail stored the message (millisecond clock, after the SMTP
+ * DATA).</li>
+ * <li>Raw-Kafka baseline: a plain {@code read_committed} consumer reading the same
+ * appointment records as bytes.</li>
+ * </ol>
+ * Run: {@code cd benchmarks && mvn -Pnotifications-benchmark verify}, with the options
+ * {@code -Dbench.events=5000 -Dbench.rate=200 -Dbench.seconds=20}.
+ */
+public final class NotificationsBenchmark {
+
+	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	static final int WARMUP_EVENTS = 500;
+
+	private NotificationsBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		// The JDK's HTTP server leaves Nagle's algorithm on by default: with the client's
+		// delayed ACK every stubbed Twilio answer would wait ~40 ms, which Twilio does
+		// not.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		// The broker logs at INFO until the service's logging.level.root=WARN takes over.
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		int events = Integer.getInteger("bench.events", 5_000);
+		int rate = Integer.getInteger("bench.rate", 200);
+		int seconds = Integer.getInteger("bench.seconds", 20);
+		double smsPerSecond = Double.parseDouble(System.getProperty("bench.sms-per-second", "10000"));
+		boolean keepData = Boolean.getBoolean("bench.keep-data");
+		String serviceArgs = System.getProperty("bench.service-args", "").strip();
+		int steadyEvents = rate * seconds;
+		int total = WARMUP_EVENTS + events + steadyEvents;
+		Path dir = Files.createDirectories(Path.of("target", "notifications-benchmark-" + UUID.randomUUID()));
+		Arrivals arrivals = new Arrivals(total);
+		Managers mail = new Managers();
+		SmtpServer smtp = new NoDelaySmtpServer(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP), mail);
+		smtp.startService();
+		if (!smtp.waitTillRunning(10_000)) {
+			throw new IllegalStateException("GreenMail's SMTP server did not start");
+		}
+		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0);
+				TwilioStub twilio = new TwilioStub(arrivals)) {
+			createTopics(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
+			List<String> arguments = new java.util.ArrayList<>(
+					List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--server.port=0",
+							"--spring.mail.host=localhost", "--spring.mail.port=" + smtp.getPort(),
+							"--notifications.sms.account-sid=AC00000000000000000000000000000001",
+							"--notifications.sms.auth-token=secret",
+							"--notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
+							"--notifications.sms.api-base-url=" + twilio.baseUrl(),
+							"--notifications.sms.messages-per-second=" + smsPerSecond,
+							"--notifications.sms.quiet-hours.start=00:00", "--notifications.sms.quiet-hours.end=00:00",
+							"--logging.level.root=WARN", "--logging.structured.format.console=",
+							"--pipeline.data-dir=" + dir.resolve("data").toAbsolutePath()));
+			if (!serviceArgs.isEmpty()) {
+				arguments.addAll(Arrays.asList(serviceArgs.split("\\s+")));
+			}
+			ConfigurableApplicationContext service = NotificationsApplication.builder()
+				.run(arguments.toArray(String[]::new));
+			Mailbox mailbox = new Mailbox(mail, arrivals);
+			try (KafkaProducer<AppointmentId, AppointmentEvent> producer = producer(broker.bootstrapServers())) {
+				// Warm-up
+				publishBurst(producer, arrivals, 0, WARMUP_EVENTS);
+				awaitAll(arrivals, mailbox, 0, WARMUP_EVENTS, Duration.ofMinutes(3), "warm-up");
+
+				// Throughput
+				double loadBefore = loadAverage();
+				Cpu cpu = Cpu.start();
+				publishBurst(producer, arrivals, WARMUP_EVENTS, events);
+				awaitAll(arrivals, mailbox, WARMUP_EVENTS, events, Duration.ofMinutes(5), "throughput");
+				double[] cpuBurst = cpu.stop();
+				long first = arrivals.firstProviderMillis(WARMUP_EVENTS, events);
+				long last = arrivals.lastProviderMillis(WARMUP_EVENTS, events);
+				double burstSeconds = Math.max(1, last - first) / 1000.0;
+				double perSecond = (2.0 * events - 1) / burstSeconds;
+				long smsFirst = arrivals.firstSmsNanos(WARMUP_EVENTS, events);
+				long smsLast = arrivals.lastSmsNanos(WARMUP_EVENTS, events);
+				double smsPerSecondMeasured = (events - 1) / ((smsLast - smsFirst) / 1e9);
+				double emailPerSecond = (events - 1) / (Math.max(1, arrivals.lastEmailMillis(WARMUP_EVENTS, events)
+						- arrivals.firstEmailMillis(WARMUP_EVENTS, events)) / 1000.0);
+				long burstPublishToLastMillis = last - arrivals.firstPublishMillis(WARMUP_EVENTS);
+
+				// Latency at a steady rate
+				int steadyFrom = WARMUP_EVENTS + events;
+				cpu = Cpu.start();
+				publishSteady(producer, arrivals, steadyFrom, steadyEvents, rate);
+				awaitAll(arrivals, mailbox, steadyFrom, steadyEvents, Duration.ofMinutes(3), "steady");
+				double[] cpuSteady = cpu.stop();
+				long[] sms = arrivals.smsLatencyNanos(steadyFrom, steadyEvents);
+				long[] email = arrivals.emailLatencyMillis(steadyFrom, steadyEvents);
+				double loadAfter = loadAverage();
+
+				service.close();
+
+				// Raw Kafka: the same records, read as bytes
+				double raw = rawConsume(broker.bootstrapServers(), total);
+
+				System.out.printf("%nNotifications benchmark on %s (%d cores, Java %s)%n", cpu(),
+						Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+				System.out.printf("  load average (1 min) before / after: %.2f / %.2f%n", loadBefore, loadAfter);
+				System.out.printf(
+						"  providers: Twilio Messages API stubbed over HTTP with TCP_NODELAY (real SDK), SMTP by GreenMail with TCP_NODELAY (real Jakarta Mail)%n");
+				System.out.printf(
+						"  SMS pacing: %.0f texts/s (a messaging service; the default of 1/s is for a single long code)%n",
+						smsPerSecond);
+				System.out.printf(
+						"  each AppointmentConfirmed -> 1 email + 1 SMS; quiet hours off; extra service args: %s%n",
+						serviceArgs.isEmpty() ? "none (as deployed)" : serviceArgs);
+				System.out.printf("  throughput, %,d events published at once (%,d notifications):%n", events,
+						2 * events);
+				System.out.printf(
+						"    dispatched:                %,8.0f notifications/s (first to last provider call, %.2f s)%n",
+						perSecond, burstSeconds);
+				System.out.printf("      of which SMS:            %,8.0f texts/s%n", smsPerSecondMeasured);
+				System.out.printf("      of which email:          %,8.0f emails/s%n", emailPerSecond);
+				System.out.printf("    first publish to last provider call: %.2f s%n",
+						burstPublishToLastMillis / 1000.0);
+				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuBurst[0], cpuBurst[1]);
+				System.out.printf(
+						"  latency, %d events/s for %d s (%,d events, %,d notifications), event send -> provider call:%n",
+						rate, seconds, steadyEvents, 2 * steadyEvents);
+				System.out.printf(
+						"    SMS   (HTTP request arrival, ns clock): p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
+						percentile(sms, 50) / 1e6, percentile(sms, 99) / 1e6, sms[sms.length - 1] / 1e6);
+				System.out.printf("    email (GreenMail stored, ms clock):     p50 %6d ms  p99 %6d ms  max %6d ms%n",
+						percentile(email, 50), percentile(email, 99), email[email.length - 1]);
+				long[] both = both(sms, email);
+				System.out.printf("    both channels (ms):                     p50 %6.1f ms  p99 %6.1f ms%n",
+						percentile(both, 50) / 1e6, percentile(both, 99) / 1e6);
+				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuSteady[0], cpuSteady[1]);
+				System.out.printf(
+						"  raw Kafka (plain consumer, read_committed, bytes), %,d appointment records: %,8.0f records/s%n",
+						total, raw);
+				System.out.printf(
+						"  target: >= 1,000 notifications/s: %s (%.0f); p99 <= 200 ms event -> provider call: %s (SMS %.1f ms, email %d ms)%n",
+						(perSecond >= 1000) ? "MET" : "NOT MET", perSecond,
+						(percentile(both, 99) / 1e6 <= 200) ? "MET" : "NOT MET", percentile(sms, 99) / 1e6,
+						percentile(email, 99));
+			}
+		}
+		finally {
+			smtp.stopService();
+			if (!keepData) {
+				deleteQuietly(dir);
+			}
+		}
+		System.exit(0);
+	}
+
+	private static KafkaProducer<AppointmentId, AppointmentEvent> producer(String bootstrap) {
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
+		return new KafkaProducer<>(config, Topics.APPOINTMENTS.keySerde().serializer(),
+				Topics.APPOINTMENTS.valueSerde().serializer());
+	}
+
+	private static void publishBurst(KafkaProducer<AppointmentId, AppointmentEvent> producer, Arrivals arrivals,
+			int from, int count) {
+		AppointmentConfirmed[] prepared = new AppointmentConfirmed[count];
+		for (int i = 0; i < count; i++) {
+			prepared[i] = confirmed(from + i);
+		}
+		for (int i = 0; i < count; i++) {
+			send(producer, arrivals, from + i, prepared[i]);
+		}
+		producer.flush();
+	}
+
+	private static void publishSteady(KafkaProducer<AppointmentId, AppointmentEvent> producer, Arrivals arrivals,
+			int from, int count, int rate) {
+		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+		long start = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			AppointmentConfirmed event = confirmed(from + i);
+			long due = start + i * interval;
+			long wait;
+			while ((wait = due - System.nanoTime()) > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			send(producer, arrivals, from + i, event);
+		}
+		producer.flush();
+	}
+
+	private static void send(KafkaProducer<AppointmentId, AppointmentEvent> producer, Arrivals arrivals, int seq,
+			AppointmentConfirmed event) {
+		arrivals.published(seq);
+		producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), event.appointmentId(), event));
+	}
+
+	/** A confirmation for a patient of its own, reachable by email and by text. */
+	static AppointmentConfirmed confirmed(int seq) {
+		Patient patient = new Patient("Olivia Martin", email(seq), phone(seq), Language.EN, new Consent(true, false));
+		AppointmentId id = AppointmentId.random();
+		Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		return new AppointmentConfirmed(new RequestId(id.uuid()),
+				new Appointment(id, new LocationId("burlington"), new ServiceId("massage-60"),
+						new PractitionerId("maya-chen"), "Maya Chen", start, start.plus(Duration.ofHours(1)), TORONTO,
+						patient, null, 0));
+	}
+
+	static String phone(int seq) {
+		return "+1289" + (2_000_000 + seq);
+	}
+
+	static String email(int seq) {
+		return "patient-" + seq + "@example.com";
+	}
+
+	static int seqOfPhone(String phone) {
+		return (phone != null && phone.startsWith("+1289")) ? Integer.parseInt(phone.substring(5)) - 2_000_000 : -1;
+	}
+
+	static int seqOfEmail(String address) {
+		if (address == null || !address.startsWith("patient-")) {
+			return -1;
+		}
+		return Integer.parseInt(address.substring("patient-".length(), address.indexOf('@')));
+	}
+
+	private static void awaitAll(Arrivals arrivals, Mailbox mailbox, int from, int count, Duration timeout,
+			String phase) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			mailbox.collectOnceAllStored(from + count);
+			long missingSms = arrivals.missingSms(from, count);
+			long missingEmail = arrivals.missingEmail(from, count);
+			if (missingSms == 0 && missingEmail == 0) {
+				return;
+			}
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException(phase + ": " + missingSms + " texts and " + missingEmail
+						+ " emails did not arrive within " + timeout);
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	/** Reads all {@code total} appointment records as bytes; records per second. */
+	private static double rawConsume(String bootstrap, int total) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(), ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+				"read_committed", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		long count = 0;
+		long first = 0;
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(Topics.APPOINTMENTS.name()));
+			while (count < total) {
+				for (var record : consumer.poll(Duration.ofMillis(100))) {
+					first = (count == 0) ? System.nanoTime() : first;
+					count++;
+				}
+			}
+		}
+		return (total - 1) / ((System.nanoTime() - first) / 1e9);
+	}
+
+	private static void createTopics(String bootstrap, List<String> names) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+			admin.createTopics(names.stream().map((name) -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
+		}
+	}
+
+	static long percentile(long[] sorted, double percentile) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.max(1, Math.ceil(percentile / 100.0 * sorted.length));
+		return sorted[rank - 1];
+	}
+
+	/** SMS latencies (ns) and email latencies (ms, as ns) together, sorted. */
+	private static long[] both(long[] smsNanos, long[] emailMillis) {
+		long[] all = new long[smsNanos.length + emailMillis.length];
+		System.arraycopy(smsNanos, 0, all, 0, smsNanos.length);
+		for (int i = 0; i < emailMillis.length; i++) {
+			all[smsNanos.length + i] = emailMillis[i] * 1_000_000;
+		}
+		Arrays.sort(all);
+		return all;
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private static String cpu() {
+		try {
+			return Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((line) -> line.startsWith("model name"))
+				.findFirst()
+				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
+				.orElse("unknown CPU");
+		}
+		catch (Exception ex) {
+			return "unknown CPU";
+		}
+	}
+
+	private static void deleteQuietly(Path dir) {
+		try (var paths = Files.walk(dir)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+		}
+		catch (IOException ex) {
+			// only disk space
+		}
+	}
+
+	/**
+	 * When each event was handed to the producer and when each of its two messages
+	 * reached its provider; 0 until it did.
+	 */
+	static final class Arrivals {
+
+		final AtomicLongArray publishedNanos;
+
+		final AtomicLongArray publishedMillis;
+
+		final AtomicLongArray smsNanos;
+
+		final AtomicLongArray smsMillis;
+
+		final AtomicLongArray emailMillis;
+
+		Arrivals(int total) {
+			this.publishedNanos = new AtomicLongArray(total);
+			this.publishedMillis = new AtomicLongArray(total);
+			this.smsNanos = new AtomicLongArray(total);
+			this.smsMillis = new AtomicLongArray(total);
+			this.emailMillis = new AtomicLongArray(total);
+		}
+
+		void published(int seq) {
+			this.publishedMillis.set(seq, System.currentTimeMillis());
+			this.publishedNanos.set(seq, System.nanoTime());
+		}
+
+		void sms(int seq, long nanos, long millis) {
+			if (seq >= 0 && seq < this.smsNanos.length()) {
+				this.smsNanos.compareAndSet(seq, 0, nanos);
+				this.smsMillis.compareAndSet(seq, 0, millis);
+			}
+		}
+
+		void email(int seq, long millis) {
+			if (seq >= 0 && seq < this.emailMillis.length()) {
+				this.emailMillis.compareAndSet(seq, 0, millis);
+			}
+		}
+
+		long missingSms(int from, int count) {
+			return count(from, count, (i) -> this.smsNanos.get(i) == 0);
+		}
+
+		long missingEmail(int from, int count) {
+			return count(from, count, (i) -> this.emailMillis.get(i) == 0);
+		}
+
+		long firstPublishMillis(int from) {
+			return this.publishedMillis.get(from);
+		}
+
+		long firstProviderMillis(int from, int count) {
+			return Math.min(extreme(this.smsMillis, from, count, true), extreme(this.emailMillis, from, count, true));
+		}
+
+		long lastProviderMillis(int from, int count) {
+			return Math.max(extreme(this.smsMillis, from, count, false), extreme(this.emailMillis, from, count, false));
+		}
+
+		long firstSmsNanos(int from, int count) {
+			return extreme(this.smsNanos, from, count, true);
+		}
+
+		long lastSmsNanos(int from, int count) {
+			return extreme(this.smsNanos, from, count, false);
+		}
+
+		long firstEmailMillis(int from, int count) {
+			return extreme(this.emailMillis, from, count, true);
+		}
+
+		long lastEmailMillis(int from, int count) {
+			return extreme(this.emailMillis, from, count, false);
+		}
+
+		long[] smsLatencyNanos(int from, int count) {
+			long[] latencies = new long[count];
+			for (int i = 0; i < count; i++) {
+				latencies[i] = this.smsNanos.get(from + i) - this.publishedNanos.get(from + i);
+			}
+			Arrays.sort(latencies);
+			return latencies;
+		}
+
+		long[] emailLatencyMillis(int from, int count) {
+			long[] latencies = new long[count];
+			for (int i = 0; i < count; i++) {
+				latencies[i] = this.emailMillis.get(from + i) - this.publishedMillis.get(from + i);
+			}
+			Arrays.sort(latencies);
+			return latencies;
+		}
+
+		private static long extreme(AtomicLongArray values, int from, int count, boolean min) {
+			long result = min ? Long.MAX_VALUE : Long.MIN_VALUE;
+			for (int i = from; i < from + count; i++) {
+				result = min ? Math.min(result, values.get(i)) : Math.max(result, values.get(i));
+			}
+			return result;
+		}
+
+		private static long count(int from, int count, java.util.function.IntPredicate predicate) {
+			long n = 0;
+			for (int i = from; i < from + count; i++) {
+				if (predicate.test(i)) {
+					n++;
+				}
+			}
+			return n;
+		}
+
+	}
+
+	/**
+	 * Twilio's Messages API as a local stub: 201 with a message SID, the moment each
+	 * request arrives noted against the event its number belongs to.
+	 */
+	static final class TwilioStub implements AutoCloseable {
+
+		private final HttpServer server;
+
+		private final ExecutorService executor = Executors.newFixedThreadPool(8);
+
+		private final Arrivals arrivals;
+
+		private final AtomicLong sids = new AtomicLong();
+
+		TwilioStub(Arrivals arrivals) throws IOException {
+			this.arrivals = arrivals;
+			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
+			this.server.setExecutor(this.executor);
+			this.server.createContext("/", this::answer);
+			this.server.start();
+		}
+
+		String baseUrl() {
+			return "http://localhost:" + this.server.getAddress().getPort() + "/";
+		}
+
+		private void answer(HttpExchange exchange) throws IOException {
+			long nanos = System.nanoTime();
+			long millis = System.currentTimeMillis();
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			String to = null;
+			for (String pair : body.split("&")) {
+				if (pair.startsWith("To=")) {
+					to = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
+				}
+			}
+			this.arrivals.sms(seqOfPhone(to), nanos, millis);
+			String json = "{\"sid\": \"SM" + String.format("%032x", this.sids.incrementAndGet())
+					+ "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
+			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().add("Content-Type", "application/json");
+			exchange.sendResponseHeaders(201, bytes.length);
+			exchange.getResponseBody().write(bytes);
+			exchange.close();
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
+
+	}
+
+	/**
+	 * Reads, from GreenMail's store, when each email was stored (its received date, to
+	 * the millisecond), and empties the store as it goes.
+	 */
+	static final class Mailbox {
+
+		private final Managers greenMail;
+
+		private final Arrivals arrivals;
+
+		Mailbox(Managers greenMail, Arrivals arrivals) {
+			this.greenMail = greenMail;
+			this.arrivals = arrivals;
+		}
+
+		/**
+		 * Collects receipt times once the store holds {@code expected} messages: counting
+		 * is cheap, reading every recipient is not, and would compete with the service.
+		 */
+		void collectOnceAllStored(int expected) {
+			if (this.greenMail.getImapHostManager().getAllMessages().size() >= expected) {
+				collect();
+			}
+		}
+
+		void collect() {
+			for (StoredMessage message : this.greenMail.getImapHostManager().getAllMessages()) {
+				try {
+					Address[] to = message.getMimeMessage().getRecipients(Message.RecipientType.TO);
+					if (to != null && to.length > 0 && to[0] instanceof InternetAddress address) {
+						this.arrivals.email(seqOfEmail(address.getAddress()), message.getReceivedDate().getTime());
+					}
+				}
+				catch (Exception ex) {
+					// a message that is not ours
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * GreenMail's SMTP server with Nagle's algorithm off: it writes a multi-line reply
+	 * (the EHLO's) line by line, and with the client's delayed ACK each connection would
+	 * stall ~40 ms on it, which a mail server that writes its reply at once does not.
+	 */
+	static final class NoDelaySmtpServer extends SmtpServer {
+
+		NoDelaySmtpServer(ServerSetup setup, Managers managers) {
+			super(setup, managers);
+		}
+
+		@Override
+		protected void handleClientSocket(Socket socket) throws SocketException {
+			socket.setTcpNoDelay(true);
+			super.handleClientSocket(socket);
+		}
+
+	}
+
+	/** Process and machine CPU over an interval, in cores. */
+	record Cpu(long wallNanos, long processNanos, long[] machine) {
+
+		static Cpu start() {
+			return new Cpu(System.nanoTime(), processCpuNanos(), machineTicks());
+		}
+
+		double[] stop() {
+			double wall = System.nanoTime() - this.wallNanos;
+			double process = (processCpuNanos() - this.processNanos) / wall;
+			long[] ticks = machineTicks();
+			double machine = -1;
+			if (ticks != null && this.machine != null && ticks[1] > this.machine[1]) {
+				machine = (double) (ticks[0] - this.machine[0]) / (ticks[1] - this.machine[1])
+						* Runtime.getRuntime().availableProcessors();
+			}
+			return new double[] { process, machine };
+		}
+
+		private static long processCpuNanos() {
+			if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+				return os.getProcessCpuTime();
+			}
+			return 0;
+		}
+
+		private static long[] machineTicks() {
+			try {
+				String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+				long total = 0;
+				long idle = 0;
+				for (int i = 1; i < fields.length && i <= 8; i++) {
+					long value = Long.parseLong(fields[i]);
+					total += value;
+					if (i == 4 || i == 5) {
+						idle += value;
+					}
+				}
+				return new long[] { total - idle, total };
+			}
+			catch (IOException | RuntimeException ex) {
+				return null;
+			}
+		}
+
+	}
+
+}
