@@ -173,7 +173,10 @@ public final class NotificationsBenchmark {
 				service.close();
 
 				// Raw Kafka: the same records, read as bytes
-				double raw = rawConsume(broker.bootstrapServers(), total);
+				double raw = 0;
+				for (int pass = 0; pass < 3; pass++) {
+					raw = Math.max(raw, rawConsume(broker.bootstrapServers(), total));
+				}
 
 				System.out.printf("%nNotifications benchmark on %s (%d cores, Java %s)%n", cpu(),
 						Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -209,7 +212,7 @@ public final class NotificationsBenchmark {
 						percentile(both, 50) / 1e6, percentile(both, 99) / 1e6);
 				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuSteady[0], cpuSteady[1]);
 				System.out.printf(
-						"  raw Kafka (plain consumer, read_committed, bytes), %,d appointment records: %,8.0f records/s%n",
+						"  raw Kafka (plain consumer, read_committed, bytes), %,d appointment records, best of 3 passes: %,8.0f records/s%n",
 						total, raw);
 				System.out.printf(
 						"  target: >= 1,000 notifications/s: %s (%.0f); p99 <= 200 ms event -> provider call: %s (SMS %.1f ms, email %d ms)%n",
@@ -316,7 +319,10 @@ public final class NotificationsBenchmark {
 		}
 	}
 
-	/** Reads all {@code total} appointment records as bytes; records per second. */
+	/**
+	 * Reads all {@code total} appointment records as bytes; records per second from the
+	 * first record to the last (the best of three passes is reported).
+	 */
 	private static double rawConsume(String bootstrap, int total) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ConsumerConfig.GROUP_ID_CONFIG, "bench-raw-" + UUID.randomUUID(), ConsumerConfig.ISOLATION_LEVEL_CONFIG,
