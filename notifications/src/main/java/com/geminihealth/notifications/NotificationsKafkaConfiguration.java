@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -31,11 +32,14 @@ import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
  * Listeners read the catalogue's topics with its serdes, behind an
- * {@link ErrorHandlingDeserializer} so that an unreadable record cannot stop them;
- * failures retry with exponential back-off.
+ * {@link ErrorHandlingDeserializer} so that an unreadable record cannot stop them, with
+ * one consumer per partition ({@code spring.kafka.listener.concurrency}); passing
+ * failures go to the retry stream, the rest to the dead-letter stream.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationsKafkaConfiguration {
+
+	private final KafkaProperties kafka;
 
 	public static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
 
@@ -48,6 +52,10 @@ public class NotificationsKafkaConfiguration {
 	public static final String DELIVERY_REPORTS_FACTORY = "deliveryReportsListenerFactory";
 
 	public static final String RETRIES_FACTORY = "retriesListenerFactory";
+
+	NotificationsKafkaConfiguration(KafkaProperties kafka) {
+		this.kafka = kafka;
+	}
 
 	@Bean(APPOINTMENTS_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, AppointmentEvent> appointmentsListenerFactory(
@@ -99,7 +107,7 @@ public class NotificationsKafkaConfiguration {
 				new FixedBackOff(0, 0));
 	}
 
-	private static <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
+	private <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		Map<String, Object> config = bootConsumerFactory.getConfigurationProperties();
 		ConcurrentKafkaListenerContainerFactory<K, V> factory = new ConcurrentKafkaListenerContainerFactory<>();
@@ -107,6 +115,10 @@ public class NotificationsKafkaConfiguration {
 				new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
 				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
 		factory.setCommonErrorHandler(retries);
+		Integer concurrency = this.kafka.getListener().getConcurrency();
+		if (concurrency != null) {
+			factory.setConcurrency(concurrency);
+		}
 		return factory;
 	}
 
