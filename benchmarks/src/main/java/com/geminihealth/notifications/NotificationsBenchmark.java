@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
@@ -178,7 +179,7 @@ public final class NotificationsBenchmark {
 					raw = Math.max(raw, rawConsume(broker.bootstrapServers(), total));
 				}
 
-				System.out.printf("%nNotifications benchmark on %s (%d cores, Java %s)%n", cpu(),
+				System.out.printf("%nNotifications benchmark on %s (%d cores, Java %s)%n", Machine.cpu(),
 						Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 				System.out.printf("  load average (1 min) before / after: %.2f / %.2f%n", loadBefore, loadAfter);
 				System.out.printf(
@@ -369,20 +370,6 @@ public final class NotificationsBenchmark {
 
 	private static double loadAverage() {
 		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-	}
-
-	private static String cpu() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.findFirst()
-				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
-				.orElse("unknown CPU");
-		}
-		catch (Exception ex) {
-			return "unknown CPU";
-		}
 	}
 
 	private static void deleteQuietly(Path dir) {

@@ -37,6 +37,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.Topic;
@@ -101,7 +102,7 @@ public final class DeciderBenchmark {
 			Run raw = run(rawBuilder, broker.bootstrapServers(), "bench-raw-pipe", dir, "bench-raw-out", commands);
 			raw.streams().close(Duration.ofSeconds(30));
 
-			System.out.printf("%nDecider benchmark on %s (%d cores, Java %s)%n", cpu(),
+			System.out.printf("%nDecider benchmark on %s (%d cores, Java %s)%n", Machine.cpu(),
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
 			System.out.printf("  calendar: 3 locations x 10 practitioners x 30 days; %d booking commands%n", commands);
 			System.out.printf("  decider (exactly_once_v2):    %,8.0f decisions/s  (%d confirmed)%n", decider.rate(),
@@ -221,20 +222,6 @@ public final class DeciderBenchmark {
 	private static void createTopics(String bootstrap, List<String> names) throws Exception {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
 			admin.createTopics(names.stream().map((name) -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
-		}
-	}
-
-	private static String cpu() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.findFirst()
-				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
-				.orElse("unknown CPU");
-		}
-		catch (Exception ex) {
-			return "unknown CPU";
 		}
 	}
 

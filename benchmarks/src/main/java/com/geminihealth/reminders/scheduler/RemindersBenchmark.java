@@ -35,6 +35,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
+import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.reminders.policy.FollowUps;
 import com.geminihealth.reminders.policy.Policy;
@@ -155,7 +156,7 @@ public final class RemindersBenchmark {
 			double raw = rawPipe(bootstrap, dir.resolve("raw-state"), appointments + burst);
 
 			System.out.printf("%nReminders benchmark on %s (%d cores, Java %s, max heap %d MB, %d stream threads)%n",
-					cpu(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+					Machine.cpu(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					Runtime.getRuntime().maxMemory() >> 20, Integer.getInteger("bench.threads", 2));
 			System.out.printf(
 					"  workload: %,d confirmations over 30 days = %,d reminders (+ %,d end-of-session "
@@ -419,20 +420,6 @@ public final class RemindersBenchmark {
 		}
 		try (Stream<Path> walk = Files.walk(path)) {
 			walk.sorted(Comparator.reverseOrder()).forEach((each) -> each.toFile().delete());
-		}
-	}
-
-	private static String cpu() {
-		try {
-			return Files.readAllLines(Path.of("/proc/cpuinfo"))
-				.stream()
-				.filter((line) -> line.startsWith("model name"))
-				.findFirst()
-				.map((line) -> line.substring(line.indexOf(':') + 1).strip())
-				.orElse("unknown CPU");
-		}
-		catch (IOException ex) {
-			return "unknown CPU";
 		}
 	}
 
