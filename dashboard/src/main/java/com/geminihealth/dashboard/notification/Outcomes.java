@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import com.geminihealth.dashboard.stream.EventDecoder;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -62,7 +61,7 @@ public class Outcomes implements ReadModel {
 			purpose = suppressed.purpose();
 			reason = suppressed.reason().name().toLowerCase().replace('_', ' ');
 		}
-		AppointmentId appointment = EventDecoder.appointmentIdOf(outcome);
+		AppointmentId appointment = outcome.appointmentId();
 		String firstName = (event.firstName() != null) ? event.firstName()
 				: (before != null) ? before.firstName() : null;
 		this.messages.put(id,

@@ -18,6 +18,7 @@ import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -35,12 +36,10 @@ import com.geminihealth.schemas.booking.MarkNoShow;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
-import com.geminihealth.schemas.notification.NotificationDelivered;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
-import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.HelpRequested;
 import com.geminihealth.schemas.patient.OptedIn;
@@ -157,7 +156,7 @@ public class EventDecoder {
 			return new PipelineEvent(id, topic, type, time, null, firstName, null, replyFacts(reply), value, null);
 		}
 		if (value instanceof NotificationOutcome outcome) {
-			AppointmentId about = appointmentIdOf(outcome);
+			AppointmentId about = outcome.appointmentId();
 			Known known = (about != null) ? this.appointments.get(about) : null;
 			return event(id, topic, type, time, known, outcomeFacts(outcome), value);
 		}
@@ -286,43 +285,6 @@ public class EventDecoder {
 		return outcome.channel() + " delivered";
 	}
 
-	/** The appointment an outcome is about, if it names one. */
-	public static AppointmentId appointmentIdOf(NotificationOutcome outcome) {
-		if (outcome instanceof NotificationSent sent) {
-			return sent.appointmentId();
-		}
-		if (outcome instanceof NotificationFailed failed) {
-			return failed.appointmentId();
-		}
-		if (outcome instanceof NotificationSuppressed suppressed) {
-			return suppressed.appointmentId();
-		}
-		return null;
-	}
-
-	/** The appointment an appointment event carries, or null. */
-	public static Appointment appointmentOf(Object value) {
-		if (value instanceof AppointmentConfirmed event) {
-			return event.appointment();
-		}
-		if (value instanceof AppointmentRescheduled event) {
-			return event.appointment();
-		}
-		if (value instanceof AppointmentCancelled event) {
-			return event.appointment();
-		}
-		if (value instanceof AppointmentCompleted event) {
-			return event.appointment();
-		}
-		if (value instanceof AppointmentNoShow event) {
-			return event.appointment();
-		}
-		if (value instanceof RescheduleDeclined event) {
-			return event.appointment();
-		}
-		return null;
-	}
-
 	private String service(String id) {
 		return this.serviceNames.apply(id);
 	}
@@ -358,6 +320,11 @@ public class EventDecoder {
 	}
 
 	private record Known(String location, String firstName, String practitioner) {
+	}
+
+	/** The appointment an appointment event carries, or null for any other record. */
+	public static Appointment appointmentOf(Object value) {
+		return (value instanceof AppointmentEvent event) ? event.appointment() : null;
 	}
 
 }

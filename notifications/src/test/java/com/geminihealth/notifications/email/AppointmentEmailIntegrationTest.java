@@ -304,15 +304,8 @@ class AppointmentEmailIntegrationTest {
 		return TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES)
 			.stream()
 			.filter((outcome) -> outcome.notificationId().value().contains(":appointment-confirmed:")
-					&& appointmentOf(outcome) != null && appointmentOf(outcome).equals(appointment))
+					&& appointment.equals(outcome.appointmentId()))
 			.toList();
-	}
-
-	private static AppointmentId appointmentOf(NotificationOutcome outcome) {
-		if (outcome instanceof NotificationSent sent) {
-			return sent.appointmentId();
-		}
-		return (outcome instanceof NotificationSuppressed suppressed) ? suppressed.appointmentId() : null;
 	}
 
 	private static String recipient(MimeMessage message) {

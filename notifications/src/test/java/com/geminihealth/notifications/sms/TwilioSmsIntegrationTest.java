@@ -1,8 +1,5 @@
 package com.geminihealth.notifications.sms;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,11 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -318,18 +311,8 @@ class TwilioSmsIntegrationTest {
 		return TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES)
 			.stream()
 			.filter((outcome) -> outcome.notificationId().value().endsWith(":sms"))
-			.filter((outcome) -> appointment.equals(appointmentOf(outcome)))
+			.filter((outcome) -> appointment.equals(outcome.appointmentId()))
 			.toList();
-	}
-
-	private static AppointmentId appointmentOf(NotificationOutcome outcome) {
-		if (outcome instanceof NotificationSent sent) {
-			return sent.appointmentId();
-		}
-		if (outcome instanceof NotificationFailed failed) {
-			return failed.appointmentId();
-		}
-		return (outcome instanceof NotificationSuppressed suppressed) ? suppressed.appointmentId() : null;
 	}
 
 }

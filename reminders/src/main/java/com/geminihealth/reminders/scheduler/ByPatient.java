@@ -11,12 +11,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
-import com.geminihealth.schemas.appointment.AppointmentCancelled;
-import com.geminihealth.schemas.appointment.AppointmentCompleted;
-import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
-import com.geminihealth.schemas.appointment.AppointmentNoShow;
-import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.RescheduleDeclined;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.PatientContact;
 
@@ -36,26 +32,6 @@ final class ByPatient {
 		return EVENTS.deserialize(Topics.APPOINTMENTS.name(), headers, value);
 	}
 
-	/** The appointment an event carries, for the events the scheduler acts on. */
-	static Appointment appointment(AppointmentEvent event) {
-		if (event instanceof AppointmentConfirmed confirmed) {
-			return confirmed.appointment();
-		}
-		if (event instanceof AppointmentRescheduled rescheduled) {
-			return rescheduled.appointment();
-		}
-		if (event instanceof AppointmentCancelled cancelled) {
-			return cancelled.appointment();
-		}
-		if (event instanceof AppointmentCompleted completed) {
-			return completed.appointment();
-		}
-		if (event instanceof AppointmentNoShow noShow) {
-			return noShow.appointment();
-		}
-		return null;
-	}
-
 	/** Keys each event the scheduler acts on by its patient; drops the others. */
 	static final class Rekey implements Processor<AppointmentId, CheckedInput, PatientContact, byte[]> {
 
@@ -68,7 +44,9 @@ final class ByPatient {
 
 		@Override
 		public void process(Record<AppointmentId, CheckedInput> record) {
-			Appointment appointment = appointment((AppointmentEvent) record.value().event());
+			AppointmentEvent event = (AppointmentEvent) record.value().event();
+			// A declined reschedule leaves everything the scheduler keeps as it was.
+			Appointment appointment = (event instanceof RescheduleDeclined) ? null : event.appointment();
 			if (appointment != null) {
 				this.context.forward(record.withKey(new PatientContact(SchedulerProcessor.patientKey(appointment)))
 					.withValue(record.value().original()));

@@ -8,4 +8,12 @@ public sealed interface AppointmentEvent permits AppointmentConfirmed, Appointme
 
 	AppointmentId appointmentId();
 
+	/**
+	 * The appointment as decided, for the events that carry one; null for a declined
+	 * request or a rejected command, which have none.
+	 */
+	default Appointment appointment() {
+		return null;
+	}
+
 }

@@ -2,6 +2,7 @@ package com.geminihealth.schemas.notification;
 
 import java.time.Instant;
 
+import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.reminder.Channel;
 
 /** What happened to one notification; keyed by notification id. */
@@ -13,5 +14,13 @@ public sealed interface NotificationOutcome
 	Channel channel();
 
 	Instant at();
+
+	/**
+	 * The appointment the message was about; null for a message about none, and for a
+	 * provider's report, which names only the notification.
+	 */
+	default AppointmentId appointmentId() {
+		return null;
+	}
 
 }
