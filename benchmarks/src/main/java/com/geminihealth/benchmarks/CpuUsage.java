@@ -17,7 +17,7 @@ import java.util.Map;
  * {@code /proc/stat} is readable, by the whole machine, which shows whether anything else
  * was competing for the cores during a measurement.
  */
-final class CpuUsage {
+public final class CpuUsage {
 
 	private static final Path PROC_STAT = Path.of("/proc/stat");
 
@@ -36,11 +36,11 @@ final class CpuUsage {
 		this.threads = threads;
 	}
 
-	static CpuUsage start() {
+	public static CpuUsage start() {
 		return new CpuUsage(System.nanoTime(), processCpuNanos(), machineTicks(), threadCpu());
 	}
 
-	Used stop() {
+	public Used stop() {
 		long[] ticks = machineTicks();
 		double wall = System.nanoTime() - this.wallNanos;
 		long process = processCpuNanos();
@@ -163,7 +163,7 @@ final class CpuUsage {
 	 * @param machine by everything on the machine
 	 * @param byUser by this JVM's threads, grouped by whom they work for
 	 */
-	record Used(double process, double machine, Map<String, Double> byUser) {
+	public record Used(double process, double machine, Map<String, Double> byUser) {
 
 		String describe() {
 			String text = (this.process >= 0) ? String.format("%.2f", this.process) : "?";

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.geminihealth.benchmarks.CpuUsage;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.schemas.Topic;
@@ -146,10 +147,10 @@ public final class NotificationsBenchmark {
 
 				// Throughput
 				double loadBefore = loadAverage();
-				Cpu cpu = Cpu.start();
+				CpuUsage cpu = CpuUsage.start();
 				publishBurst(producer, arrivals, WARMUP_EVENTS, events);
 				awaitAll(arrivals, mailbox, WARMUP_EVENTS, events, Duration.ofMinutes(5), "throughput");
-				double[] cpuBurst = cpu.stop();
+				CpuUsage.Used cpuBurst = cpu.stop();
 				long first = arrivals.firstProviderMillis(WARMUP_EVENTS, events);
 				long last = arrivals.lastProviderMillis(WARMUP_EVENTS, events);
 				double burstSeconds = Math.max(1, last - first) / 1000.0;
@@ -163,10 +164,10 @@ public final class NotificationsBenchmark {
 
 				// Latency at a steady rate
 				int steadyFrom = WARMUP_EVENTS + events;
-				cpu = Cpu.start();
+				cpu = CpuUsage.start();
 				publishSteady(producer, arrivals, steadyFrom, steadyEvents, rate);
 				awaitAll(arrivals, mailbox, steadyFrom, steadyEvents, Duration.ofMinutes(3), "steady");
-				double[] cpuSteady = cpu.stop();
+				CpuUsage.Used cpuSteady = cpu.stop();
 				long[] sms = arrivals.smsLatencyNanos(steadyFrom, steadyEvents);
 				long[] email = arrivals.emailLatencyMillis(steadyFrom, steadyEvents);
 				double loadAfter = loadAverage();
@@ -199,7 +200,8 @@ public final class NotificationsBenchmark {
 				System.out.printf("      of which email:          %,8.0f emails/s%n", emailPerSecond);
 				System.out.printf("    first publish to last provider call: %.2f s%n",
 						burstPublishToLastMillis / 1000.0);
-				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuBurst[0], cpuBurst[1]);
+				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuBurst.process(),
+						cpuBurst.machine());
 				System.out.printf(
 						"  latency, %d events/s for %d s (%,d events, %,d notifications), event send -> provider call:%n",
 						rate, seconds, steadyEvents, 2 * steadyEvents);
@@ -211,7 +213,8 @@ public final class NotificationsBenchmark {
 				long[] both = both(sms, email);
 				System.out.printf("    both channels (ms):                     p50 %6.1f ms  p99 %6.1f ms%n",
 						percentile(both, 50) / 1e6, percentile(both, 99) / 1e6);
-				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuSteady[0], cpuSteady[1]);
+				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuSteady.process(),
+						cpuSteady.machine());
 				System.out.printf(
 						"  raw Kafka (plain consumer, read_committed, bytes), %,d appointment records, best of 3 passes: %,8.0f records/s%n",
 						total, raw);
@@ -607,53 +610,6 @@ public final class NotificationsBenchmark {
 		protected void handleClientSocket(Socket socket) throws SocketException {
 			socket.setTcpNoDelay(true);
 			super.handleClientSocket(socket);
-		}
-
-	}
-
-	/** Process and machine CPU over an interval, in cores. */
-	record Cpu(long wallNanos, long processNanos, long[] machine) {
-
-		static Cpu start() {
-			return new Cpu(System.nanoTime(), processCpuNanos(), machineTicks());
-		}
-
-		double[] stop() {
-			double wall = System.nanoTime() - this.wallNanos;
-			double process = (processCpuNanos() - this.processNanos) / wall;
-			long[] ticks = machineTicks();
-			double machine = -1;
-			if (ticks != null && this.machine != null && ticks[1] > this.machine[1]) {
-				machine = (double) (ticks[0] - this.machine[0]) / (ticks[1] - this.machine[1])
-						* Runtime.getRuntime().availableProcessors();
-			}
-			return new double[] { process, machine };
-		}
-
-		private static long processCpuNanos() {
-			if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-				return os.getProcessCpuTime();
-			}
-			return 0;
-		}
-
-		private static long[] machineTicks() {
-			try {
-				String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-				long total = 0;
-				long idle = 0;
-				for (int i = 1; i < fields.length && i <= 8; i++) {
-					long value = Long.parseLong(fields[i]);
-					total += value;
-					if (i == 4 || i == 5) {
-						idle += value;
-					}
-				}
-				return new long[] { total - idle, total };
-			}
-			catch (IOException | RuntimeException ex) {
-				return null;
-			}
 		}
 
 	}
