@@ -26,6 +26,7 @@ import java.util.concurrent.locks.LockSupport;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.smtp.SmtpServer;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -115,6 +116,11 @@ public final class NotificationsBenchmark {
 		Path dir = Files.createDirectories(Path.of("target", "notifications-benchmark-" + UUID.randomUUID()));
 		Arrivals arrivals = new Arrivals(total);
 		Managers mail = new Managers();
+		// Every patient's email lands in one mailbox: by default GreenMail creates a user
+		// per new address, looking through all existing ones first, so the stub's cost
+		// would grow with every patient. The recipient stays in the message.
+		GreenMailUser patients = mail.getUserManager().createUser("patients@example.com", "patients", "patients");
+		mail.getUserManager().setMessageDeliveryHandler((message, address) -> patients);
 		SmtpServer smtp = new NoDelaySmtpServer(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP), mail);
 		smtp.startService();
 		if (!smtp.waitTillRunning(10_000)) {

@@ -3,6 +3,7 @@ package com.geminihealth.notifications.email;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.util.StreamProvider;
 import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.core.io.ByteArrayResource;
@@ -18,6 +19,17 @@ import com.geminihealth.notifications.MessageProperties;
  */
 @Component
 class EmailSender {
+
+	static {
+		// Jakarta Mail 2.1 looks its StreamProvider up through ServiceLoader for every
+		// multipart and encoded header, scanning the class path's jars each time
+		// (jakartaee/mail-api#699, #861): a third of the time to send an email. Named
+		// here, it is one class lookup.
+		String provider = StreamProvider.class.getName();
+		if (System.getProperty(provider) == null) {
+			System.setProperty(provider, "org.eclipse.angus.mail.util.MailStreamProvider");
+		}
+	}
 
 	private final JavaMailSender mail;
 
