@@ -1,6 +1,8 @@
 package com.geminihealth.reminders.scheduler;
 
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -9,6 +11,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
@@ -17,9 +20,10 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.PatientContact;
 
 /**
- * Re-keys appointment events by patient. The event's bytes and CloudEvents headers pass
- * through the repartition topic untouched: writing them again would cost a JSON
- * serialization per event for nothing.
+ * Re-keys appointment events by patient. The event's bytes pass through the repartition
+ * topic untouched, writing them again would cost a JSON serialization per event for
+ * nothing; of its CloudEvents headers only the type goes along, which is all that reading
+ * it back needs.
  */
 final class ByPatient {
 
@@ -49,7 +53,8 @@ final class ByPatient {
 			Appointment appointment = (event instanceof RescheduleDeclined) ? null : event.appointment();
 			if (appointment != null) {
 				this.context.forward(record.withKey(new PatientContact(SchedulerProcessor.patientKey(appointment)))
-					.withValue(record.value().original()));
+					.withValue(record.value().original())
+					.withHeaders(new RecordHeaders(new Header[] { record.headers().lastHeader(CloudEvents.TYPE) })));
 			}
 		}
 
