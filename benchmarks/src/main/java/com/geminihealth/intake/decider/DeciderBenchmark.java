@@ -40,6 +40,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import com.geminihealth.benchmarks.Machine;
+import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.Topic;
@@ -117,9 +118,8 @@ public final class DeciderBenchmark {
 			double latencyP99 = queryAvailability(decider.streams(), clinic, queries);
 			decider.streams().close(Duration.ofSeconds(30));
 
-			// The pipe gets through the stream in a few hundred milliseconds, a handful
-			// of
-			// commits: the median of three runs.
+			// The pipe gets through the stream in a few hundred milliseconds, a
+			// handful of commits: the median of three runs.
 			double[] rawRates = new double[3];
 			for (int i = 0; i < rawRates.length; i++) {
 				Run raw = run(rawTopology.get(), broker.bootstrapServers(), "bench-raw-pipe-" + i, dir, "bench-raw-out",
@@ -193,11 +193,7 @@ public final class DeciderBenchmark {
 		config.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-		System.getProperties()
-			.stringPropertyNames()
-			.stream()
-			.filter((n) -> n.startsWith("bench.streams."))
-			.forEach((n) -> config.put(n.substring("bench.streams.".length()), System.getProperty(n)));
+		StreamsOverrides.applyTo(config);
 		try (KafkaConsumer<byte[], byte[]> outputs = endOf(bootstrap, output)) {
 			KafkaStreams streams = new KafkaStreams(builder.build(), config);
 			streams.start();

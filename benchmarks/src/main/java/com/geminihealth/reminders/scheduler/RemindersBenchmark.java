@@ -36,6 +36,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 import com.geminihealth.benchmarks.Machine;
+import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.reminders.policy.FollowUps;
 import com.geminihealth.reminders.policy.Policy;
@@ -116,9 +117,9 @@ public final class RemindersBenchmark {
 			long reminders = 2L * appointments;
 			long entries = reminders + appointments;
 
-			// A scheduler of another application id schedules for WARM_UP first, so that
-			// the
-			// measured one finds its code compiled, as a long-running service does.
+			// A scheduler of another application id schedules for WARM_UP first, so
+			// that the measured one finds its code compiled, as a long-running
+			// service does.
 			Path warmUpState = dir.resolve("warm-up-state");
 			KafkaStreams warmUp = startScheduler(bootstrap, warmUpState, properties,
 					new SchedulerMetrics(new SimpleMeterRegistry()), "bench-warm-up");
@@ -276,11 +277,7 @@ public final class RemindersBenchmark {
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.getInteger("bench.threads", 2));
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-		System.getProperties()
-			.stringPropertyNames()
-			.stream()
-			.filter((n) -> n.startsWith("bench.streams."))
-			.forEach((n) -> config.put(n.substring("bench.streams.".length()), System.getProperty(n)));
+		StreamsOverrides.applyTo(config);
 		return config;
 	}
 
