@@ -1,6 +1,7 @@
 package com.geminihealth.notifications.email;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -81,6 +82,9 @@ class EmailListeners {
 				return this.sender.send(email, id.value());
 			}
 			catch (MailSendException ex) {
+				if (addressRejected(ex)) {
+					throw new NotificationDelivery.PermanentFailure("the mail server rejected the address", null, ex);
+				}
 				// The server could not be reached or refused for now: the listener
 				// retries.
 				throw ex;
@@ -89,6 +93,19 @@ class EmailListeners {
 				throw new NotificationDelivery.PermanentFailure(ex.getClass().getSimpleName(), null, ex);
 			}
 		});
+	}
+
+	/**
+	 * Whether the server refused the recipient for good (a 5xx reply to RCPT, such as 550
+	 * no such mailbox); a 4xx reply leaves the address among the valid ones, to be tried
+	 * again.
+	 */
+	static boolean addressRejected(MailSendException failure) {
+		return failure.getFailedMessages()
+			.values()
+			.stream()
+			.anyMatch((cause) -> cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+					&& refused.getInvalidAddresses().length > 0);
 	}
 
 	private static String eventId(ConsumerRecord<?, ?> record) {
