@@ -3,6 +3,7 @@ package com.geminihealth.reminders.scheduler;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 
 import org.apache.kafka.common.utils.Bytes;
 
@@ -17,6 +18,9 @@ import com.geminihealth.schemas.reminder.Channel;
  * @param dueAt epoch milliseconds it falls due
  */
 record Due(Kind kind, String rule, Channel channel, long dueAt) {
+
+	/** The order entries fire in, the due store's order for one appointment. */
+	static final Comparator<Due> ORDER = Comparator.comparingLong(Due::dueAt).thenComparing(Due::tag);
 
 	enum Kind {
 

@@ -3,6 +3,7 @@ package com.geminihealth.reminders.scheduler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -36,6 +37,10 @@ import com.geminihealth.schemas.reminder.ThankYouDue;
  * timestamp, when it happened; firing uses the wall clock, and scans from the oldest due
  * entry so that what fell due while the application was down fires late rather than
  * never.
+ * <p>
+ * The due store holds one entry per appointment, the next to fire; firing it arms the one
+ * after, from the appointment's index entry. A booking writes one due entry instead of
+ * one per reminder, and a cancellation removes one.
  */
 class SchedulerProcessor implements Processor<PatientContact, Object, AppointmentId, DueNotice> {
 
@@ -84,10 +89,10 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 			this.scheduled = counted;
 		}
 		else {
-			try (KeyValueIterator<Bytes, Due> all = this.due.all()) {
+			try (KeyValueIterator<String, Tracked> all = this.byAppointment.all()) {
 				while (all.hasNext()) {
-					all.next();
-					this.scheduled++;
+					KeyValue<String, Tracked> tracked = all.next();
+					this.scheduled += unfired(tracked.key, tracked.value).size();
 				}
 			}
 		}
@@ -130,15 +135,16 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		String id = appointment.appointmentId().value();
 		Tracked previous = this.byAppointment.get(id);
 		if (previous != null) {
-			unschedule(id, previous.pending());
+			rearm(id, previous, (entry) -> false);
 		}
 		List<Due> pending = new ArrayList<>();
 		for (RemindersProperties.Planned planned : this.properties.plan(appointment, at)) {
 			pending.add(Due.reminder(planned.rule(), planned.channel(), planned.dueAt()));
 		}
 		pending.add(Due.of(Due.Kind.SESSION_OVER, appointment.end().plus(this.properties.followUps().grace())));
-		pending.forEach((entry) -> schedule(id, entry));
-		this.byAppointment.put(id, Tracked.of(appointment).withPending(pending));
+		Tracked tracked = Tracked.of(appointment).withPending(pending);
+		arm(id, tracked.pending());
+		this.byAppointment.put(id, tracked);
 
 		PatientAppointments appointments = patientAppointments(patient);
 		if (newBooking) {
@@ -161,11 +167,10 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		if (tracked == null) {
 			return false;
 		}
-		List<Due> followUps = tracked.pending().stream().filter((entry) -> entry.kind() == Due.Kind.FOLLOW_UP).toList();
-		if (followUps.isEmpty()) {
+		if (tracked.pending().stream().noneMatch((entry) -> entry.kind() == Due.Kind.FOLLOW_UP)) {
 			return false;
 		}
-		unschedule(appointmentId, followUps);
+		rearm(appointmentId, tracked, (entry) -> entry.kind() != Due.Kind.FOLLOW_UP);
 		Tracked rest = tracked.without((entry) -> entry.kind() == Due.Kind.FOLLOW_UP);
 		if (rest.pending().isEmpty()) {
 			this.byAppointment.delete(appointmentId);
@@ -179,7 +184,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		String id = appointment.appointmentId().value();
 		Tracked tracked = this.byAppointment.get(id);
 		if (tracked != null) {
-			unschedule(id, tracked.pending());
+			rearm(id, tracked, (entry) -> false);
 			this.byAppointment.delete(id);
 		}
 		PatientAppointments appointments = this.byPatient.get(patient);
@@ -216,11 +221,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 	private void sessionOver(String patient, Tracked tracked, String advice, long dueAt, long now) {
 		Appointment appointment = tracked.appointment();
 		String id = tracked.id();
-		List<Due> superseded = tracked.pending()
-			.stream()
-			.filter((entry) -> entry.kind() != Due.Kind.FOLLOW_UP)
-			.toList();
-		unschedule(id, superseded);
+		rearm(id, tracked, (entry) -> entry.kind() == Due.Kind.FOLLOW_UP);
 		Tracked over = tracked.without((entry) -> entry.kind() != Due.Kind.FOLLOW_UP).endSession();
 		emit(appointment, new ThankYouDue(appointment, advice, Instant.ofEpochMilli(dueAt), Instant.ofEpochMilli(now)),
 				dueAt, now);
@@ -232,7 +233,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		if (!bookedAgain) {
 			Due followUp = Due.of(Due.Kind.FOLLOW_UP,
 					appointment.end().plus(this.properties.followUps().intervalFor(appointment)));
-			schedule(id, followUp);
+			arm(id, List.of(followUp));
 			over = over.adding(followUp);
 		}
 		finish(patient, over);
@@ -251,8 +252,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 			}
 			Tracked confirmed = tracked.confirmByPatient();
 			if (this.properties.skipRemindersWhenConfirmed(tracked.appointment())) {
-				unschedule(tracked.id(),
-						tracked.pending().stream().filter((entry) -> entry.kind() == Due.Kind.REMINDER).toList());
+				rearm(tracked.id(), tracked, (entry) -> entry.kind() != Due.Kind.REMINDER);
 				confirmed = confirmed.without((entry) -> entry.kind() == Due.Kind.REMINDER);
 			}
 			this.byAppointment.put(tracked.id(), confirmed);
@@ -313,6 +313,11 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 					emit(appointment, new ReminderDue(appointment, entry.rule(), entry.channel(), entry.dueInstant(),
 							Instant.ofEpochMilli(now)), entry.dueAt(), now);
 				}
+				tracked.pending()
+					.stream()
+					.filter((later) -> Due.ORDER.compare(later, entry) > 0)
+					.findFirst()
+					.ifPresent((next) -> this.due.put(next.key(id), next));
 			}
 			case SESSION_OVER -> sessionOver(patient, rest, this.properties.followUps().adviceFor(appointment, null),
 					entry.dueAt(), now);
@@ -342,22 +347,50 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		}
 	}
 
-	private void schedule(String appointmentId, Due entry) {
-		this.due.put(entry.key(appointmentId), entry);
-		changeScheduled(1);
+	/**
+	 * Schedules {@code entries} (in due order) for the appointment: the first goes into
+	 * the due store, the others follow it as each fires.
+	 */
+	private void arm(String appointmentId, List<Due> entries) {
+		if (!entries.isEmpty()) {
+			Due next = entries.get(0);
+			this.due.put(next.key(appointmentId), next);
+			changeScheduled(entries.size());
+		}
 	}
 
 	/**
-	 * Removes entries still scheduled. An index entry may list reminders that already
-	 * fired (firing leaves the index alone, to keep a burst fast), so only what was
-	 * really there is counted.
+	 * Drops the appointment's entries still to fire that {@code keep} rejects, and arms
+	 * the first of those left.
 	 */
-	private void unschedule(String appointmentId, List<Due> entries) {
-		for (Due entry : entries) {
-			if (this.due.delete(entry.key(appointmentId)) != null) {
-				changeScheduled(-1);
+	private void rearm(String appointmentId, Tracked tracked, Predicate<Due> keep) {
+		List<Due> unfired = unfired(appointmentId, tracked);
+		if (unfired.isEmpty()) {
+			return;
+		}
+		List<Due> kept = unfired.stream().filter(keep).toList();
+		if (!kept.isEmpty() && kept.get(0).equals(unfired.get(0))) {
+			changeScheduled(kept.size() - unfired.size());
+			return;
+		}
+		this.due.delete(unfired.get(0).key(appointmentId));
+		changeScheduled(-unfired.size());
+		arm(appointmentId, kept);
+	}
+
+	/**
+	 * What is still to fire for the appointment, in due order: its armed entry and the
+	 * ones after it. The index also lists reminders that fired (firing leaves it alone,
+	 * to keep a burst fast), so the armed entry is found in the due store.
+	 */
+	private List<Due> unfired(String appointmentId, Tracked tracked) {
+		List<Due> pending = tracked.pending();
+		for (int i = 0; i < pending.size(); i++) {
+			if (this.due.get(pending.get(i).key(appointmentId)) != null) {
+				return pending.subList(i, pending.size());
 			}
 		}
+		return List.of();
 	}
 
 	private void changeScheduled(long delta) {

@@ -14,7 +14,10 @@ import com.geminihealth.schemas.Json;
  */
 final class SchedulerStores {
 
-	/** Everything scheduled, keyed by due time first (see {@link Due#key}). */
+	/**
+	 * Each appointment's next entry to fire, keyed by due time first (see
+	 * {@link Due#key}).
+	 */
 	static final String DUE = "reminders-due";
 
 	/** The index by appointment ({@link Tracked}). */
@@ -24,8 +27,8 @@ final class SchedulerStores {
 	static final String BY_PATIENT = "reminders-by-patient";
 
 	/**
-	 * How many entries the task's due store holds, so a restarted task knows without
-	 * reading them all.
+	 * How many entries the task has still to fire, so a restarted task knows without
+	 * reading every appointment's.
 	 */
 	static final String COUNT = "reminders-due-count";
 

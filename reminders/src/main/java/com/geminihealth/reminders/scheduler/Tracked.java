@@ -7,11 +7,13 @@ import java.util.function.Predicate;
 import com.geminihealth.schemas.appointment.Appointment;
 
 /**
- * The index by appointment: the appointment as last seen and everything still scheduled
- * for it, so a cancellation or a reschedule finds the due entries to remove.
+ * The index by appointment: the appointment as last seen and everything scheduled for it,
+ * in the order it fires, so that firing one entry finds the next and a cancellation or a
+ * reschedule finds the one to remove.
  *
  * @param appointment the appointment as last seen
- * @param pending what is still scheduled for it
+ * @param pending what is scheduled for it, in {@link Due#ORDER}; reminders that fired
+ * stay listed until the session is over
  * @param confirmedByPatient whether the patient replied that they will come
  * @param sessionOver whether the thank-you went out (completed, or grace passed)
  */
@@ -26,7 +28,8 @@ record Tracked(Appointment appointment, List<Due> pending, boolean confirmedByPa
 	}
 
 	Tracked withPending(List<Due> pending) {
-		return new Tracked(this.appointment, List.copyOf(pending), this.confirmedByPatient, this.sessionOver);
+		return new Tracked(this.appointment, pending.stream().sorted(Due.ORDER).toList(), this.confirmedByPatient,
+				this.sessionOver);
 	}
 
 	Tracked adding(Due due) {

@@ -326,6 +326,49 @@ class ReminderRulesTest {
 	}
 
 	@Test
+	void keepsOnlyEachAppointmentsNextEntryDueAndArmsTheOneAfterAsItFires() {
+		Appointment appointment = appointment(MONDAY_14);
+		this.reminders.send(confirmed(appointment));
+		assertThat(this.reminders.armed()).extracting(Due::tag).containsExactly("reminder:email-24h");
+
+		this.reminders.advanceTo(MONDAY_14.minusHours(24));
+		assertThat(this.reminders.armed()).extracting(Due::tag).containsExactly("reminder:sms-2h");
+
+		this.reminders.advanceTo(MONDAY_14.minusHours(2));
+		assertThat(this.reminders.armed()).extracting(Due::tag).containsExactly("SESSION_OVER");
+		assertThat(this.reminders.metrics.scheduled()).isOne();
+	}
+
+	@Test
+	void firesEntriesOfOneAppointmentDueAtTheSameInstantInTheSameTick() {
+		this.reminders.close();
+		this.reminders = new RemindersDriver(RemindersDriver.properties(
+				Map.of("burlington",
+						new Policy(List.of(ReminderRule.before("email-2h", Channel.EMAIL, Duration.ofHours(2)),
+								ReminderRule.before("sms-2h", Channel.SMS, Duration.ofHours(2))), null, null)),
+				Map.of(), false), local(FRIDAY_10));
+		this.reminders.send(confirmed(appointment(MONDAY_14)));
+
+		assertThat(reminders(this.reminders.advanceTo(MONDAY_14.minusHours(2)))).containsExactly(
+				new Fired("email-2h", Channel.EMAIL, local(MONDAY_14.minusHours(2))),
+				new Fired("sms-2h", Channel.SMS, local(MONDAY_14.minusHours(2))));
+	}
+
+	@Test
+	void stillThanksThePatientWhenTheirReplySkipsTheReminderThatWasNext() {
+		this.reminders.close();
+		this.reminders = new RemindersDriver(RemindersDriver.properties(Map.of(), Map.of(), true), local(FRIDAY_10));
+		this.reminders.send(confirmed(appointment(MONDAY_14)));
+		this.reminders.advanceTo(MONDAY_14.minusHours(24));
+
+		this.reminders
+			.reply(new AttendanceConfirmed(new PatientContact(CONSENTING.mobilePhone()), this.reminders.now()));
+
+		assertThat(this.reminders.armed()).extracting(Due::tag).containsExactly("SESSION_OVER");
+		assertThat(this.reminders.advanceTo(MONDAY_14.plusHours(3))).singleElement().isInstanceOf(ThankYouDue.class);
+	}
+
+	@Test
 	void countsWhatIsScheduledInTheGauge() {
 		this.reminders.send(confirmed(appointment(MONDAY_14)));
 		this.reminders.send(

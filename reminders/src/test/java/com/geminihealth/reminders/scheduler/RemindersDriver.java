@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -20,6 +21,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.test.TestRecord;
 
 import com.geminihealth.reminders.policy.FollowUps;
@@ -163,6 +166,15 @@ final class RemindersDriver implements AutoCloseable {
 	/** What the index by appointment holds for {@code appointment}. */
 	Tracked tracked(AppointmentId appointment) {
 		return this.driver.<String, Tracked>getKeyValueStore(SchedulerStores.BY_APPOINTMENT).get(appointment.value());
+	}
+
+	/** What the due store holds, oldest first. */
+	List<Due> armed() {
+		List<Due> armed = new ArrayList<>();
+		try (KeyValueIterator<Bytes, Due> all = this.driver.<Bytes, Due>getKeyValueStore(SchedulerStores.DUE).all()) {
+			all.forEachRemaining((entry) -> armed.add(entry.value));
+		}
+		return armed;
 	}
 
 	@Override
