@@ -69,7 +69,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	private Cancellable punctuator;
 
-	/** Entries in this task's due store, for the gauge. */
+	/** Entries this task has still to fire, for the gauge. */
 	private long scheduled;
 
 	SchedulerProcessor(RemindersProperties properties, SchedulerMetrics metrics) {
