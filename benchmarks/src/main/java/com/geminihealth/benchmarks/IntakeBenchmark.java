@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +152,7 @@ public final class IntakeBenchmark {
 		}
 		finally {
 			if (!settings.keepData()) {
-				deleteRecursively(runDir);
+				Directories.delete(runDir);
 			}
 		}
 		// Some client threads of the intake outlive its context; don't wait for them.
@@ -543,38 +542,15 @@ public final class IntakeBenchmark {
 		return String.format(
 				"Machine: %d cores (%s), %s %s %s, Java %s (%s), max heap %d MiB, load average %.2f; "
 						+ "Spring Boot %s, Kafka %s",
-				runtime.availableProcessors(), cpuModel(), System.getProperty("os.name"),
+				runtime.availableProcessors(), Machine.cpu(), System.getProperty("os.name"),
 				System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.version"),
 				System.getProperty("java.vm.name"), runtime.maxMemory() / (1024 * 1024),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), SpringBootVersion.getVersion(),
 				AppInfoParser.getVersion());
 	}
 
-	private static String cpuModel() {
-		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-			return lines.filter((line) -> line.startsWith("model name"))
-				.map((line) -> line.substring(line.indexOf(':') + 1).trim())
-				.findFirst()
-				.orElse("CPU model unknown");
-		}
-		catch (IOException | RuntimeException ex) {
-			return "CPU model unknown";
-		}
-	}
-
 	private static long elapsedMs(long startNanos) {
 		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
 	}
 
 	// ---------------------------------------------------------------- types

@@ -31,8 +31,6 @@ import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -43,6 +41,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.geminihealth.benchmarks.BenchmarkTopics;
+import com.geminihealth.benchmarks.Percentiles;
+import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.CpuUsage;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.broker.KraftBroker;
@@ -123,15 +124,10 @@ public final class NotificationsBenchmark {
 		Path dir = Files.createDirectories(Path.of("target", "notifications-benchmark-" + UUID.randomUUID()));
 		Arrivals arrivals = new Arrivals(total);
 		Managers mail = new Managers();
-		// GreenMail takes each email over SMTP and notes when its DATA ended, for whom;
-		// it
-		// does not parse it into a mailbox (by default it would also create a user per
-		// new
-		// address, looking through all the others first), work a remote SMTP server does
-		// on
-		// its own CPU, not on the two cores the service runs on here. The integration
-		// tests
-		// read what the service sends from GreenMail's mailboxes.
+		// GreenMail takes each email over SMTP and notes when its DATA ended, for
+		// whom. It does not parse the email into a mailbox: a remote SMTP server
+		// does that on its own CPU, not on the two cores the service uses here. The
+		// integration tests read what is sent from GreenMail's mailboxes.
 		mail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
 			arrivals.email(seqOfEmail(recipient.getEmail()), System.currentTimeMillis());
 			return RECEIVED;
@@ -143,7 +139,7 @@ public final class NotificationsBenchmark {
 		}
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0);
 				TwilioStub twilio = new TwilioStub(arrivals)) {
-			createTopics(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
+			BenchmarkTopics.create(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
 			List<String> arguments = new java.util.ArrayList<>(
 					List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--server.port=0",
 							"--spring.mail.host=localhost", "--spring.mail.port=" + smtp.getPort(),
@@ -227,12 +223,12 @@ public final class NotificationsBenchmark {
 						rate, seconds, steadyEvents, 2 * steadyEvents);
 				System.out.printf(
 						"    SMS   (HTTP request arrival, ns clock): p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
-						percentile(sms, 50) / 1e6, percentile(sms, 99) / 1e6, sms[sms.length - 1] / 1e6);
+						Percentiles.of(sms, 50) / 1e6, Percentiles.of(sms, 99) / 1e6, sms[sms.length - 1] / 1e6);
 				System.out.printf("    email (GreenMail received, ms clock):   p50 %6d ms  p99 %6d ms  max %6d ms%n",
-						percentile(email, 50), percentile(email, 99), email[email.length - 1]);
+						Percentiles.of(email, 50), Percentiles.of(email, 99), email[email.length - 1]);
 				long[] both = both(sms, email);
 				System.out.printf("    both channels (ms):                     p50 %6.1f ms  p99 %6.1f ms%n",
-						percentile(both, 50) / 1e6, percentile(both, 99) / 1e6);
+						Percentiles.of(both, 50) / 1e6, Percentiles.of(both, 99) / 1e6);
 				System.out.printf("    CPU (this JVM / machine, cores): %.2f / %.2f%n", cpuSteady.process(),
 						cpuSteady.machine());
 				System.out.printf(
@@ -241,14 +237,14 @@ public final class NotificationsBenchmark {
 				System.out.printf(
 						"  target: >= 1,000 notifications/s: %s (%.0f); p99 <= 200 ms event -> provider call: %s (SMS %.1f ms, email %d ms)%n",
 						(perSecond >= 1000) ? "MET" : "NOT MET", perSecond,
-						(percentile(both, 99) / 1e6 <= 200) ? "MET" : "NOT MET", percentile(sms, 99) / 1e6,
-						percentile(email, 99));
+						(Percentiles.of(both, 99) / 1e6 <= 200) ? "MET" : "NOT MET", Percentiles.of(sms, 99) / 1e6,
+						Percentiles.of(email, 99));
 			}
 		}
 		finally {
 			smtp.stopService();
 			if (!keepData) {
-				deleteQuietly(dir);
+				Directories.delete(dir);
 			}
 		}
 		System.exit(0);
@@ -365,20 +361,6 @@ public final class NotificationsBenchmark {
 		return (total - 1) / ((System.nanoTime() - first) / 1e9);
 	}
 
-	private static void createTopics(String bootstrap, List<String> names) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-			admin.createTopics(names.stream().map((name) -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
-		}
-	}
-
-	static long percentile(long[] sorted, double percentile) {
-		if (sorted.length == 0) {
-			return 0;
-		}
-		int rank = (int) Math.max(1, Math.ceil(percentile / 100.0 * sorted.length));
-		return sorted[rank - 1];
-	}
-
 	/** SMS latencies (ns) and email latencies (ms, as ns) together, sorted. */
 	private static long[] both(long[] smsNanos, long[] emailMillis) {
 		long[] all = new long[smsNanos.length + emailMillis.length];
@@ -392,15 +374,6 @@ public final class NotificationsBenchmark {
 
 	private static double loadAverage() {
 		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-	}
-
-	private static void deleteQuietly(Path dir) {
-		try (var paths = Files.walk(dir)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// only disk space
-		}
 	}
 
 	/**
@@ -482,18 +455,18 @@ public final class NotificationsBenchmark {
 		}
 
 		long[] smsLatencyNanos(int from, int count) {
-			long[] latencies = new long[count];
-			for (int i = 0; i < count; i++) {
-				latencies[i] = this.smsNanos.get(from + i) - this.publishedNanos.get(from + i);
-			}
-			Arrays.sort(latencies);
-			return latencies;
+			return latencies(this.publishedNanos, this.smsNanos, from, count);
 		}
 
 		long[] emailLatencyMillis(int from, int count) {
+			return latencies(this.publishedMillis, this.emailMillis, from, count);
+		}
+
+		/** Arrival minus publication for each event, on one clock, sorted. */
+		private static long[] latencies(AtomicLongArray published, AtomicLongArray arrived, int from, int count) {
 			long[] latencies = new long[count];
 			for (int i = 0; i < count; i++) {
-				latencies[i] = this.emailMillis.get(from + i) - this.publishedMillis.get(from + i);
+				latencies[i] = arrived.get(from + i) - published.get(from + i);
 			}
 			Arrays.sort(latencies);
 			return latencies;

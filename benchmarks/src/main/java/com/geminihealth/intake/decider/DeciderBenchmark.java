@@ -20,8 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,6 +37,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import com.geminihealth.benchmarks.BenchmarkTopics;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
@@ -95,8 +94,8 @@ public final class DeciderBenchmark {
 		Path dir = Files.createDirectories(Path.of("target", "decider-benchmark-" + UUID.randomUUID()));
 		ClinicProperties clinic = clinic();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
-			createTopics(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
-			createTopics(broker.bootstrapServers(), List.of(RAW_INPUT, RAW_OUTPUT));
+			BenchmarkTopics.create(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
+			BenchmarkTopics.create(broker.bootstrapServers(), List.of(RAW_INPUT, RAW_OUTPUT));
 			produce(broker.bootstrapServers(), Topics.BOOKING_COMMANDS.name(), commands);
 			for (int i = 0; i < rawRepeat; i++) {
 				produce(broker.bootstrapServers(), RAW_INPUT, commands);
@@ -274,12 +273,6 @@ public final class DeciderBenchmark {
 		}
 		nanos.sort(Long::compare);
 		return nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
-	}
-
-	private static void createTopics(String bootstrap, List<String> names) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-			admin.createTopics(names.stream().map((name) -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
-		}
 	}
 
 	private record Run(KafkaStreams streams, double rate, long confirmed) {

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,8 +18,6 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,6 +32,9 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
+import com.geminihealth.benchmarks.BenchmarkTopics;
+import com.geminihealth.benchmarks.Percentiles;
+import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
@@ -104,7 +104,7 @@ public final class RemindersBenchmark {
 		RemindersProperties properties = properties();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
 			String bootstrap = broker.bootstrapServers();
-			createTopics(bootstrap,
+			BenchmarkTopics.create(bootstrap,
 					Stream.concat(Topics.ALL.stream().map(Topic::name), Stream.of("bench-raw-out")).toList());
 			Instant now = Instant.now();
 			long produceStart = System.nanoTime();
@@ -126,7 +126,7 @@ public final class RemindersBenchmark {
 			waitFor(() -> warmUp.state() == KafkaStreams.State.RUNNING, Duration.ofMinutes(2));
 			Thread.sleep(WARM_UP.toMillis());
 			warmUp.close(leaving());
-			deleteRecursively(warmUpState);
+			Directories.delete(warmUpState);
 
 			long heapBefore = usedHeapAfterGc();
 			SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -149,7 +149,7 @@ public final class RemindersBenchmark {
 					- restartNanos;
 			waitFor(() -> metrics.scheduled() >= entries, Duration.ofMinutes(5));
 			restarted.close(leaving());
-			deleteRecursively(state);
+			Directories.delete(state);
 			long warmRestored = RESTORED.records.getAndSet(0);
 			long restoreNanos = System.nanoTime();
 			KafkaStreams restored = startScheduler(bootstrap, state, properties, metrics);
@@ -206,7 +206,7 @@ public final class RemindersBenchmark {
 		}
 		finally {
 			if (!Boolean.getBoolean("bench.keep-data")) {
-				deleteRecursively(dir);
+				Directories.delete(dir);
 			}
 		}
 	}
@@ -430,30 +430,15 @@ public final class RemindersBenchmark {
 		}
 	}
 
-	private static void createTopics(String bootstrap, List<String> names) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-			admin.createTopics(names.stream().map((name) -> new NewTopic(name, 3, (short) 1)).toList()).all().get();
-		}
-	}
-
-	private static void deleteRecursively(Path path) throws IOException {
-		if (!Files.exists(path)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(path)) {
-			walk.sorted(Comparator.reverseOrder()).forEach((each) -> each.toFile().delete());
-		}
-	}
-
 	/** Burst lateness in milliseconds, sorted. */
 	private record Burst(long[] fired, long[] seen, int early, Instant due) {
 
 		long firedPercentile(double percentile) {
-			return percentile(this.fired, percentile);
+			return Percentiles.of(this.fired, percentile);
 		}
 
 		long seenPercentile(double percentile) {
-			return percentile(this.seen, percentile);
+			return Percentiles.of(this.seen, percentile);
 		}
 
 		double lastFiredMillis() {
@@ -462,11 +447,6 @@ public final class RemindersBenchmark {
 
 		double lastSeenMillis() {
 			return this.seen[this.seen.length - 1];
-		}
-
-		private static long percentile(long[] sorted, double percentile) {
-			int rank = (int) Math.max(1, Math.ceil(percentile / 100.0 * sorted.length));
-			return sorted[rank - 1];
 		}
 
 	}
