@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.geminihealth.benchmarks.BenchmarkTopics;
-import com.geminihealth.benchmarks.Percentiles;
-import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.CpuUsage;
+import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
+import com.geminihealth.benchmarks.Percentiles;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;

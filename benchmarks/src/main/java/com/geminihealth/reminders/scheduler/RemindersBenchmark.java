@@ -33,9 +33,9 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 
 import com.geminihealth.benchmarks.BenchmarkTopics;
-import com.geminihealth.benchmarks.Percentiles;
 import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
+import com.geminihealth.benchmarks.Percentiles;
 import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.reminders.policy.FollowUps;
@@ -68,7 +68,7 @@ import com.geminihealth.schemas.reminder.ReminderDue;
  * each under the default policy, so 1,000,000 reminders) starting at random over the next
  * 30 days are produced first. A scheduler under another application id runs on them for
  * ten seconds to warm the JVM up and is discarded; then the scheduler (exactly_once_v2,
- * as deployed) starts and is timed until every reminder is in its store. Heap is measured
+ * as deployed) starts and is timed until every reminder is scheduled. Heap is measured
  * after a full GC before and after.
  * <p>
  * 2. Restart: the scheduler is closed and started again on its local state; then closed,
