@@ -39,8 +39,6 @@ import com.geminihealth.schemas.reminder.DueNotice;
 @Configuration(proxyBeanMethods = false)
 public class NotificationsKafkaConfiguration {
 
-	private final KafkaProperties kafka;
-
 	public static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
 
 	public static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
@@ -52,6 +50,8 @@ public class NotificationsKafkaConfiguration {
 	public static final String DELIVERY_REPORTS_FACTORY = "deliveryReportsListenerFactory";
 
 	public static final String RETRIES_FACTORY = "retriesListenerFactory";
+
+	private final KafkaProperties kafka;
 
 	NotificationsKafkaConfiguration(KafkaProperties kafka) {
 		this.kafka = kafka;
