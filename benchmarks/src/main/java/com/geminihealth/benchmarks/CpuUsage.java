@@ -126,7 +126,8 @@ public final class CpuUsage {
 	private enum ThreadUser {
 
 		LOAD_GENERATOR("load generator"), TOMCAT("intake Tomcat threads"), INTAKE_PRODUCER("intake producer I/O"),
-		DECIDER("intake decider (Kafka Streams)"), RAW_PRODUCER("raw producer I/O"), BROKER("broker and other");
+		DECIDER("intake decider (Kafka Streams)"), RAW_PRODUCER("raw producer I/O"), STREAMS("Kafka Streams threads"),
+		STREAMS_PRODUCER("Kafka Streams producer I/O"), BROKER("broker and other");
 
 		private final String description;
 
@@ -150,6 +151,9 @@ public final class CpuUsage {
 			}
 			if (name.startsWith("kafka-producer-network-thread | producer-")) {
 				return INTAKE_PRODUCER;
+			}
+			if (name.contains("-StreamThread-") || name.contains("-StateUpdater-")) {
+				return name.startsWith("kafka-producer-network-thread") ? STREAMS_PRODUCER : STREAMS;
 			}
 			return BROKER;
 		}

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import com.geminihealth.benchmarks.BenchmarkTopics;
+import com.geminihealth.benchmarks.CpuUsage;
+import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
@@ -91,7 +94,8 @@ public final class DeciderBenchmark {
 		int commands = Integer.getInteger("bench.commands", 30_000);
 		int queries = Integer.getInteger("bench.queries", 2_000);
 		int rawRepeat = Integer.getInteger("bench.raw-repeat", 10);
-		Path dir = Files.createDirectories(Path.of("target", "decider-benchmark-" + UUID.randomUUID()));
+		int warmUps = Integer.getInteger("bench.warm-ups", 3);
+		Path dir = Files.createDirectories(Path.of("decider-benchmark-" + UUID.randomUUID()));
 		ClinicProperties clinic = clinic();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
 			BenchmarkTopics.create(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
@@ -113,15 +117,21 @@ public final class DeciderBenchmark {
 					.to(RAW_OUTPUT, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
 				return builder;
 			};
-			// Each application first decides the whole stream once under another id, so
-			// that the measured run finds its code compiled, as a long-running service
-			// does.
-			for (Supplier<StreamsBuilder> topology : List.of(deciderTopology, rawTopology)) {
-				boolean raw = topology == rawTopology;
-				run(topology.get(), broker.bootstrapServers(), "bench-warm-up-" + UUID.randomUUID(), dir,
-						raw ? RAW_OUTPUT : Topics.APPOINTMENTS.name(), raw ? commands * rawRepeat : commands)
-					.streams()
-					.close(Duration.ofSeconds(30));
+			// Each application first runs over its whole stream under other ids, so that
+			// the measured run finds its code compiled, as a long-running service does:
+			// on
+			// two cores the compilers need about three passes of the decider.
+			List<String> warmUpRates = new ArrayList<>();
+			for (int i = 0; i < warmUps; i++) {
+				for (Supplier<StreamsBuilder> topology : List.of(deciderTopology, rawTopology)) {
+					boolean raw = topology == rawTopology;
+					Run warmUp = run(topology.get(), broker.bootstrapServers(), "bench-warm-up-" + UUID.randomUUID(),
+							dir, raw ? RAW_OUTPUT : Topics.APPOINTMENTS.name(), raw ? commands * rawRepeat : commands);
+					warmUp.streams().close(Duration.ofSeconds(30));
+					if (!raw) {
+						warmUpRates.add(String.format("%,.0f", warmUp.rate()));
+					}
+				}
 			}
 			Run decider = run(deciderTopology.get(), broker.bootstrapServers(), "bench-decider", dir,
 					Topics.APPOINTMENTS.name(), commands);
@@ -129,15 +139,16 @@ public final class DeciderBenchmark {
 			decider.streams().close(Duration.ofSeconds(30));
 
 			// The median of three runs.
-			double[] rawRates = new double[3];
-			for (int i = 0; i < rawRates.length; i++) {
+			List<Run> raws = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
 				Run raw = run(rawTopology.get(), broker.bootstrapServers(), "bench-raw-pipe-" + i, dir, RAW_OUTPUT,
 						commands * rawRepeat);
 				raw.streams().close(Duration.ofSeconds(30));
-				rawRates[i] = raw.rate();
+				raws.add(raw);
 			}
-			Arrays.sort(rawRates);
-			double rawRate = rawRates[1];
+			raws.sort(Comparator.comparingDouble(Run::rate));
+			Run raw = raws.get(1);
+			double rawRate = raw.rate();
 
 			System.out.printf("%nDecider benchmark on %s (%d cores, Java %s)%n", Machine.cpu(),
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -146,10 +157,18 @@ public final class DeciderBenchmark {
 					decider.confirmed());
 			System.out.printf(
 					"  raw EOS pipe (mapValues):     %,8.0f records/s (the same commands %d times; median of %,.0f, %,.0f, %,.0f)%n",
-					rawRate, rawRepeat, rawRates[0], rawRates[1], rawRates[2]);
+					rawRate, rawRepeat, raws.get(0).rate(), raws.get(1).rate(), raws.get(2).rate());
 			System.out.printf("  decider / raw:                %8.0f %%%n", 100 * decider.rate() / rawRate);
+			System.out.printf("  decider warm-up passes before: %s decisions/s%n", String.join(", ", warmUpRates));
 			System.out.printf("  availability query (1 location, 1 day, anyone), %d queries: p99 %.2f ms%n", queries,
 					latencyP99);
+			System.out.printf("  CPU µs per decision:   %s%n", decider.cpuPerRecord());
+			System.out.printf("  CPU µs per raw record: %s%n", raw.cpuPerRecord());
+			System.out.printf("  at 30 %% of the raw pipe, a decision may use %.0f µs of the machine's CPU%n",
+					Runtime.getRuntime().availableProcessors() / (0.3 * rawRate) * 1e6);
+		}
+		finally {
+			Directories.delete(dir);
 		}
 	}
 
@@ -211,9 +230,7 @@ public final class DeciderBenchmark {
 		try (KafkaConsumer<byte[], byte[]> outputs = endOf(bootstrap, output)) {
 			KafkaStreams streams = new KafkaStreams(builder.build(), config);
 			streams.start();
-			long[] counts = countCommitted(outputs, expected);
-			double seconds = (counts[3] - counts[2]) / 1e9;
-			return new Run(streams, (expected - 1) / seconds, counts[1]);
+			return countCommitted(streams, outputs, expected);
 		}
 	}
 
@@ -236,16 +253,20 @@ public final class DeciderBenchmark {
 	}
 
 	/**
-	 * Reads committed outputs until {@code expected} arrived: [all, confirmations, nanos
-	 * at the first, nanos at the last]. Timing from the first output leaves start-up out.
+	 * Reads committed outputs of {@code streams} until {@code expected} arrived. Timing
+	 * (and CPU) from the first output leaves start-up out.
 	 */
-	private static long[] countCommitted(KafkaConsumer<byte[], byte[]> consumer, int expected) {
+	private static Run countCommitted(KafkaStreams streams, KafkaConsumer<byte[], byte[]> consumer, int expected) {
 		long all = 0;
 		long confirmed = 0;
 		long first = 0;
+		CpuUsage cpu = null;
 		while (all < expected) {
 			for (var record : consumer.poll(Duration.ofMillis(100))) {
-				first = (all == 0) ? System.nanoTime() : first;
+				if (all == 0) {
+					first = System.nanoTime();
+					cpu = CpuUsage.start();
+				}
 				all++;
 				var type = record.headers().lastHeader("ce_type");
 				if (type != null && new String(type.value()).contains("AppointmentConfirmed")) {
@@ -253,7 +274,8 @@ public final class DeciderBenchmark {
 				}
 			}
 		}
-		return new long[] { all, confirmed, first, System.nanoTime() };
+		double seconds = (System.nanoTime() - first) / 1e9;
+		return new Run(streams, (expected - 1) / seconds, confirmed, cpu.stop());
 	}
 
 	private static double queryAvailability(KafkaStreams streams, ClinicProperties clinic, int queries) {
@@ -275,7 +297,19 @@ public final class DeciderBenchmark {
 		return nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
 	}
 
-	private record Run(KafkaStreams streams, double rate, long confirmed) {
+	private record Run(KafkaStreams streams, double rate, long confirmed, CpuUsage.Used cpu) {
+
+		/** Where each record's CPU went, by whom it was used for. */
+		String cpuPerRecord() {
+			StringBuilder line = new StringBuilder();
+			this.cpu.byUser().forEach((user, cores) -> {
+				if (cores >= 0.005) {
+					line.append(String.format("%s %.1f, ", user, cores / this.rate * 1e6));
+				}
+			});
+			return line.append(String.format("total %.1f", this.cpu.process() / this.rate * 1e6)).toString();
+		}
+
 	}
 
 }
