@@ -50,7 +50,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 
 	private KeyValueStore<String, RequestStatus> requests;
 
-	private KeyValueStore<String, Booked> calendar;
+	private CachedCalendar calendar;
 
 	private KeyValueStore<String, Long> handled;
 
@@ -64,10 +64,10 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	public void init(ProcessorContext<AppointmentId, AppointmentEvent> context) {
 		this.context = context;
 		this.requests = context.getStateStore(DeciderStores.REQUESTS);
-		this.calendar = context.getStateStore(DeciderStores.CALENDAR);
+		this.calendar = new CachedCalendar(context.getStateStore(DeciderStores.CALENDAR),
+				DeciderStores.longestOccupancy(this.clinic));
 		this.handled = context.getStateStore(DeciderStores.HANDLED);
-		this.availability = new Availability(this.clinic,
-				DeciderStores.calendar(this.calendar, DeciderStores.longestOccupancy(this.clinic)));
+		this.availability = new Availability(this.clinic, this.calendar);
 	}
 
 	@Override
@@ -226,16 +226,12 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	private void hold(RequestStatus booking) {
 		Appointment appointment = booking.appointment();
 		this.requests.put(appointment.appointmentId().value(), booking);
-		this.calendar.put(calendarKey(appointment), booking.booked());
+		this.calendar.hold(appointment.location().value(), appointment.practitioner().value(), booking.booked());
 	}
 
 	private void release(RequestStatus booking) {
-		this.calendar.delete(calendarKey(booking.appointment()));
-	}
-
-	private static String calendarKey(Appointment appointment) {
-		return DeciderStores.calendarKey(appointment.location().value(), appointment.practitioner().value(),
-				appointment.start());
+		Appointment appointment = booking.appointment();
+		this.calendar.release(appointment.location().value(), appointment.practitioner().value(), appointment.start());
 	}
 
 	private static String commandId(BookingCommand command) {

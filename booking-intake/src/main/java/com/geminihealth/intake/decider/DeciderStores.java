@@ -60,7 +60,12 @@ final class DeciderStores {
 	 */
 	static String calendarKey(String location, String practitioner, Instant start) {
 		String seconds = Long.toString(start.getEpochSecond());
-		return location + "/" + practitioner + "/" + "0".repeat(Math.max(0, 15 - seconds.length())) + seconds;
+		return practitionerKey(location, practitioner) + "/" + "0".repeat(Math.max(0, 15 - seconds.length())) + seconds;
+	}
+
+	/** What every calendar key of a practitioner at a location starts with. */
+	static String practitionerKey(String location, String practitioner) {
+		return location + "/" + practitioner;
 	}
 
 	/** A {@link Calendar} over the calendar store. */
