@@ -8,7 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.appointment.DeclineReason;
@@ -28,6 +30,11 @@ class Availability {
 	private final ClinicProperties clinic;
 
 	private final Calendar calendar;
+
+	/**
+	 * Who may give a service at a location, by "location/service": asked on every search.
+	 */
+	private final Map<String, List<String>> qualified = new ConcurrentHashMap<>();
 
 	Availability(ClinicProperties clinic, Calendar calendar) {
 		this.clinic = clinic;
@@ -129,9 +136,21 @@ class Availability {
 			Instant shiftEnd = day.atTime(shift.get().end()).atZone(zone).toInstant();
 			List<Booked> booked = this.calendar.booked(location, candidate, shiftStart,
 					shiftEnd.plus(service.buffer()));
+			// One pass over the slots and the booked times together, both in time order:
+			// a slot is taken while any time booked to start before the slot's occupancy
+			// ends is still occupied when the slot starts.
+			int next = 0;
+			Instant occupiedSoFar = Instant.MIN;
 			for (Instant start = shiftStart; !start.plus(service.duration()).isAfter(shiftEnd); start = start
 				.plus(this.clinic.rules().slotStep())) {
-				if (!start.isBefore(earliest) && !start.isAfter(latest) && free(booked, start, service, moving)) {
+				Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
+				for (; next < booked.size() && booked.get(next).start().isBefore(occupiedUntil); next++) {
+					Booked taken = booked.get(next);
+					if (!taken.appointmentId().equals(moving) && taken.occupiedUntil().isAfter(occupiedSoFar)) {
+						occupiedSoFar = taken.occupiedUntil();
+					}
+				}
+				if (!start.isBefore(earliest) && !start.isAfter(latest) && !occupiedSoFar.isAfter(start)) {
 					slots.add(
 							new Slot(start, start.plus(service.duration()), new PractitionerId(candidate), who.name()));
 				}
@@ -154,13 +173,8 @@ class Availability {
 	private boolean free(String location, String practitioner, ClinicProperties.Service service, Instant start,
 			String moving) {
 		Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
-		return free(this.calendar.booked(location, practitioner, start, occupiedUntil), start, service, moving);
-	}
-
-	private static boolean free(List<Booked> booked, Instant start, ClinicProperties.Service service, String moving) {
-		Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
-		for (Booked taken : booked) {
-			if (!taken.appointmentId().equals(moving) && taken.overlaps(start, occupiedUntil)) {
+		for (Booked taken : this.calendar.booked(location, practitioner, start, occupiedUntil)) {
+			if (!taken.appointmentId().equals(moving)) {
 				return false;
 			}
 		}
@@ -168,8 +182,12 @@ class Availability {
 	}
 
 	private List<String> candidates(String location, String service, String practitioner) {
-		List<String> qualified = this.clinic.qualifiedAt(location, service);
-		return (practitioner == null) ? qualified : qualified.stream().filter(practitioner::equals).toList();
+		List<String> qualified = this.qualified.computeIfAbsent(location + "/" + service,
+				(ignored) -> this.clinic.qualifiedAt(location, service));
+		if (practitioner == null) {
+			return qualified;
+		}
+		return qualified.contains(practitioner) ? List.of(practitioner) : List.of();
 	}
 
 	private ZoneId zone(String location) {

@@ -213,6 +213,17 @@ class DeciderTest {
 	}
 
 	@Test
+	void reschedulingIntoATakenSlotOffersTheAppointmentsOwnTimeAmongTheAlternatives() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+		this.decider.send(book("ana", "massage-60", at(11, 15)));
+
+		RescheduleDeclined declined = (RescheduleDeclined) this.decider.send(reschedule(appointment, at(11, 15), null));
+
+		// Its own 10:00 is as near as 12:30, after the other appointment and its buffer.
+		assertThat(declined.alternatives()).extracting(Slot::start).startsWith(local(10, 0), local(12, 30));
+	}
+
+	@Test
 	void reschedulingByAQuarterHourMayOverlapTheAppointmentsOwnOldTime() {
 		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
 
