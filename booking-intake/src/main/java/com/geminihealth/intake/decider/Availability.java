@@ -3,14 +3,17 @@ package com.geminihealth.intake.decider;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.appointment.DeclineReason;
@@ -126,14 +129,18 @@ class Availability {
 		Instant earliest = now.plus(this.clinic.rules().minimumLeadTime());
 		Instant latest = now.plus(this.clinic.rules().maximumAdvance());
 		List<Slot> slots = new ArrayList<>();
+		// Most practitioners keep the same hours: each time of day is placed in the zone
+		// once.
+		Map<LocalTime, Instant> instants = new HashMap<>();
+		Function<LocalTime, Instant> onTheDay = (time) -> day.atTime(time).atZone(zone).toInstant();
 		for (String candidate : candidates(location, serviceId, practitioner)) {
 			ClinicProperties.Practitioner who = this.clinic.practitioners().get(candidate);
 			Optional<ClinicProperties.Shift> shift = who.shift(location, day);
 			if (shift.isEmpty()) {
 				continue;
 			}
-			Instant shiftStart = day.atTime(shift.get().start()).atZone(zone).toInstant();
-			Instant shiftEnd = day.atTime(shift.get().end()).atZone(zone).toInstant();
+			Instant shiftStart = instants.computeIfAbsent(shift.get().start(), onTheDay);
+			Instant shiftEnd = instants.computeIfAbsent(shift.get().end(), onTheDay);
 			List<Booked> booked = this.calendar.booked(location, candidate, shiftStart,
 					shiftEnd.plus(service.buffer()));
 			// One pass over the slots and the booked times together, both in time order:

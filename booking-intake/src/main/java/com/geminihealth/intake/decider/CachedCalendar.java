@@ -59,7 +59,11 @@ final class CachedCalendar implements Calendar {
 			return List.of();
 		}
 		List<Booked> booked = new ArrayList<>();
-		for (Booked entry : calendar.subMap(from.minus(this.longestOccupancy), true, until, false).values()) {
+		// A tail map costs one search; a sub map, two.
+		for (Booked entry : calendar.tailMap(from.minus(this.longestOccupancy), true).values()) {
+			if (!entry.start().isBefore(until)) {
+				break;
+			}
 			if (entry.overlaps(from, until)) {
 				booked.add(entry);
 			}
