@@ -126,8 +126,13 @@ class Availability {
 			String moving) {
 		ClinicProperties.Service service = this.clinic.services().get(serviceId);
 		ZoneId zone = zone(location);
-		Instant earliest = now.plus(this.clinic.rules().minimumLeadTime());
-		Instant latest = now.plus(this.clinic.rules().maximumAdvance());
+		// In epoch milliseconds: the loop below runs for every slot of every candidate's
+		// day.
+		long earliest = now.plus(this.clinic.rules().minimumLeadTime()).toEpochMilli();
+		long latest = now.plus(this.clinic.rules().maximumAdvance()).toEpochMilli();
+		long duration = service.duration().toMillis();
+		long occupancy = duration + service.buffer().toMillis();
+		long step = this.clinic.rules().slotStep().toMillis();
 		List<Slot> slots = new ArrayList<>();
 		// Most practitioners keep the same hours: each time of day is placed in the zone
 		// once.
@@ -147,19 +152,17 @@ class Availability {
 			// a slot is taken while any time booked to start before the slot's occupancy
 			// ends is still occupied when the slot starts.
 			int next = 0;
-			Instant occupiedSoFar = Instant.MIN;
-			for (Instant start = shiftStart; !start.plus(service.duration()).isAfter(shiftEnd); start = start
-				.plus(this.clinic.rules().slotStep())) {
-				Instant occupiedUntil = start.plus(service.duration()).plus(service.buffer());
-				for (; next < booked.size() && booked.get(next).start().isBefore(occupiedUntil); next++) {
+			long occupiedSoFar = Long.MIN_VALUE;
+			for (long start = shiftStart.toEpochMilli(); start + duration <= shiftEnd.toEpochMilli(); start += step) {
+				for (; next < booked.size() && booked.get(next).start().toEpochMilli() < start + occupancy; next++) {
 					Booked taken = booked.get(next);
-					if (!taken.appointmentId().equals(moving) && taken.occupiedUntil().isAfter(occupiedSoFar)) {
-						occupiedSoFar = taken.occupiedUntil();
+					if (!taken.appointmentId().equals(moving)) {
+						occupiedSoFar = Math.max(occupiedSoFar, taken.occupiedUntil().toEpochMilli());
 					}
 				}
-				if (!start.isBefore(earliest) && !start.isAfter(latest) && !occupiedSoFar.isAfter(start)) {
-					slots.add(
-							new Slot(start, start.plus(service.duration()), new PractitionerId(candidate), who.name()));
+				if (start >= earliest && start <= latest && occupiedSoFar <= start) {
+					slots.add(new Slot(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + duration),
+							new PractitionerId(candidate), who.name()));
 				}
 			}
 		}
