@@ -81,7 +81,7 @@ public final class DeciderBenchmark {
 
 	static final LocalDate FIRST_DAY = LocalDate.now(TORONTO).plusDays(1);
 
-	static final List<String> LOCATIONS = List.of("north", "centre", "south");
+	static final List<String> LOCATIONS = List.of("burlington", "mississauga", "hamilton");
 
 	static final String RAW_INPUT = "bench-raw-in";
 
