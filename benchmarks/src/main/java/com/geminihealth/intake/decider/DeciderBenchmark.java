@@ -30,13 +30,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import com.geminihealth.benchmarks.BenchmarkTopics;
 import com.geminihealth.benchmarks.CpuUsage;
@@ -279,10 +276,6 @@ public final class DeciderBenchmark {
 	}
 
 	private static double queryAvailability(KafkaStreams streams, ClinicProperties clinic, int queries) {
-		ReadOnlyKeyValueStore<String, Booked> calendar = streams
-			.store(StoreQueryParameters.fromNameAndType(DeciderStores.CALENDAR, QueryableStoreTypes.keyValueStore()));
-		Availability availability = new Availability(clinic,
-				DeciderStores.calendar(calendar, DeciderStores.longestOccupancy(clinic)));
 		Random random = new Random(7);
 		Instant now = Instant.now();
 		List<Long> nanos = new ArrayList<>();
@@ -290,7 +283,9 @@ public final class DeciderBenchmark {
 			String location = LOCATIONS.get(random.nextInt(LOCATIONS.size()));
 			LocalDate day = FIRST_DAY.plusDays(random.nextInt(30));
 			long start = System.nanoTime();
-			availability.open(location, "massage-30", null, day, day, now);
+			new Availability(clinic, DeciderStores.calendar(DeciderStores.calendarOf(streams, new LocationId(location)),
+					DeciderStores.longestOccupancy(clinic)))
+				.open(location, "massage-30", null, day, day, now);
 			nanos.add(System.nanoTime() - start);
 		}
 		nanos.sort(Long::compare);

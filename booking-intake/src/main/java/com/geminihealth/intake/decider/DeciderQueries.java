@@ -71,10 +71,9 @@ public class DeciderQueries {
 	 */
 	public List<Slot> openSlots(LocationId location, String service, String practitioner, LocalDate from,
 			LocalDate to) {
-		ReadOnlyKeyValueStore<String, Booked> calendar = kafkaStreams()
-			.store(StoreQueryParameters.fromNameAndType(DeciderStores.CALENDAR, QueryableStoreTypes.keyValueStore()));
 		return new Availability(this.clinic,
-				DeciderStores.calendar(calendar, DeciderStores.longestOccupancy(this.clinic)))
+				DeciderStores.calendar(DeciderStores.calendarOf(kafkaStreams(), location),
+						DeciderStores.longestOccupancy(this.clinic)))
 			.open(location.value(), service, practitioner, from, to, this.clock.instant());
 	}
 

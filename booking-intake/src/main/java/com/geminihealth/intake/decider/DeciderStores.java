@@ -6,14 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.Json;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.LocationId;
 
 /**
  * The decider's state, in named persistent stores backed by changelog topics: each
@@ -66,6 +72,18 @@ final class DeciderStores {
 	/** What every calendar key of a practitioner at a location starts with. */
 	static String practitionerKey(String location, String practitioner) {
 		return location + "/" + practitioner;
+	}
+
+	/**
+	 * The calendar store of the partition that holds {@code location}, for interactive
+	 * queries: one store to scan instead of every partition's on this instance.
+	 */
+	static ReadOnlyKeyValueStore<String, Booked> calendarOf(KafkaStreams streams, LocationId location) {
+		StoreQueryParameters<ReadOnlyKeyValueStore<String, Booked>> query = StoreQueryParameters
+			.fromNameAndType(CALENDAR, QueryableStoreTypes.keyValueStore());
+		KeyQueryMetadata holder = streams.queryMetadataForKey(CALENDAR, location,
+				Topics.BOOKING_COMMANDS.keySerde().serializer());
+		return streams.store((holder.partition() >= 0) ? query.withPartition(holder.partition()) : query);
 	}
 
 	/** A {@link Calendar} over the calendar store. */
