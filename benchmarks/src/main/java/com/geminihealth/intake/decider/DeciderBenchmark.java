@@ -59,18 +59,20 @@ import com.geminihealth.schemas.booking.ServiceId;
  * How fast the decider decides, against a raw exactly-once pipe on the same broker, and
  * how fast an availability query answers from its state.
  * <p>
- * Calendar: 3 locations x 10 practitioners x 30 days (09:00-17:00, 60-minute massages
- * with a 15-minute buffer). A stream of booking commands for random times (half for
- * "anyone") is decided at exactly_once_v2; then the same records, repeated
- * {@code bench.raw-repeat} times so that the pass-through also runs for some seconds and
- * many commits, go through a pass-through (mapValues) Kafka Streams application at
- * exactly_once_v2. Both are timed from the first committed output to the last: over a
- * fraction of a second, a handful of commits, the first transaction's records would all
- * seem to arrive at once. Then availability queries for one location and day run against
- * the decider's state.
+ * Calendar: 3 locations (one per partition) x 10 practitioners x 30 days (08:00-20:00,
+ * 30-minute massages with a 10-minute buffer). A stream of booking commands for random
+ * times (half for "anyone") is decided at exactly_once_v2; then the same records,
+ * repeated {@code bench.raw-repeat} times so that the pass-through also runs for some
+ * seconds and many commits, go through a pass-through (mapValues) Kafka Streams
+ * application at exactly_once_v2. Both are timed from the first committed output to the
+ * last: over a fraction of a second, a handful of commits, the first transaction's
+ * records would all seem to arrive at once. Then availability queries for one location
+ * and day run against the decider's state. Each run also counts the CPU its records cost,
+ * by thread owner.
  * <p>
  * Run: {@code ./mvnw -q -pl benchmarks -am -DskipTests -Pdecider-benchmark verify}, with
- * the options {@code -Dbench.commands=60000 -Dbench.queries=2000}.
+ * the options {@code -Dbench.commands=60000 -Dbench.queries=2000} and
+ * {@code -Dbench.jvmArgs=-Dbench.warm-ups=3}.
  */
 public final class DeciderBenchmark {
 
@@ -115,8 +117,8 @@ public final class DeciderBenchmark {
 				return builder;
 			};
 			// Each application first runs over its whole stream under other ids, so that
-			// the measured run finds its code compiled, as a long-running service does:
-			// on
+			// the measured run finds its code compiled, as a long-running service does.
+			// On
 			// two cores the compilers need about three passes of the decider.
 			List<String> warmUpRates = new ArrayList<>();
 			for (int i = 0; i < warmUps; i++) {
