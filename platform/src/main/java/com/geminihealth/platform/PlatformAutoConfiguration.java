@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import com.geminihealth.schemas.Topic;
@@ -21,8 +22,8 @@ import com.geminihealth.schemas.Topics;
 
 /**
  * What every service of the pipeline shares: the topics of the catalogue declared
- * (brokers never auto-create them), and health for the Kafka connection and the Streams
- * state.
+ * (brokers never auto-create them), health for the Kafka connection and the Streams
+ * state, and Streams services that hand over their work when they stop.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(TopicProperties.class)
@@ -43,6 +44,23 @@ public class PlatformAutoConfiguration {
 	@Bean
 	KafkaClusterHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		return new KafkaClusterHealthIndicator(kafkaAdmin);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.apache.kafka.streams.KafkaStreams")
+	static class StreamsShutdownConfiguration {
+
+		/**
+		 * A Kafka Streams service that shuts down leaves its consumer group, so that
+		 * another instance takes over its tasks at once: without it, decisions and
+		 * reminders for the instance's partitions wait out the session timeout at every
+		 * restart.
+		 */
+		@Bean
+		StreamsBuilderFactoryBeanConfigurer leaveGroupOnClose() {
+			return (streams) -> streams.setLeaveGroupOnClose(true);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.core.CleanupConfig;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.geminihealth.intake.IntakeIntegrationTest;
@@ -36,6 +38,9 @@ class DeciderIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	StreamsBuilderFactoryBean decider;
 
 	@Test
 	void confirmsThenDeclinesTheSameSlotAndTheStatusUrlSaysSo() throws Exception {
@@ -79,6 +84,26 @@ class DeciderIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("service")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("to")));
+	}
+
+	@Test
+	void keepsItsCalendarWhenItsStateIsWipedAndRestoredFromTheChangelog() throws Exception {
+		// A day no other test books.
+		String start = NextWeek.MONDAY.plusWeeks(2) + "T10:00";
+		assertThat(decided(book("maya-chen", start)).get("status").asString()).isEqualTo("CONFIRMED");
+
+		this.decider.stop();
+		this.decider.setCleanupConfig(new CleanupConfig(true, false));
+		try {
+			this.decider.start();
+		}
+		finally {
+			this.decider.setCleanupConfig(new CleanupConfig());
+		}
+
+		JsonNode again = decided(book("maya-chen", start));
+		assertThat(again.get("status").asString()).isEqualTo("DECLINED");
+		assertThat(again.get("reason").asString()).isEqualTo("SLOT_TAKEN");
 	}
 
 	@Test
