@@ -1,5 +1,6 @@
 package com.geminihealth.platform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,6 +14,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
@@ -36,6 +39,9 @@ class PlatformAutoConfigurationIntegrationTest {
 
 	@Autowired
 	KafkaClusterHealthIndicator kafkaHealth;
+
+	@Autowired
+	List<StreamsBuilderFactoryBeanConfigurer> streamsConfigurers;
 
 	@Test
 	void createsEveryTopicOfTheCatalogueWithTheConfiguredPartitions() throws Exception {
@@ -70,6 +76,14 @@ class PlatformAutoConfigurationIntegrationTest {
 		assertThatExceptionOfType(RuntimeException.class)
 			.isThrownBy(() -> this.publisher.publish(untyped, new LocationId("burlington"), inquiry))
 			.withStackTraceContaining("is not an event of topic booking-commands");
+	}
+
+	@Test
+	void makesKafkaStreamsLeaveTheGroupWhenStopped() {
+		StreamsBuilderFactoryBean streams = new StreamsBuilderFactoryBean();
+		this.streamsConfigurers.forEach((configurer) -> configurer.configure(streams));
+
+		assertThat(streams).hasFieldOrPropertyWithValue("leaveGroupOnClose", true);
 	}
 
 	@Test
