@@ -93,26 +93,23 @@ class SmtpMailSender extends JavaMailSenderImpl implements DisposableBean {
 	private void close(Connection connection) {
 		this.connections.remove();
 		this.open.remove(connection);
+		quit(connection);
+	}
+
+	/** Says goodbye to the server on every connection still open. */
+	@Override
+	public void destroy() {
+		this.open.forEach(SmtpMailSender::quit);
+		this.open.clear();
+	}
+
+	private static void quit(Connection connection) {
 		try {
 			connection.transport.close();
 		}
 		catch (MessagingException ex) {
 			// Closing a broken connection can fail too; it is gone either way.
 		}
-	}
-
-	/** Says goodbye to the server on every connection still open. */
-	@Override
-	public void destroy() {
-		for (Connection connection : this.open) {
-			try {
-				connection.transport.close();
-			}
-			catch (MessagingException ex) {
-				// Shutting down: nothing more to do with it.
-			}
-		}
-		this.open.clear();
 	}
 
 	private static final class Connection {
