@@ -285,8 +285,7 @@ public final class DeciderBenchmark {
 			String location = LOCATIONS.get(random.nextInt(LOCATIONS.size()));
 			LocalDate day = FIRST_DAY.plusDays(random.nextInt(30));
 			long start = System.nanoTime();
-			new Availability(clinic, DeciderStores.calendar(DeciderStores.calendarOf(streams, new LocationId(location)),
-					DeciderStores.longestOccupancy(clinic)))
+			DeciderQueries.availabilityAt(streams, clinic, new LocationId(location))
 				.open(location, "massage-30", null, day, day, now);
 			nanos.add(System.nanoTime() - start);
 		}

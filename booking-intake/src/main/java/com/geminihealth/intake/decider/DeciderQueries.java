@@ -71,10 +71,17 @@ public class DeciderQueries {
 	 */
 	public List<Slot> openSlots(LocationId location, String service, String practitioner, LocalDate from,
 			LocalDate to) {
-		return new Availability(this.clinic,
-				DeciderStores.calendar(DeciderStores.calendarOf(kafkaStreams(), location),
-						DeciderStores.longestOccupancy(this.clinic)))
-			.open(location.value(), service, practitioner, from, to, this.clock.instant());
+		return availabilityAt(kafkaStreams(), this.clinic, location).open(location.value(), service, practitioner, from,
+				to, this.clock.instant());
+	}
+
+	/**
+	 * The booking rules over the calendars of {@code location}'s partition on this
+	 * instance, as queries read them.
+	 */
+	static Availability availabilityAt(KafkaStreams streams, ClinicProperties clinic, LocationId location) {
+		return new Availability(clinic, DeciderStores.calendar(DeciderStores.calendarOf(streams, location),
+				DeciderStores.longestOccupancy(clinic)));
 	}
 
 	/** The instance holding a location's calendar, or empty when it is this one. */
