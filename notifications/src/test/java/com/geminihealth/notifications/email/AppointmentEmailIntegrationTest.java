@@ -25,6 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
 import com.geminihealth.platform.test.TopicRecords;
@@ -59,13 +61,18 @@ import static org.awaitility.Awaitility.await;
 /** Decisions on the broker become emails at a real SMTP server (GreenMail). */
 @SpringBootTest(properties = { "spring.config.name=" + NotificationsApplication.CONFIG_NAME,
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.mail.host=localhost",
-		"spring.mail.port=3025", "logging.structured.format.console=" })
+		"logging.structured.format.console=" })
 class AppointmentEmailIntegrationTest {
 
 	@RegisterExtension
-	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+	static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
 		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
 		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
