@@ -18,6 +18,7 @@ import com.geminihealth.intake.web.Forwarding;
 import com.geminihealth.intake.web.InvalidFields;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The request status and availability over HTTP. */
@@ -50,22 +51,40 @@ class ReadSideController {
 	@Operation(summary = "Open slots",
 			description = "Open slots for a service at a location between two dates (inclusive, at most 31 days), "
 					+ "optionally with one practitioner; times are local to the location.")
-	List<StatusView.SlotView> availability(@RequestParam String location, @RequestParam String service,
+	List<StatusView.SlotView> availability(@Parameter(required = true) @RequestParam(required = false) String location,
+			@Parameter(required = true) @RequestParam(required = false) String service,
 			@RequestParam(required = false) String practitioner,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@Parameter(required = true) @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(required = true) @RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestHeader(name = Forwarding.HEADER, required = false) String forwarded) {
+		// Required, but checked here rather than by Spring, so that one answer names
+		// every
+		// parameter that is missing or wrong.
 		InvalidFields.Builder problems = InvalidFields.builder();
-		if (!this.clinic.locations().containsKey(location)) {
+		if (!StringUtils.hasText(location)) {
+			problems.add("location", "is required");
+		}
+		else if (!this.clinic.locations().containsKey(location)) {
 			problems.add("location", "is not one of our locations");
 		}
-		if (!this.clinic.services().containsKey(service)) {
+		if (!StringUtils.hasText(service)) {
+			problems.add("service", "is required");
+		}
+		else if (!this.clinic.services().containsKey(service)) {
 			problems.add("service", "is not a service we offer");
 		}
 		if (StringUtils.hasText(practitioner) && !this.clinic.practitioners().containsKey(practitioner)) {
 			problems.add("practitioner", "is not one of our practitioners");
 		}
-		if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+		if (from == null) {
+			problems.add("from", "is required");
+		}
+		if (to == null) {
+			problems.add("to", "is required");
+		}
+		else if (from != null && (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS)) {
 			problems.add("to", "must be on or after 'from' and at most " + MAX_DAYS + " days later");
 		}
 		problems.throwIfAny();

@@ -7,12 +7,15 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
@@ -21,11 +24,12 @@ import com.geminihealth.platform.EventPublisher;
 import tools.jackson.databind.DatabindException;
 
 /**
- * Every rejection over HTTP is an RFC 9457 problem with an {@code errors} list of
- * {@code {field, message}}: 400 when the body cannot be read, 422 when it can but breaks
- * a rule. Nothing is published in either case.
+ * Every rejection by the API is an RFC 9457 problem with an {@code errors} list of
+ * {@code {field, message}}: 400 when the request cannot be read, 415 when its body is of
+ * a type the endpoint does not read, 422 when it can be read but breaks a rule. Nothing
+ * is published in any case. The pages' errors are pages ({@link ErrorPages}).
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class Problems {
 
 	static final URI INVALID_FIELDS = URI.create("https://geminihealth.com/problems/invalid-fields");
@@ -61,6 +65,17 @@ class Problems {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail mismatch(MethodArgumentTypeMismatchException ex) {
 		return malformed(new FieldProblem(ex.getName(), "has an invalid value"));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> unsupportedBody(HttpMediaTypeNotSupportedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				"the body is of a type this endpoint does not read; nothing was submitted");
+		problem.setType(MALFORMED);
+		problem.setTitle("Unsupported media type");
+		problem.setProperty("errors", List.of(new FieldProblem(HttpHeaders.CONTENT_TYPE,
+				"must be " + MediaType.toString(ex.getSupportedMediaTypes()))));
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(ex.getHeaders()).body(problem);
 	}
 
 	@ExceptionHandler(EventPublisher.NotAcknowledged.class)

@@ -3,8 +3,10 @@ package com.geminihealth.intake.web;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -36,6 +38,23 @@ class WebConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservations() {
 		return SecurityObservationSettings.noObservations();
+	}
+
+	/**
+	 * The API reads and writes JSON only. The XML and YAML libraries on the class path
+	 * (Twilio's and the schema validator's) would otherwise have Spring read bookings
+	 * posted as XML or YAML too, outside the contract.
+	 */
+	@Bean
+	ServerHttpMessageConvertersCustomizer jsonOnly() {
+		return (converters) -> converters
+			.configureMessageConvertersList((list) -> list.removeIf(WebConfiguration::readsXmlOrYaml));
+	}
+
+	private static boolean readsXmlOrYaml(HttpMessageConverter<?> converter) {
+		return converter.getSupportedMediaTypes()
+			.stream()
+			.anyMatch((type) -> type.getSubtype().endsWith("xml") || type.getSubtype().endsWith("yaml"));
 	}
 
 	/** No accounts here; this keeps Boot from generating a default user. */

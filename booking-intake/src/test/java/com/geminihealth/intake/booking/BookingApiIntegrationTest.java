@@ -148,6 +148,20 @@ public class BookingApiIntegrationTest {
 	}
 
 	@Test
+	void readsJsonOnlyThoughXmlAndYamlLibrariesAreOnTheClassPath() throws Exception {
+		for (MediaType type : List.of(MediaType.TEXT_PLAIN, MediaType.APPLICATION_XML, MediaType.APPLICATION_YAML)) {
+			this.mvc
+				.perform(post("/api/bookings").with(ClientAddresses.fresh())
+					.contentType(type)
+					.content("<BookingRequest><patientName>Ada</patientName></BookingRequest>"))
+				.andExpect(status().isUnsupportedMediaType())
+				.andExpect(header().string("Accept", "application/json, application/*+json"))
+				.andExpect(jsonPath("$.errors[0].field").value("Content-Type"))
+				.andExpect(jsonPath("$.errors[0].message").value("must be application/json, application/*+json"));
+		}
+	}
+
+	@Test
 	void limitsABurstFromOneAddressWithRetryAfter() throws Exception {
 		var address = ClientAddresses.fresh();
 		String invalid = "{\"patientName\": \"\"}";

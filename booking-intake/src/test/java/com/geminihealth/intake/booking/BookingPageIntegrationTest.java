@@ -4,9 +4,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -25,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntakeIntegrationTest
@@ -123,6 +129,32 @@ class BookingPageIntegrationTest {
 		this.mvc.perform(validForm(name)).andExpect(status().isForbidden());
 
 		assertThat(bookingsFor(name)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "404, We could not find that page", "403, This page was open too long",
+			"400, That link is not complete", "500, 'Sorry, something went wrong on our side'" })
+	void showsABrowserAPageOfTheClinicWhenAPageCannotBeShown(int status, String heading) throws Exception {
+		String page = this.mvc
+			.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+				.requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/book/x?email=ada@example.com")
+				.accept(MediaType.TEXT_HTML))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("<h1>" + heading + "</h1>")
+			.contains("href=\"/book\"")
+			.contains("href=\"tel:+12892348001\"")
+			.doesNotContain("ada@example.com");
+	}
+
+	@Test
+	void leavesAMangledAnswerLinkToTheErrorPageRatherThanAnsweringJson() throws Exception {
+		this.mvc.perform(get("/book/not-a-reference").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().doesNotExist(HttpHeaders.CONTENT_TYPE));
 	}
 
 	@Test

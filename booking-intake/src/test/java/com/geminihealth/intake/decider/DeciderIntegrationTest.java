@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -84,6 +85,14 @@ class DeciderIntegrationTest {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.errors[*].field", hasItem("service")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("to")));
+	}
+
+	@Test
+	void namesEveryMissingAvailabilityParameterInOneAnswer() throws Exception {
+		this.mvc.perform(get("/api/availability").param("location", "burlington"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("service", "from", "to")))
+			.andExpect(jsonPath("$.errors[0].message").value("is required"));
 	}
 
 	@Test

@@ -1,0 +1,44 @@
+package com.geminihealth.intake.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+import com.geminihealth.intake.clinic.ClinicProperties;
+
+/**
+ * What a browser sees when a page cannot be shown: a page of the clinic's, saying whether
+ * the address is unknown, the link incomplete, the form expired or the fault ours, and
+ * how to book or reach the front desk instead. It never repeats the address or the
+ * error's details. API clients get problem details ({@link Problems}) or Spring Boot's
+ * JSON error.
+ */
+@Component
+class ErrorPages implements ErrorViewResolver {
+
+	private final ClinicProperties clinic;
+
+	ErrorPages(ClinicProperties clinic) {
+		this.clinic = clinic;
+	}
+
+	@Override
+	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+		return new ModelAndView("error", Map.of("clinic", this.clinic, "kind", kind(status)), status);
+	}
+
+	private static String kind(HttpStatus status) {
+		return switch (status) {
+			case NOT_FOUND -> "missing";
+			// A form sent after its session ended carries a CSRF token no longer valid.
+			case FORBIDDEN -> "expired";
+			default -> status.is4xxClientError() ? "incomplete" : "ours";
+		};
+	}
+
+}
