@@ -6,8 +6,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.geminihealth.broker.KraftBroker;
@@ -23,6 +29,20 @@ import com.geminihealth.reminders.RemindersApplication;
  * through Kafka as they do when deployed apart.
  */
 public final class LocalPipeline implements AutoCloseable {
+
+	/*
+	 * One process has one class path. Spring Security and springdoc are there for the
+	 * intake (and Security for the dashboard); these settings keep them off where the
+	 * service is deployed without them, as their metrics would otherwise sit behind a
+	 * generated password.
+	 */
+	private static final List<String> NO_WEB_SECURITY = List.of("--spring.autoconfigure.exclude=" + String.join(",",
+			SecurityAutoConfiguration.class.getName(), UserDetailsServiceAutoConfiguration.class.getName(),
+			ServletWebSecurityAutoConfiguration.class.getName(), SecurityFilterAutoConfiguration.class.getName(),
+			ManagementWebSecurityAutoConfiguration.class.getName()));
+
+	private static final List<String> NO_API_DOCS = List.of("--springdoc.api-docs.enabled=false",
+			"--springdoc.swagger-ui.enabled=false");
 
 	private final KraftBroker broker;
 
@@ -40,14 +60,17 @@ public final class LocalPipeline implements AutoCloseable {
 		Files.createDirectories(dataDir);
 		LocalPipeline pipeline = new LocalPipeline(KraftBroker.start(dataDir.resolve("kafka"), kafkaPort));
 		try {
-			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, args);
+			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, List.of(),
+					args);
+			List<String> apart = Stream.concat(NO_WEB_SECURITY.stream(), NO_API_DOCS.stream()).toList();
 			pipeline.run(NotificationsApplication.class, NotificationsApplication.builder(), ports.notifications(),
-					dataDir, args);
-			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, args);
+					dataDir, apart, args);
+			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, apart,
+					args);
 			// The dashboard asks intake's public availability API for open slots, over
 			// HTTP.
 			pipeline.run(DashboardApplication.class, DashboardApplication.builder(), ports.dashboard(), dataDir,
-					withFirst(args, "--dashboard.intake-url=" + pipeline.url(IntakeApplication.class)));
+					NO_API_DOCS, withFirst(args, "--dashboard.intake-url=" + pipeline.url(IntakeApplication.class)));
 			return pipeline;
 		}
 		catch (RuntimeException ex) {
@@ -58,12 +81,16 @@ public final class LocalPipeline implements AutoCloseable {
 
 	/**
 	 * Starts one service. Its settings go in as command-line arguments because those
-	 * outrank the service's own configuration file.
+	 * outrank the service's own configuration file. The console names no application: one
+	 * process's log lines cannot tell theirs apart, and their threads and loggers do.
 	 */
-	private void run(Class<?> application, SpringApplicationBuilder service, int port, Path dataDir, String... args) {
-		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-				"--server.port=" + port, "--pipeline.data-dir=" + dataDir.toAbsolutePath(),
-				"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
+	private void run(Class<?> application, SpringApplicationBuilder service, int port, Path dataDir,
+			List<String> settings, String... args) {
+		List<String> arguments = new ArrayList<>(
+				List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(), "--server.port=" + port,
+						"--pipeline.data-dir=" + dataDir.toAbsolutePath(), "--logging.structured.format.console=",
+						"--logging.include-application-name=false", "--spring.main.banner-mode=off"));
+		arguments.addAll(settings);
 		arguments.addAll(List.of(args));
 		this.services.put(application, service.run(arguments.toArray(String[]::new)));
 	}

@@ -39,6 +39,11 @@ class LocalPipelineIntegrationTest {
 				assertThat(get(pipeline.url(service) + "/actuator/health").body()).contains("\"status\":\"UP\"");
 			}
 			assertThat(book(pipeline.url(IntakeApplication.class), patient).statusCode()).isEqualTo(202);
+			// As when deployed apart: their metrics open to a scraper, no API documents.
+			for (Class<?> service : new Class<?>[] { NotificationsApplication.class, RemindersApplication.class }) {
+				assertThat(get(pipeline.url(service) + "/actuator/prometheus").statusCode()).isEqualTo(200);
+				assertThat(get(pipeline.url(service) + "/v3/api-docs").statusCode()).isEqualTo(404);
+			}
 		}
 
 		try (LocalPipeline restarted = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE)) {
