@@ -20,6 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import com.geminihealth.intake.web.PhoneNumbers;
+
 /**
  * The clinic group: its locations, services, practitioners and booking rules, keyed by
  * id. Everything clinic-specific lives here, so another clinic runs on the same code.
@@ -40,6 +42,14 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 
 	public ClinicProperties {
 		new ClinicConsistency(locations, services, practitioners).check();
+	}
+
+	/**
+	 * The front desk's number as people read it ({@code +1 289-234-8001}); {@link #phone}
+	 * itself goes into {@code tel:} links.
+	 */
+	public String phoneForReading() {
+		return PhoneNumbers.forReading(this.phone);
 	}
 
 	/**

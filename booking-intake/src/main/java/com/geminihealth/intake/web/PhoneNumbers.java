@@ -35,4 +35,17 @@ public final class PhoneNumbers {
 		}
 	}
 
+	/**
+	 * The number grouped as people read it ({@code +1 289-234-8001}), or as given if it
+	 * cannot be read.
+	 */
+	public static String forReading(String number) {
+		try {
+			return UTIL.format(UTIL.parse(number, DEFAULT_REGION), PhoneNumberFormat.INTERNATIONAL);
+		}
+		catch (NumberParseException ex) {
+			return number;
+		}
+	}
+
 }

@@ -146,7 +146,7 @@ class BookingPageIntegrationTest {
 
 		assertThat(page).contains("<h1>" + heading + "</h1>")
 			.contains("href=\"/book\"")
-			.contains("href=\"tel:+12892348001\"")
+			.contains("href=\"tel:+12892348001\">+1 289-234-8001</a>")
 			.doesNotContain("ada@example.com");
 	}
 
