@@ -59,9 +59,8 @@ class ReadSideController {
 			@Parameter(required = true) @RequestParam(required = false) @DateTimeFormat(
 					iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestHeader(name = Forwarding.HEADER, required = false) String forwarded) {
-		// Required, but checked here rather than by Spring, so that one answer names
-		// every
-		// parameter that is missing or wrong.
+		// Required, but checked here rather than by Spring, so that one answer
+		// names every parameter that is missing or wrong.
 		InvalidFields.Builder problems = InvalidFields.builder();
 		if (!StringUtils.hasText(location)) {
 			problems.add("location", "is required");
