@@ -272,7 +272,8 @@ class DashboardIntegrationTest {
 		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
 				new AppointmentConfirmed(RequestId.random(), appointment));
 
-		// How fast is for a benchmark; a busy test machine only needs it to arrive unasked.
+		// How fast is for a benchmark; a busy test machine only needs it to arrive
+		// unasked.
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lines).anySatisfy(
 					(line) -> assertThat(line).startsWith("data:").contains(name).contains("AppointmentConfirmed")));
