@@ -272,8 +272,7 @@ class DashboardIntegrationTest {
 		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
 				new AppointmentConfirmed(RequestId.random(), appointment));
 
-		// How fast is for a benchmark; a busy test machine only needs it to arrive
-		// unasked.
+		// Speed is for benchmarks; here it only has to arrive unasked.
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lines).anySatisfy(
 					(line) -> assertThat(line).startsWith("data:").contains(name).contains("AppointmentConfirmed")));
