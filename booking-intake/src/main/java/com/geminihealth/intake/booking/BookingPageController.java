@@ -42,6 +42,12 @@ class BookingPageController {
 	 */
 	static final String LAST_REQUEST = "lastBookingRequest";
 
+	/**
+	 * How many times, a second apart, the answer page asks again before it stops and says
+	 * the answer will come by email or text.
+	 */
+	static final int PATIENCE = 30;
+
 	private final BookingIntake intake;
 
 	private final BookingRequestValidator validator;
@@ -112,14 +118,18 @@ class BookingPageController {
 	}
 
 	@GetMapping("/book/{requestId}")
-	String answer(@PathVariable UUID requestId, Model model) {
+	String answer(@PathVariable UUID requestId, @RequestParam(defaultValue = "0") int waited, Model model) {
 		StatusView status = pendingWhileStarting(requestId);
+		boolean pending = "PENDING".equals(status.status());
 		ClinicProperties.Service service = (status.service() != null) ? this.clinic.services().get(status.service())
 				: null;
 		model.addAttribute("reference", requestId.toString());
 		model.addAttribute("statusUrl", BookingController.statusPath(requestId));
 		model.addAttribute("answer", status);
-		model.addAttribute("refresh", "PENDING".equals(status.status()));
+		if (pending && waited < PATIENCE) {
+			model.addAttribute("refresh", "/book/" + requestId + "?waited=" + (waited + 1));
+		}
+		model.addAttribute("slow", pending && waited >= PATIENCE);
 		model.addAttribute("serviceName", (service != null) ? service.name() : null);
 		return "booking-answer";
 	}

@@ -131,6 +131,20 @@ class BookingPageIntegrationTest {
 		assertThat(bookingsFor(name)).isEmpty();
 	}
 
+	@Test
+	void asksAgainEverySecondForHalfAMinuteThenSaysTheAnswerWillCome() throws Exception {
+		String neverSent = "/book/" + UUID.randomUUID();
+
+		this.mvc.perform(get(neverSent))
+			.andExpect(content().string(containsString("content=\"1; url=" + neverSent + "?waited=1\"")))
+			.andExpect(content().string(containsString("We are checking the calendar")));
+		this.mvc.perform(get(neverSent).param("waited", "29"))
+			.andExpect(content().string(containsString("?waited=30\"")));
+		this.mvc.perform(get(neverSent).param("waited", String.valueOf(BookingPageController.PATIENCE)))
+			.andExpect(content().string(not(containsString("http-equiv=\"refresh\""))))
+			.andExpect(content().string(containsString("This is taking longer than usual.")));
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "404, We could not find that page", "403, This page was open too long",
 			"400, That link is not complete", "500, 'Sorry, something went wrong on our side'" })
