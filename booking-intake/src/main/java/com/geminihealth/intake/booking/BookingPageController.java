@@ -1,5 +1,6 @@
 package com.geminihealth.intake.booking;
 
+import java.util.Comparator;
 import java.util.List;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -126,6 +127,9 @@ class BookingPageController {
 		model.addAttribute("reference", requestId.toString());
 		model.addAttribute("statusUrl", BookingController.statusPath(requestId));
 		model.addAttribute("answer", status);
+		// Offered nearest first; listed in the order of the day, as people read times.
+		model.addAttribute("alternatives",
+				status.alternatives().stream().sorted(Comparator.comparing(StatusView.SlotView::start)).toList());
 		if (pending && waited < PATIENCE) {
 			model.addAttribute("refresh", "/book/" + requestId + "?waited=" + (waited + 1));
 		}

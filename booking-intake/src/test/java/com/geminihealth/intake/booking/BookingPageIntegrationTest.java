@@ -94,6 +94,9 @@ class BookingPageIntegrationTest {
 			.contains("These times are open:")
 			.contains("start=" + DAY + "T13:45")
 			.doesNotContain("start=" + DAY + "T15:00");
+		// Offered nearest first (13:45, 13:30, 13:15), listed as the day runs.
+		assertThat(page.indexOf("T13:15")).isPositive().isLessThan(page.indexOf("T13:30"));
+		assertThat(page.indexOf("T13:30")).isLessThan(page.indexOf("T13:45"));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
 
@@ -99,8 +101,10 @@ class AppointmentEmails {
 		if (patient.email() == null) {
 			return Optional.empty();
 		}
+		// Offered nearest first; listed in the order of the day, as people read times.
 		List<Alternative> alternatives = declined.alternatives()
 			.stream()
+			.sorted(Comparator.comparing(Slot::start))
 			.map((slot) -> new Alternative(when(slot.start(), declined.zone(), patient.language()),
 					slot.practitionerName(),
 					UriComponentsBuilder.fromUriString(this.properties.bookingUrl())

@@ -3,6 +3,7 @@ package com.geminihealth.notifications.email;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
@@ -158,6 +160,32 @@ class AppointmentEmailIntegrationTest {
 		assertThat(text).contains("Bonjour Élodie,").contains("http://localhost:8080/book?location=");
 		assertThat(declined.alternatives()).isNotEmpty();
 		assertThat(text).contains(declined.alternatives().get(0).practitionerName());
+	}
+
+	@Test
+	void listsTheAlternativesInTheOrderOfTheDay() throws Exception {
+		String to = "alternatives-" + UUID.randomUUID() + "@example.com";
+		AppointmentDeclined example = Examples.of(AppointmentDeclined.class);
+		Slot offered = example.alternatives().get(0);
+		List<Slot> nearestFirst = List.of(shifted(offered, 15), shifted(offered, -15), shifted(offered, 30));
+		AppointmentDeclined declined = new AppointmentDeclined(RequestId.random(), example.location(),
+				example.service(), example.practitioner(), example.requestedStart(), example.zone(),
+				new Patient("Ada Lovelace", to, null, Language.EN, null), example.reason(), nearestFirst);
+
+		publish(declined, UUID.randomUUID().toString());
+
+		String text = text(parts(awaitEmailTo(to)), "text/plain");
+		List<Integer> positions = nearestFirst.stream()
+			.map((slot) -> text.indexOf("start=" + LocalDateTime.ofInstant(slot.start(), example.zone())))
+			.toList();
+		assertThat(positions).allMatch((position) -> position > 0);
+		assertThat(positions.get(1)).isLessThan(positions.get(0));
+		assertThat(positions.get(0)).isLessThan(positions.get(2));
+	}
+
+	private static Slot shifted(Slot slot, int minutes) {
+		Duration by = Duration.ofMinutes(minutes);
+		return new Slot(slot.start().plus(by), slot.end().plus(by), slot.practitioner(), slot.practitionerName());
 	}
 
 	@Test
