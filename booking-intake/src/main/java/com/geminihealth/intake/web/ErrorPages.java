@@ -13,10 +13,10 @@ import com.geminihealth.intake.clinic.ClinicProperties;
 
 /**
  * What a browser sees when a page cannot be shown: a page of the clinic's, saying whether
- * the address is unknown, the link incomplete, the form expired or the fault ours, and
- * how to book or reach the front desk instead. It never repeats the address or the
- * error's details. API clients get problem details ({@link Problems}) or Spring Boot's
- * JSON error.
+ * the address is unknown, the link incomplete, the form expired or sent too often, or the
+ * fault ours, and how to book or reach the front desk instead. It never repeats the
+ * address or the error's details. API clients get problem details ({@link Problems}) or
+ * Spring Boot's JSON error.
  */
 @Component
 class ErrorPages implements ErrorViewResolver {
@@ -37,6 +37,7 @@ class ErrorPages implements ErrorViewResolver {
 			case NOT_FOUND -> "missing";
 			// A form sent after its session ended carries a CSRF token no longer valid.
 			case FORBIDDEN -> "expired";
+			case TOO_MANY_REQUESTS -> "busy";
 			default -> status.is4xxClientError() ? "incomplete" : "ours";
 		};
 	}

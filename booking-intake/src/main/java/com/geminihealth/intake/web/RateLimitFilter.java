@@ -23,8 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * One token bucket per client address (Resilience4j), for submissions only: a burst past
- * the allowance gets 429 with Retry-After, and reading pages is never limited. Buckets of
- * addresses gone quiet are forgotten.
+ * the allowance gets 429 with Retry-After (a problem for the API, a page for the forms),
+ * and reading pages is never limited. Buckets of addresses gone quiet are forgotten.
  */
 @Component
 class RateLimitFilter extends OncePerRequestFilter {
@@ -68,8 +68,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 		}
 		this.limited.increment();
 		long waitSeconds = Math.max(1, (long) Math.ceil(nanosToWait(limiter) / 1e9));
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(waitSeconds));
+		if (!request.getRequestURI().startsWith("/api/")) {
+			// A page's form: the patient gets a page saying to wait (ErrorPages).
+			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+			return;
+		}
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"

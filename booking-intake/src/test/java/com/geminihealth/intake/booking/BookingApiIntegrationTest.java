@@ -172,7 +172,8 @@ public class BookingApiIntegrationTest {
 		}
 		this.mvc.perform(post("/api/bookings").with(address).contentType(MediaType.APPLICATION_JSON).content(invalid))
 			.andExpect(status().isTooManyRequests())
-			.andExpect(header().exists("Retry-After"));
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE));
 	}
 
 	private ResultActions book(String json, String idempotencyKey) throws Exception {

@@ -148,9 +148,23 @@ class BookingPageIntegrationTest {
 			.andExpect(content().string(containsString("This is taking longer than usual.")));
 	}
 
+	@Test
+	void answersABurstOfFormsFromOneAddressWithAPageSayingToWait() throws Exception {
+		var address = ClientAddresses.fresh();
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(post("/book").with(address).with(csrf()).param("patientName", ""))
+				.andExpect(status().isOk());
+		}
+		this.mvc.perform(post("/book").with(address).with(csrf()).param("patientName", ""))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
+			.andExpect(header().doesNotExist(HttpHeaders.CONTENT_TYPE));
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "404, We could not find that page", "403, This page was open too long",
-			"400, That link is not complete", "500, 'Sorry, something went wrong on our side'" })
+			"429, Too many tries in a short time", "400, That link is not complete",
+			"500, 'Sorry, something went wrong on our side'" })
 	void showsABrowserAPageOfTheClinicWhenAPageCannotBeShown(int status, String heading) throws Exception {
 		String page = this.mvc
 			.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
