@@ -138,6 +138,18 @@ class DashboardIntegrationTest {
 	}
 
 	@Test
+	void answersABrowserWithAPageOfItsOwnWhenAViewCannotBeShown() throws Exception {
+		HttpResponse<String> missing = http("/no-such-view", "frontdesk:frontdesk-gemini", "text/html");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1>That page does not exist</h1>")
+			.contains("Back to the live feed")
+			.doesNotContain("Whitelabel");
+		HttpResponse<String> refused = http("/actuator/prometheus", "frontdesk:frontdesk-gemini", "text/html");
+		assertThat(refused.statusCode()).isEqualTo(403);
+		assertThat(refused.body()).contains("<h1>That was refused</h1>");
+	}
+
+	@Test
 	void showsAConfirmedAppointmentInTheFeedWithoutItsHealthNotesOrContactDetails() throws Exception {
 		String name = "Noor" + shortId();
 		Appointment appointment = Appointments.of(name + " Haddad", "+12895550101", tomorrowAt(10),
@@ -497,7 +509,12 @@ class DashboardIntegrationTest {
 	}
 
 	private HttpResponse<String> http(String path, String credentials) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+		return http(path, credentials, "*/*");
+	}
+
+	private HttpResponse<String> http(String path, String credentials, String accept) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept", accept);
 		if (credentials != null) {
 			request.header("Authorization", basic(credentials));
 		}
