@@ -139,8 +139,7 @@ public final class CpuUsage {
 			if (name.startsWith("http-nio") || name.startsWith("Catalina")) {
 				return TOMCAT;
 			}
-			if (name.startsWith("http-") || name.startsWith("HttpClient-") || name.startsWith("raw-")
-					|| name.equals("main")) {
+			if (name.startsWith("http-") || name.startsWith("raw-") || name.equals("main")) {
 				return LOAD_GENERATOR;
 			}
 			if (name.contains("booking-decider")) {

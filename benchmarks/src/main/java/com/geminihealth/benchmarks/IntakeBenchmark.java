@@ -3,9 +3,6 @@ package com.geminihealth.benchmarks;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +14,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -100,12 +99,13 @@ import com.geminihealth.schemas.booking.ServiceId;
  * directory under {@code benchmarks/target/}, only the booking-intake application on it
  * (with its Kafka Streams decider, as deployed, but without the per-address rate limit),
  * and the load generator, a closed loop of {@code bench.concurrency} threads each posting
- * a valid booking of its own and waiting for the answer. Load generator, intake and
- * broker share the same cores, so the numbers are a floor for a deployment where they
- * don't. The raw producer phases run after the intake has been stopped, with its settings
- * (acks=all, idempotence, linger.ms=1): first with the same number of sends in flight,
- * each waiting for its acknowledgement as an HTTP request does, then pipelined without
- * limit. Surefire never runs this: it is not a test.
+ * a valid booking of its own over a kept-alive connection ({@link HttpConnection}) and
+ * waiting for the answer. Load generator, intake and broker share the same cores, so the
+ * numbers are a floor for a deployment where they don't. The raw producer phases run
+ * after the intake has been stopped, with its settings (acks=all, idempotence,
+ * linger.ms=1): first with the same number of sends in flight, each waiting for its
+ * acknowledgement as an HTTP request does, then pipelined without limit. Surefire never
+ * runs this: it is not a test.
  */
 public final class IntakeBenchmark {
 
@@ -194,25 +194,29 @@ public final class IntakeBenchmark {
 			URI bookings = URI.create("http://localhost:" + port + "/api/bookings");
 			System.out.printf("Intake on port %s up in %d ms%s%n", port, elapsedMs(startNanos),
 					(this.intakeArgs.length != 0) ? " with " + String.join(" ", this.intakeArgs) : "");
-			HttpClient client = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(Duration.ofSeconds(5))
-				.build();
-			smokeTest(client, bookings);
+			smokeTest(bookings);
+			Queue<HttpConnection> connections = new ConcurrentLinkedQueue<>();
+			ThreadLocal<HttpConnection> connection = ThreadLocal.withInitial(() -> {
+				HttpConnection opened = new HttpConnection(bookings);
+				connections.add(opened);
+				return opened;
+			});
 			Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
 			System.out.printf("Posting bookings: %d s warm-up, %d s measured...%n", this.settings.warmUpSeconds(),
 					this.settings.seconds());
 			ClosedLoop.Result result = ClosedLoop.run("http", this.settings.concurrency(),
 					Duration.ofSeconds(this.settings.warmUpSeconds()), Duration.ofSeconds(this.settings.seconds()),
 					(sequence) -> {
-						HttpResponse<Void> response = client.send(post(bookings, sequence),
-								HttpResponse.BodyHandlers.discarding());
-						if (response.statusCode() == 202) {
+						int status = connection.get().post(bookingJson(sequence)).status();
+						if (status == 202) {
 							return true;
 						}
-						statuses.computeIfAbsent(response.statusCode(), (status) -> new LongAdder()).increment();
+						statuses.computeIfAbsent(status, (code) -> new LongAdder()).increment();
 						return false;
 					});
+			for (HttpConnection opened : connections) {
+				opened.close();
+			}
 			Map<Integer, Long> failures = new TreeMap<>();
 			statuses.forEach((status, count) -> failures.put(status, count.sum()));
 			System.out.println("Stopping the intake...");
@@ -257,21 +261,14 @@ public final class IntakeBenchmark {
 	}
 
 	/** One booking first, reading the answer, so a broken setup fails with a reason. */
-	private void smokeTest(HttpClient client, URI bookings) throws IOException, InterruptedException {
-		HttpResponse<String> response = client.send(post(bookings, -1),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		if (response.statusCode() != 202) {
-			throw new IllegalStateException(
-					"The intake answered a booking with " + response.statusCode() + ": " + response.body());
+	private void smokeTest(URI bookings) throws IOException {
+		try (HttpConnection connection = new HttpConnection(bookings)) {
+			HttpConnection.Answer answer = connection.post(bookingJson(-1));
+			if (answer.status() != 202) {
+				throw new IllegalStateException(
+						"The intake answered a booking with " + answer.status() + ": " + answer.body());
+			}
 		}
-	}
-
-	private HttpRequest post(URI bookings, long sequence) {
-		return HttpRequest.newBuilder(bookings)
-			.timeout(Duration.ofSeconds(30))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(bookingJson(sequence), StandardCharsets.UTF_8))
-			.build();
 	}
 
 	/** A booking as the online form's JSON API takes it, for a patient of its own. */
