@@ -71,10 +71,11 @@ public final class KraftBroker implements AutoCloseable {
 		String logDir = dataDir.toAbsolutePath().normalize().toString();
 		try {
 			Files.createDirectories(dataDir);
-			int brokerPort = (port != 0) ? port : freePort();
 			// With a static quorum (controller.quorum.voters) the format does not
 			// record the controller's address, so any free port works on each start.
-			int controllerPort = freePort();
+			int[] free = freePorts(2);
+			int brokerPort = (port != 0) ? port : free[0];
+			int controllerPort = free[1];
 			KafkaConfig config = new KafkaConfig(config(logDir, brokerPort, controllerPort), false);
 			// The Formatter writes meta.properties last: if it exists, the format
 			// completed.
@@ -196,13 +197,27 @@ public final class KraftBroker implements AutoCloseable {
 	}
 
 	/**
-	 * A port that is free right now. Someone else could take it before Kafka binds it,
-	 * but on a developer machine that is rare enough, and Kafka then fails with a clear
-	 * error.
+	 * Ports that are free right now, all different: each is held until all are chosen,
+	 * since the system may hand out a port again as soon as it is released. Someone else
+	 * could take one before Kafka binds it, but on a developer machine that is rare
+	 * enough, and Kafka then fails with a clear error.
 	 */
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	private static int[] freePorts(int count) throws IOException {
+		ServerSocket[] sockets = new ServerSocket[count];
+		try {
+			int[] ports = new int[count];
+			for (int i = 0; i < count; i++) {
+				sockets[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+				ports[i] = sockets[i].getLocalPort();
+			}
+			return ports;
+		}
+		finally {
+			for (ServerSocket socket : sockets) {
+				if (socket != null) {
+					socket.close();
+				}
+			}
 		}
 	}
 
