@@ -125,7 +125,7 @@ class FrontDeskBrowserIntegrationTest {
 		this.browser.close();
 		this.browser.switchTo().window(feedTab);
 
-		await().atMost(Duration.ofSeconds(5))
+		await().atMost(Duration.ofSeconds(15))
 			.ignoreExceptions()
 			.until(() -> this.browser.findElements(By.cssSelector("#feed-rows tr"))
 				.stream()
