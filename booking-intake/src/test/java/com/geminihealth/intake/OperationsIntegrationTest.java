@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.geminihealth.intake.web.ClientAddresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -54,7 +55,11 @@ class OperationsIntegrationTest {
 			.andExpect(jsonPath("$.paths['/api/bookings'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/inquiries'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/appointments/{appointmentId}/cancel'].post").exists())
-			.andExpect(jsonPath("$.paths['/integrations/booking-commands'].post").exists());
+			.andExpect(jsonPath("$.paths['/integrations/booking-commands'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/bookings'].post.responses['415']").exists())
+			.andExpect(jsonPath("$.paths['/api/availability'].get.responses['422']").exists())
+			.andExpect(jsonPath("$.paths['/api/availability'].get.parameters[?(@.name == 'from')].required",
+					contains(true)));
 	}
 
 	@Test

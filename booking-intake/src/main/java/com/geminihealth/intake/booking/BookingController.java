@@ -54,7 +54,10 @@ class BookingController {
 	@ApiResponse(responseCode = "400", description = "Malformed body")
 	@ApiResponse(responseCode = "422",
 			description = "Invalid fields, or an Idempotency-Key reused with another body; nothing was published")
+	@ApiResponse(responseCode = "415", description = "The body is not JSON; nothing was published")
 	@ApiResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After")
+	@ApiResponse(responseCode = "503",
+			description = "Kafka did not acknowledge the request; nothing was accepted, retry after Retry-After")
 	ResponseEntity<Accepted> book(@Valid @RequestBody BookingRequest bookingRequest,
 			@Parameter(description = "Makes retries safe: the same key and body get the same answer") @RequestHeader(
 					name = "Idempotency-Key", required = false) String idempotencyKey) {

@@ -19,6 +19,7 @@ import com.geminihealth.intake.web.InvalidFields;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The request status and availability over HTTP. */
@@ -51,6 +52,10 @@ class ReadSideController {
 	@Operation(summary = "Open slots",
 			description = "Open slots for a service at a location between two dates (inclusive, at most 31 days), "
 					+ "optionally with one practitioner; times are local to the location.")
+	@ApiResponse(responseCode = "200", description = "The open slots, in order of start")
+	@ApiResponse(responseCode = "422",
+			description = "A parameter missing, an unknown location, service or practitioner, or a range over 31 days")
+	@ApiResponse(responseCode = "503", description = "The decider is starting; retry after Retry-After")
 	List<StatusView.SlotView> availability(@Parameter(required = true) @RequestParam(required = false) String location,
 			@Parameter(required = true) @RequestParam(required = false) String service,
 			@RequestParam(required = false) String practitioner,
