@@ -35,8 +35,7 @@ final class CachedCalendar implements Calendar {
 		try (KeyValueIterator<String, Booked> all = store.all()) {
 			while (all.hasNext()) {
 				KeyValue<String, Booked> entry = all.next();
-				String practitioner = entry.key.substring(0, entry.key.lastIndexOf('/'));
-				practitioner(practitioner).put(entry.value.start(), entry.value);
+				practitioner(DeciderStores.practitionerKeyOf(entry.key)).put(entry.value.start(), entry.value);
 			}
 		}
 	}

@@ -74,6 +74,11 @@ final class DeciderStores {
 		return location + "/" + practitioner;
 	}
 
+	/** The {@link #practitionerKey} a {@link #calendarKey} starts with. */
+	static String practitionerKeyOf(String calendarKey) {
+		return calendarKey.substring(0, calendarKey.lastIndexOf('/'));
+	}
+
 	/**
 	 * The calendar store of the partition that holds {@code location}, for interactive
 	 * queries: one store to scan instead of every partition's on this instance.
