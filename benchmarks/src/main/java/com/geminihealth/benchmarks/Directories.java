@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /** Cleaning up what a benchmark wrote under {@code target/}. */
 public final class Directories {
 
 	private Directories() {
+	}
+
+	/**
+	 * A new directory for one run of the benchmark {@code name}, in the working
+	 * directory: {@code benchmarks/target/} when Maven runs it.
+	 */
+	public static Path createForRun(String name) throws IOException {
+		return Files.createDirectories(Path.of(name + "-" + UUID.randomUUID()));
 	}
 
 	/** Deletes {@code dir} and everything in it, if it exists. */

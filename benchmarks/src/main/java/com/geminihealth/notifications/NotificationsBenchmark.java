@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +120,7 @@ public final class NotificationsBenchmark {
 		String serviceArgs = System.getProperty("bench.service-args", "").strip();
 		int steadyEvents = rate * seconds;
 		int total = WARMUP_EVENTS + events + steadyEvents;
-		Path dir = Files.createDirectories(Path.of("target", "notifications-benchmark-" + UUID.randomUUID()));
+		Path dir = Directories.createForRun("notifications-benchmark");
 		Arrivals arrivals = new Arrivals(total);
 		Managers mail = new Managers();
 		// GreenMail takes each email over SMTP and notes when its DATA ended, for

@@ -1,6 +1,5 @@
 package com.geminihealth.intake.decider;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -38,6 +37,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import com.geminihealth.benchmarks.BenchmarkTopics;
 import com.geminihealth.benchmarks.CpuUsage;
 import com.geminihealth.benchmarks.Directories;
+import com.geminihealth.benchmarks.Percentiles;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.benchmarks.StreamsOverrides;
 import com.geminihealth.broker.KraftBroker;
@@ -94,7 +94,7 @@ public final class DeciderBenchmark {
 		int queries = Integer.getInteger("bench.queries", 2_000);
 		int rawRepeat = Integer.getInteger("bench.raw-repeat", 10);
 		int warmUps = Integer.getInteger("bench.warm-ups", 3);
-		Path dir = Files.createDirectories(Path.of("decider-benchmark-" + UUID.randomUUID()));
+		Path dir = Directories.createForRun("decider-benchmark");
 		ClinicProperties clinic = clinic();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
 			BenchmarkTopics.create(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
@@ -117,9 +117,8 @@ public final class DeciderBenchmark {
 				return builder;
 			};
 			// Each application first runs over its whole stream under other ids, so that
-			// the measured run finds its code compiled, as a long-running service does.
-			// On
-			// two cores the compilers need about three passes of the decider.
+			// the measured run finds its code compiled, as a long-running service does:
+			// on two cores the compilers need about three passes of the decider.
 			List<String> warmUpRates = new ArrayList<>();
 			for (int i = 0; i < warmUps; i++) {
 				for (Supplier<StreamsBuilder> topology : List.of(deciderTopology, rawTopology)) {
@@ -289,8 +288,7 @@ public final class DeciderBenchmark {
 				.open(location, "massage-30", null, day, day, now);
 			nanos.add(System.nanoTime() - start);
 		}
-		nanos.sort(Long::compare);
-		return nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
+		return Percentiles.of(nanos.stream().mapToLong(Long::longValue).sorted().toArray(), 99) / 1e6;
 	}
 
 	private record Run(KafkaStreams streams, double rate, long confirmed, CpuUsage.Used cpu) {

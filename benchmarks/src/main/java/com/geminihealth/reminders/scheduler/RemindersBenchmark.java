@@ -100,7 +100,7 @@ public final class RemindersBenchmark {
 		quietKafkaLogs();
 		int appointments = Integer.getInteger("bench.appointments", 500_000);
 		int burst = Integer.getInteger("bench.burst", 10_000);
-		Path dir = Files.createDirectories(Path.of("target", "reminders-benchmark-" + UUID.randomUUID()));
+		Path dir = Directories.createForRun("reminders-benchmark");
 		RemindersProperties properties = properties();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
 			String bootstrap = broker.bootstrapServers();
