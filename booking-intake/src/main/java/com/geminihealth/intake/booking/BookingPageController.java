@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
@@ -110,6 +111,7 @@ class BookingPageController {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
+		FormErrors.keepUnreadable(bookingRequest, result, model);
 		if (result.hasErrors()) {
 			return "book";
 		}

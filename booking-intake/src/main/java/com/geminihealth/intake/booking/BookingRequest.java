@@ -2,7 +2,6 @@ package com.geminihealth.intake.booking;
 
 import java.time.LocalDateTime;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,8 +13,10 @@ import com.geminihealth.schemas.booking.Language;
 
 /**
  * A booking request as a patient or the API submits it. One flat shape serves JSON and
- * the HTML form, so both pass the same validation. {@code requestedStart} is local time
- * at the location.
+ * the HTML form, so both pass the same validation: presence here, the rules of the clinic
+ * in {@link BookingRequestValidator}, and the shape of each field in the contract's
+ * schema for the command it becomes. {@code requestedStart} is local time at the
+ * location.
  *
  * @param patientName full name
  * @param email email address; this or {@code mobilePhone} is required
@@ -31,11 +32,11 @@ import com.geminihealth.schemas.booking.Language;
  * @param insurer for direct billing, optional
  * @param memberNumber for direct billing, optional
  */
-public record BookingRequest(@NotBlank @Size(max = 100) String patientName, @Email @Size(max = 254) String email,
-		@Size(max = 30) String mobilePhone, Language language, Boolean smsConsent, Boolean followUpConsent,
-		@NotBlank String location, @NotBlank String service, String practitioner,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart,
-		@Size(max = 2000) String notes, @Size(max = 100) String insurer, @Size(max = 40) String memberNumber) {
+public record BookingRequest(@NotBlank String patientName, String email, @Size(max = 30) String mobilePhone,
+		Language language, Boolean smsConsent, Boolean followUpConsent, @NotBlank String location,
+		@NotBlank String service, String practitioner,
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes,
+		String insurer, String memberNumber) {
 
 	public BookingRequest {
 		smsConsent = Boolean.TRUE.equals(smsConsent);

@@ -2,6 +2,7 @@ package com.geminihealth.intake.booking;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
@@ -9,16 +10,35 @@ import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.web.ContractFields;
 import com.geminihealth.intake.web.PhoneNumbers;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.RequestId;
 
 /**
  * The rules a booking request must meet before it may become a command: a way to reach
  * the patient, a real phone number, a known location, service and practitioner, and a
- * start time still ahead at that location. Whether the slot is free is the decider's
- * call.
+ * start time still ahead at that location. Then the command it becomes must pass the
+ * contract's schema, the same check the decider applies, so nothing accepted here is
+ * refused there. Whether the slot is free is the decider's call.
  */
 @Component
 class BookingRequestValidator implements Validator {
+
+	private static final ContractFields<BookAppointment> CONTRACT = new ContractFields<>(Topics.BOOKING_COMMANDS,
+			BookAppointment.class,
+			Map.ofEntries(Map.entry("$.location", "location"), Map.entry("$.service", "service"),
+					Map.entry("$.practitioner", "practitioner"), Map.entry("$.requestedStart", "requestedStart"),
+					Map.entry("$.patient", "email"), Map.entry("$.patient.name", "patientName"),
+					Map.entry("$.patient.email", "email"), Map.entry("$.patient.mobilePhone", "mobilePhone"),
+					Map.entry("$.patient.language", "language"), Map.entry("$.notes", "notes"),
+					// An insurer is only sent with text, so what can be missing is the
+					// number.
+					Map.entry("$.directBilling", "memberNumber"), Map.entry("$.directBilling.insurer", "insurer"),
+					Map.entry("$.directBilling.memberNumber", "memberNumber")),
+			"patientName");
 
 	private final ClinicProperties clinic;
 
@@ -62,6 +82,19 @@ class BookingRequestValidator implements Validator {
 				&& !request.requestedStart().isAfter(LocalDateTime.now(this.clock.withZone(location.zone())))) {
 			errors.rejectValue("requestedStart", "start.past", "must be in the future");
 		}
+		if (buildable(request)) {
+			CONTRACT.check(BookingIntake.toCommand(RequestId.random(), request, BookingChannel.ONLINE), errors);
+		}
+	}
+
+	/**
+	 * Whether the request has the parts a command cannot be made without; until it does,
+	 * the errors above say what is missing.
+	 */
+	private static boolean buildable(BookingRequest request) {
+		return StringUtils.hasText(request.patientName()) && StringUtils.hasText(request.location())
+				&& StringUtils.hasText(request.service())
+				&& (StringUtils.hasText(request.email()) || PhoneNumbers.toE164(request.mobilePhone()).isPresent());
 	}
 
 }

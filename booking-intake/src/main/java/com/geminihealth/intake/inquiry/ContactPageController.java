@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
 
 /** The public contact page. */
@@ -57,6 +58,7 @@ class ContactPageController {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
+		FormErrors.keepUnreadable(inquiryRequest, result, model);
 		if (result.hasErrors()) {
 			return "contact";
 		}

@@ -1,6 +1,7 @@
 package com.geminihealth.intake.inquiry;
 
 import java.time.Clock;
+import java.time.Instant;
 
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
@@ -28,14 +29,16 @@ public class Inquiries {
 
 	/** Publishes the inquiry and returns once Kafka has acknowledged it. */
 	public InquiryId submit(InquiryRequest request) {
-		InquiryId id = InquiryId.random();
-		ContactInquiryReceived inquiry = new ContactInquiryReceived(id,
+		ContactInquiryReceived inquiry = toEvent(InquiryId.random(), request, this.clock.instant());
+		this.publisher.publish(Topics.CONTACT_INQUIRIES, inquiry.inquiryId(), inquiry);
+		return inquiry.inquiryId();
+	}
+
+	static ContactInquiryReceived toEvent(InquiryId id, InquiryRequest request, Instant receivedAt) {
+		return new ContactInquiryReceived(id,
 				StringUtils.hasText(request.location()) ? new LocationId(request.location()) : null,
 				request.name().strip(), request.email().strip(), PhoneNumbers.toE164(request.phone()).orElse(null),
-				(request.language() != null) ? request.language() : Language.EN, request.message().strip(),
-				this.clock.instant());
-		this.publisher.publish(Topics.CONTACT_INQUIRIES, id, inquiry);
-		return id;
+				(request.language() != null) ? request.language() : Language.EN, request.message().strip(), receivedAt);
 	}
 
 }

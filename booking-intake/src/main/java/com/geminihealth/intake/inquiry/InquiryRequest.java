@@ -1,6 +1,5 @@
 package com.geminihealth.intake.inquiry;
 
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -17,8 +16,8 @@ import com.geminihealth.schemas.booking.Language;
  * @param location the location it is about, optional
  * @param message the question
  */
-public record InquiryRequest(@NotBlank @Size(max = 100) String name, @NotBlank @Email @Size(max = 254) String email,
-		@Size(max = 30) String phone, Language language, String location, @NotBlank @Size(max = 4000) String message) {
+public record InquiryRequest(@NotBlank String name, @NotBlank String email, @Size(max = 30) String phone,
+		Language language, String location, @NotBlank String message) {
 
 	@Override
 	public String toString() {

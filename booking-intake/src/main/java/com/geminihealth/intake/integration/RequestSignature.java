@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -40,7 +41,7 @@ class RequestSignature {
 		try {
 			signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
 		}
-		catch (NumberFormatException ex) {
+		catch (NumberFormatException | DateTimeException ex) {
 			return "timestamp must be epoch seconds";
 		}
 		if (Duration.between(signedAt, this.clock.instant()).abs().compareTo(this.properties.maxAge()) > 0) {

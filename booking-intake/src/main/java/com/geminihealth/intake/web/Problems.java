@@ -56,6 +56,12 @@ class Problems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getCause() instanceof BodyLimitFilter.TooLarge tooLarge) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					tooLarge.getMessage() + "; nothing was submitted");
+			problem.setTitle("Content Too Large");
+			return problem;
+		}
 		FieldProblem problem = (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty())
 				? new FieldProblem(fieldPath(databind), "has an invalid value")
 				: new FieldProblem("body", "is not valid JSON");

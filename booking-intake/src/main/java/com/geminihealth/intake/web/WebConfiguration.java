@@ -3,6 +3,7 @@ package com.geminihealth.intake.web;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,11 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * The intake is public: anyone may read its pages and submit. Forms carry CSRF tokens;
@@ -55,6 +61,19 @@ class WebConfiguration {
 		return converter.getSupportedMediaTypes()
 			.stream()
 			.anyMatch((type) -> type.getSubtype().endsWith("xml") || type.getSubtype().endsWith("yaml"));
+	}
+
+	/**
+	 * JSON values keep their type: {@code "patientName": true} is refused, not read as
+	 * the name "true", and {@code "smsConsent": "yes"} is not a boolean.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer noScalarCoercion() {
+		return (builder) -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.withCoercionConfig(LogicalType.Textual,
+					(config) -> config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 	}
 
 	/** No accounts here; this keeps Boot from generating a default user. */

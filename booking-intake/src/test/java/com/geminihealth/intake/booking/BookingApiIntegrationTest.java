@@ -8,6 +8,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -108,6 +111,60 @@ public class BookingApiIntegrationTest {
 					containsInAnyOrder("email", "mobilePhone", "location", "service", "practitioner")))
 			.andExpect(jsonPath("$.errors[*].message", hasItem("is not a valid phone number")));
 		assertThat(commandsFor(name)).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			an insurer without a member number | "memberNumber": ""                      | memberNumber
+			an email domain without a dot      | "email": "ina@clinic"                   | email
+			a five-digit year                  | "requestedStart": "+99999-01-01T10:00"  | requestedStart
+			a NUL character in the name        | "patientName": "Ina\\u0000 Roy"       | patientName
+			a name of 101 characters           | "patientName": "%s"                     | patientName
+			notes of 2001 characters           | "notes": "%s"                           | notes
+			""")
+	void refusesWhatTheContractRefusesOnTheFieldSoNothingAcceptedGoesUndecided(String what, String field,
+			String expected) throws Exception {
+		String name = "Contract " + UUID.randomUUID();
+		String json = withField(body(name, "\"email\": \"ina@example.com\""),
+				field.formatted("x".repeat(field.contains("patientName") ? 101 : 2001)));
+
+		book(json, null).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field", hasItem(expected)));
+		assertThat(commandsFor(name)).isEmpty();
+	}
+
+	@Test
+	void refusesANameThatIsNotText() throws Exception {
+		String json = withField(body("Typed", "\"email\": \"t@example.com\""), "\"patientName\": true");
+
+		book(json, null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("patientName"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "*/*", "application/*" })
+	void answersAWildcardContentTypeWith415(String type) throws Exception {
+		this.mvc
+			.perform(post("/api/bookings").with(ClientAddresses.fresh())
+				.header("Content-Type", type)
+				.content(body("Wild", "\"email\": \"w@example.com\"")))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(jsonPath("$.errors[0].field").value("Content-Type"));
+	}
+
+	@Test
+	void refusesABodyOverTheLimitBeforeReadingIt() throws Exception {
+		String name = "Large " + UUID.randomUUID();
+		String json = withField(body(name, "\"email\": \"l@example.com\""),
+				"\"padding\": \"" + "x".repeat(1024 * 1024) + "\"");
+
+		book(json, null).andExpect(status().isPayloadTooLarge());
+		assertThat(commandsFor(name)).isEmpty();
+	}
+
+	/** The body with one field added, or replaced where JSON keeps the last of two. */
+	private static String withField(String json, String field) {
+		return json.substring(0, json.lastIndexOf('}')) + ", " + field + "}";
 	}
 
 	@Test

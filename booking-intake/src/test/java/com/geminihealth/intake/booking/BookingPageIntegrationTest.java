@@ -8,6 +8,7 @@ import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.Language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -213,8 +215,53 @@ class BookingPageIntegrationTest {
 		assertThat(bookingsFor(name)).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-02-30T11:00", "Monday 11am", "99999-01-01T11:00" })
+	void showsTheFormAgainWithTheTimeMarkedWhenItCannotBeRead(String start) throws Exception {
+		String name = "Unreadable " + UUID.randomUUID();
+
+		this.mvc.perform(validFormWith(name, "requestedStart", start).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Please correct the highlighted fields")))
+			.andExpect(content().string(containsString("id=\"requestedStart-error\"")))
+			.andExpect(content().string(containsString("value=\"" + name + "\"")));
+
+		assertThat(bookingsFor(name)).isEmpty();
+	}
+
+	@Test
+	void readsTheLanguageWhateverItsCase() throws Exception {
+		String name = "Lowercase " + UUID.randomUUID();
+
+		this.mvc.perform(validFormWith(name, "language", "fr").with(csrf())).andExpect(status().is3xxRedirection());
+
+		assertThat(bookingsFor(name)).singleElement()
+			.satisfies((book) -> assertThat(book.patient().language()).isEqualTo(Language.FR));
+	}
+
+	@Test
+	void asksForTheMemberNumberWhenAnInsurerIsGiven() throws Exception {
+		String name = "Insured " + UUID.randomUUID();
+
+		this.mvc.perform(validFormWith(name, "insurer", "Sun Life").with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"memberNumber-error\"")));
+
+		assertThat(bookingsFor(name)).isEmpty();
+	}
+
 	private MockHttpServletRequestBuilder validForm(String name) {
 		return form(name, "form@example.com", "905 555 0143", "12:00");
+	}
+
+	/** A valid form with one field set to {@code value} instead. */
+	private MockHttpServletRequestBuilder validFormWith(String name, String field, String value) {
+		MockHttpServletRequestBuilder request = validForm(name);
+		return request.with((built) -> {
+			built.removeParameter(field);
+			built.addParameter(field, value);
+			return built;
+		});
 	}
 
 	private MockHttpServletRequestBuilder form(String name, String email, String mobilePhone, String time) {

@@ -75,6 +75,38 @@ class InquiryIntegrationTest {
 		assertThat(inquiryWith(message).name()).isEqualTo("Kim");
 	}
 
+	@Test
+	void refusesWhatTheContractRefusesOnItsField() throws Exception {
+		String message = "x".repeat(4001);
+
+		this.mvc
+			.perform(post("/api/inquiries").with(ClientAddresses.fresh())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\": \"Sam\\u0000\", \"email\": \"sam@clinic\", \"message\": \"%s\"}"
+					.formatted(message)))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "email", "message")));
+	}
+
+	@Test
+	void showsTheContactFormAgainWithAnUnknownLanguageMarked() throws Exception {
+		String message = "Language? " + UUID.randomUUID();
+
+		this.mvc
+			.perform(post("/contact").with(ClientAddresses.fresh())
+				.with(csrf())
+				.param("name", "Kim")
+				.param("email", "kim@example.com")
+				.param("language", "de")
+				.param("message", message))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"language-error\"")))
+			.andExpect(content().string(containsString(message)));
+
+		assertThat(this.kafka.values(Topics.CONTACT_INQUIRIES))
+			.noneMatch((inquiry) -> inquiry.message().equals(message));
+	}
+
 	private ContactInquiryReceived inquiryWith(String message) {
 		return this.kafka.values(Topics.CONTACT_INQUIRIES)
 			.stream()

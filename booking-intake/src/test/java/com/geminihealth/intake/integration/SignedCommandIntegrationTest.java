@@ -69,6 +69,24 @@ class SignedCommandIntegrationTest {
 	}
 
 	@Test
+	void refusesATimestampBeyondTheCalendarAsUnsigned() throws Exception {
+		String body = json(uniqueBooking());
+		String timestamp = String.valueOf(Long.MAX_VALUE);
+
+		send(body, BOOK, "practice-system", timestamp, sign(SECRET, timestamp, body))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void refusesASignedCommandOverTheBodyLimitWith413() throws Exception {
+		String body = json(uniqueBooking()).replaceFirst("\\{", "{\"padding\": \"" + "x".repeat(1024 * 1024) + "\", ");
+		String timestamp = now();
+
+		send(body, BOOK, "practice-system", timestamp, sign(SECRET, timestamp, body))
+			.andExpect(status().isPayloadTooLarge());
+	}
+
+	@Test
 	void refusesAnUnknownKey() throws Exception {
 		String body = json(uniqueBooking());
 

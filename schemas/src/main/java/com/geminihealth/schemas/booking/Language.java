@@ -19,6 +19,13 @@ public enum Language {
 		this.locale = locale;
 	}
 
+	/**
+	 * The language of a code as people write it: {@code en}, {@code EN} or {@code fr}.
+	 */
+	public static Language of(String code) {
+		return valueOf(code.strip().toUpperCase(Locale.ROOT));
+	}
+
 	public Locale locale() {
 		return this.locale;
 	}
