@@ -56,7 +56,7 @@ class Problems {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
-		if (ex.getCause() instanceof BodyLimitFilter.TooLarge tooLarge) {
+		if (ex.getCause() instanceof ReadableRequestFilter.TooLarge tooLarge) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 					tooLarge.getMessage() + "; nothing was submitted");
 			problem.setTitle("Content Too Large");

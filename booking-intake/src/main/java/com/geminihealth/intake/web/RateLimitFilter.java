@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -69,16 +68,8 @@ class RateLimitFilter extends OncePerRequestFilter {
 		this.limited.increment();
 		long waitSeconds = Math.max(1, (long) Math.ceil(nanosToWait(limiter) / 1e9));
 		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(waitSeconds));
-		if (!request.getRequestURI().startsWith("/api/")) {
-			// A page's form: the patient gets a page saying to wait (ErrorPages).
-			response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
-			return;
-		}
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-					+ "\"detail\":\"too many submissions from this address; retry after " + waitSeconds + " s\"}");
+		Refusal.send(request, response, HttpStatus.TOO_MANY_REQUESTS,
+				"too many submissions from this address; retry after " + waitSeconds + " s");
 	}
 
 	private long nanosToWait(RateLimiter limiter) {

@@ -16,25 +16,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bounds every request body before it is read: a declared length over the door's limit is
- * refused with 413 at once, and a body without a declared length stops being read at the
- * limit ({@link TooLarge}, answered 413 by {@link Problems}). A problem for the API,
- * integrations and webhooks; the clinic's page for the forms.
+ * Refuses what cannot be read safely before anything reads it: a body of no definite type
+ * (415), form fields that are not valid UTF-8 (400), a body over its door's limit (413).
+ * A body without a declared length stops being read at the limit ({@link TooLarge},
+ * answered 413 by {@link Problems}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-class BodyLimitFilter extends OncePerRequestFilter {
+class ReadableRequestFilter extends OncePerRequestFilter {
 
 	private final BodyLimitProperties properties;
 
 	private final Counter refused;
 
-	BodyLimitFilter(BodyLimitProperties properties, MeterRegistry meters) {
+	ReadableRequestFilter(BodyLimitProperties properties, MeterRegistry meters) {
 		this.properties = properties;
 		this.refused = Counter.builder("intake.body.too.large")
 			.description("Requests refused with 413 because their body was over the door's limit")
@@ -49,24 +50,53 @@ class BodyLimitFilter extends OncePerRequestFilter {
 			.toBytes();
 		if (request.getContentLengthLong() > limit) {
 			this.refused.increment();
-			refuse(request, response, limit);
+			Refusal.send(request, response, HttpStatus.CONTENT_TOO_LARGE,
+					"the body is over " + limit + " bytes; nothing was submitted");
+			return;
+		}
+		if (wildcardContentType(request)) {
+			Refusal.send(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+					"the Content-Type must name one type, not a range; nothing was submitted");
+			return;
+		}
+		if (!decodableForm(request)) {
+			Refusal.send(request, response, HttpStatus.BAD_REQUEST,
+					"a form field is not valid UTF-8; nothing was submitted");
 			return;
 		}
 		chain.doFilter(new Bounded(request, limit), response);
 	}
 
-	private static void refuse(HttpServletRequest request, HttpServletResponse response, long limit)
-			throws IOException {
-		String path = request.getRequestURI();
-		if (!(path.startsWith("/api/") || path.startsWith("/integrations/") || path.startsWith("/twilio/"))) {
-			response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
-			return;
+	/**
+	 * A body of "any type" ({@code *}{@code /*}, {@code application/*}) is no type at
+	 * all; Spring would fail on it rather than refuse it.
+	 */
+	private static boolean wildcardContentType(HttpServletRequest request) {
+		String type = request.getContentType();
+		if (type == null) {
+			return false;
 		}
-		response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-					+ "\"detail\":\"the body is over " + limit + " bytes; nothing was submitted\"}");
+		try {
+			MediaType parsed = MediaType.parseMediaType(type);
+			return parsed.isWildcardType() || parsed.isWildcardSubtype();
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Reads a posted form's fields now, so that one that is not valid UTF-8 is refused
+	 * here: Tomcat would otherwise log its value, which may be a phone number.
+	 */
+	private static boolean decodableForm(HttpServletRequest request) {
+		try {
+			request.getParameterMap();
+			return true;
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	/** The body ran past its door's limit while being read. */
