@@ -65,7 +65,7 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.account-sid=AC00000000000000000000000000000001", "notifications.sms.auth-token=secret-token",
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
-		"notifications.retry.first-delay=1s", "notifications.retry.attempts=3",
+		"notifications.retry.first-delay=200ms", "notifications.retry.max-delay=1s", "notifications.retry.attempts=5",
 		"notifications.sms.messages-per-second=20" })
 class TwilioSmsIntegrationTest {
 
@@ -239,14 +239,16 @@ class TwilioSmsIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> requests.stream().anyMatch((sent) -> "+12892348128".equals(sent.get("To"))));
-		// The outage's three attempts take seconds; the text behind it did not wait.
+		// The outage's five attempts take seconds; the text behind it did not wait.
 		assertThat(outcomes(stuck.appointmentId())).noneMatch(NotificationFailed.class::isInstance);
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(outcomes(stuck.appointmentId())).anySatisfy(
 					(outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
 						assertThat(failed.permanent()).isFalse();
-						assertThat(failed.attempt()).isEqualTo(3);
+						assertThat(failed.attempt()).isEqualTo(5);
 					})));
+		// One request to Twilio per attempt: none hidden inside the SDK.
+		assertThat(twilio.textsTo(OUTAGE_NUMBER)).isEqualTo(5);
 	}
 
 	@Test
