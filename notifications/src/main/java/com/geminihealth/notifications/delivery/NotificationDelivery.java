@@ -24,9 +24,9 @@ import com.geminihealth.schemas.reminder.Channel;
 /**
  * Sends each notification once, whatever the channel, never to a patient who opted out of
  * it: its id (the triggering event's id, the purpose and the channel) is checked before
- * sending, and every attempt ends in an outcome event. A transient failure is thrown on
- * for {@link NotificationRetries} to try again later; a permanent one is recorded at
- * once.
+ * sending, and every attempt ends in an outcome event that names it. A transient failure
+ * is thrown on for {@link NotificationRetries} to try again later; a permanent one is
+ * recorded at once.
  */
 @Component
 public class NotificationDelivery {
@@ -52,27 +52,28 @@ public class NotificationDelivery {
 	 * Sends to {@code contact} unless they opted out of the channel or it was sent
 	 * already. {@code appointment} is null for a message about no appointment.
 	 */
-	public void deliver(AppointmentId appointment, String eventId, String purpose, Channel channel, String contact,
+	public void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
 			Sender sender) {
-		NotificationId id = NotificationId.of(eventId, purpose, channel);
+		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
 		if (this.optOuts.optedOut(contact, channel)) {
-			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.OPTED_OUT);
+			suppress(appointment, trigger.eventId(), purpose, channel, NotificationSuppressed.Reason.OPTED_OUT);
 			return;
 		}
 		if (this.sent.alreadySent(id)) {
-			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
+			suppress(appointment, trigger.eventId(), purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
 			return;
 		}
 		try {
 			String providerId = sender.send(id);
 			this.sent.markSent(id);
-			publish(new NotificationSent(id, channel, purpose, appointment, providerId, 1, this.clock.instant()));
-			logger.info("Sent {} {} ({})", channel, purpose, id.value());
+			publish(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
+					this.clock.instant()));
+			logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
 		}
 		catch (PermanentFailure ex) {
 			logger.warn("Could not send {} {} ({}): {}", channel, purpose, id.value(), ex.getMessage());
-			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true, 1,
-					this.clock.instant()));
+			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true,
+					trigger.attempt(), this.clock.instant()));
 		}
 		catch (RuntimeException ex) {
 			throw new TransientFailure(

@@ -69,7 +69,7 @@ public class NotificationRetries {
 	 * or records the failure when the attempts ran out. Called on the consumer's thread.
 	 */
 	public void retryLater(ConsumerRecord<?, ?> record, NotificationDelivery.TransientFailure failure) {
-		int failed = header(record.headers(), ATTEMPT).map(Integer::parseInt).orElse(0) + 1;
+		int failed = attempt(record);
 		if (failed >= this.properties.attempts()) {
 			this.delivery.gaveUp(failure, failed);
 			return;
@@ -81,6 +81,14 @@ public class NotificationRetries {
 		put(headers, ATTEMPT, String.valueOf(failed));
 		put(headers, NOT_BEFORE, String.valueOf(this.clock.millis() + this.properties.delayAfter(failed).toMillis()));
 		this.publisher.publish(Topics.NOTIFICATIONS_RETRIES, arrived.key(), arrived.value(), headers);
+	}
+
+	/**
+	 * Which attempt handling {@code record} is: 1 the first time, and one more than the
+	 * attempts that failed when it comes back from the retry stream.
+	 */
+	static int attempt(ConsumerRecord<?, ?> record) {
+		return header(record.headers(), ATTEMPT).map(Integer::parseInt).orElse(0) + 1;
 	}
 
 	@KafkaListener(id = "notification-retries", topics = "notifications.retry",

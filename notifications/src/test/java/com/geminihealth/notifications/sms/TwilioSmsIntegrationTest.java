@@ -75,6 +75,8 @@ class TwilioSmsIntegrationTest {
 
 	static final String OUTAGE_NUMBER = TwilioStub.OUTAGE_NUMBER;
 
+	static final String FLAKY_NUMBER = TwilioStub.FLAKY_NUMBER;
+
 	static final TwilioStub twilio = new TwilioStub();
 
 	static final List<Map<String, String>> requests = twilio.requests();
@@ -249,6 +251,23 @@ class TwilioSmsIntegrationTest {
 					})));
 		// One request to Twilio per attempt: none hidden inside the SDK.
 		assertThat(twilio.textsTo(OUTAGE_NUMBER)).isEqualTo(5);
+	}
+
+	@Test
+	void saysOnWhichAttemptATextGotThrough() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor(FLAKY_NUMBER, true);
+
+		publish(confirmed);
+
+		NotificationSent sent = await().atMost(Duration.ofSeconds(30))
+			.until(() -> outcomes(confirmed.appointmentId()).stream()
+				.filter(NotificationSent.class::isInstance)
+				.map(NotificationSent.class::cast)
+				.findFirst()
+				.orElse(null), (found) -> found != null);
+		assertThat(sent.attempt()).isEqualTo(TwilioStub.FLAKY_FAILURES + 1);
+		assertThat(twilio.textsTo(FLAKY_NUMBER)).isEqualTo(TwilioStub.FLAKY_FAILURES + 1);
+		assertThat(twilio.acceptedTo(FLAKY_NUMBER)).containsExactly(sent.providerId());
 	}
 
 	@Test
