@@ -25,8 +25,8 @@ import com.geminihealth.schemas.reminder.Channel;
  * Sends each notification once, whatever the channel, never to a patient who opted out of
  * it: its id (the triggering event's id, the purpose and the channel) is checked before
  * sending, and every attempt ends in an outcome event that names it. A transient failure
- * is thrown on for {@link NotificationRetries} to try again later; a permanent one is
- * recorded at once.
+ * is thrown on for {@link NotificationRetries} to try again later, and recorded as it
+ * decides; a permanent one is recorded at once.
  */
 @Component
 public class NotificationDelivery {
@@ -76,10 +76,9 @@ public class NotificationDelivery {
 					trigger.attempt(), this.clock.instant()));
 		}
 		catch (RuntimeException ex) {
-			throw new TransientFailure(
-					new NotificationFailed(id, channel, purpose, appointment,
-							"gave up retrying: " + ex.getClass().getSimpleName(), null, false, 0, this.clock.instant()),
-					ex);
+			// Its name, not its message: a mail server's message may quote the address.
+			throw new TransientFailure(new NotificationFailed(id, channel, purpose, appointment,
+					ex.getClass().getSimpleName(), null, false, trigger.attempt(), this.clock.instant()), ex);
 		}
 	}
 
@@ -96,14 +95,29 @@ public class NotificationDelivery {
 	}
 
 	/**
+	 * Records a failed attempt that will be made again, so the front desk sees a message
+	 * in trouble before its attempts run out; not permanent, and the next attempt's
+	 * outcome supersedes it.
+	 */
+	void willRetry(TransientFailure failure) {
+		publishFailed(failure, "will try again");
+	}
+
+	/**
 	 * Records the outcome of a notification whose attempts ran out, so that nothing is
 	 * dropped silently.
 	 */
-	void gaveUp(TransientFailure failure, int attempts) {
+	void gaveUp(TransientFailure failure) {
 		NotificationFailed failed = failure.outcome;
-		logger.warn("Gave up on {} {} ({})", failed.channel(), failed.purpose(), failed.notificationId().value());
+		logger.warn("Gave up on {} {} ({}) after {} attempts", failed.channel(), failed.purpose(),
+				failed.notificationId().value(), failed.attempt());
+		publishFailed(failure, "gave up retrying");
+	}
+
+	private void publishFailed(TransientFailure failure, String whatNext) {
+		NotificationFailed failed = failure.outcome;
 		publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
-				failed.appointmentId(), failed.reason(), null, false, attempts, this.clock.instant()));
+				failed.appointmentId(), whatNext + ": " + failed.reason(), null, false, failed.attempt(), failed.at()));
 	}
 
 	/**
@@ -142,8 +156,8 @@ public class NotificationDelivery {
 	}
 
 	/**
-	 * A failure worth retrying (a provider rate limit or outage), with the outcome if the
-	 * attempts run out.
+	 * A failure worth retrying (a provider rate limit or outage), with the failed
+	 * attempt's outcome, its reason still to say whether it will be tried again.
 	 */
 	public static class TransientFailure extends RuntimeException {
 
