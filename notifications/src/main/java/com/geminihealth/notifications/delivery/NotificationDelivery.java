@@ -24,9 +24,9 @@ import com.geminihealth.schemas.reminder.Channel;
 /**
  * Sends each notification once, whatever the channel, never to a patient who opted out of
  * it: its id (the triggering event's id, the purpose and the channel) is checked before
- * sending, and every attempt ends in an outcome event. A transient failure is thrown on
- * for {@link NotificationRetries} to try again later; a permanent one is recorded at
- * once.
+ * sending, and every attempt ends in an outcome event that names it. A transient failure
+ * is thrown on for {@link NotificationRetries} to try again later, and recorded as it
+ * decides; a permanent one is recorded at once.
  */
 @Component
 public class NotificationDelivery {
@@ -52,33 +52,33 @@ public class NotificationDelivery {
 	 * Sends to {@code contact} unless they opted out of the channel or it was sent
 	 * already. {@code appointment} is null for a message about no appointment.
 	 */
-	public void deliver(AppointmentId appointment, String eventId, String purpose, Channel channel, String contact,
+	public void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
 			Sender sender) {
-		NotificationId id = NotificationId.of(eventId, purpose, channel);
+		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
 		if (this.optOuts.optedOut(contact, channel)) {
-			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.OPTED_OUT);
+			suppress(appointment, trigger.eventId(), purpose, channel, NotificationSuppressed.Reason.OPTED_OUT);
 			return;
 		}
 		if (this.sent.alreadySent(id)) {
-			suppress(appointment, eventId, purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
+			suppress(appointment, trigger.eventId(), purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
 			return;
 		}
 		try {
 			String providerId = sender.send(id);
 			this.sent.markSent(id);
-			publish(new NotificationSent(id, channel, purpose, appointment, providerId, 1, this.clock.instant()));
-			logger.info("Sent {} {} ({})", channel, purpose, id.value());
+			publish(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
+					this.clock.instant()));
+			logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
 		}
 		catch (PermanentFailure ex) {
 			logger.warn("Could not send {} {} ({}): {}", channel, purpose, id.value(), ex.getMessage());
-			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true, 1,
-					this.clock.instant()));
+			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true,
+					trigger.attempt(), this.clock.instant()));
 		}
 		catch (RuntimeException ex) {
-			throw new TransientFailure(
-					new NotificationFailed(id, channel, purpose, appointment,
-							"gave up retrying: " + ex.getClass().getSimpleName(), null, false, 0, this.clock.instant()),
-					ex);
+			// Its name, not its message: a mail server's message may quote the address.
+			throw new TransientFailure(new NotificationFailed(id, channel, purpose, appointment,
+					ex.getClass().getSimpleName(), null, false, trigger.attempt(), this.clock.instant()), ex);
 		}
 	}
 
@@ -95,14 +95,29 @@ public class NotificationDelivery {
 	}
 
 	/**
+	 * Records a failed attempt that will be made again, so the front desk sees a message
+	 * in trouble before its attempts run out; not permanent, and the next attempt's
+	 * outcome supersedes it.
+	 */
+	void willRetry(TransientFailure failure) {
+		publishFailed(failure, "will try again");
+	}
+
+	/**
 	 * Records the outcome of a notification whose attempts ran out, so that nothing is
 	 * dropped silently.
 	 */
-	void gaveUp(TransientFailure failure, int attempts) {
+	void gaveUp(TransientFailure failure) {
 		NotificationFailed failed = failure.outcome;
-		logger.warn("Gave up on {} {} ({})", failed.channel(), failed.purpose(), failed.notificationId().value());
+		logger.warn("Gave up on {} {} ({}) after {} attempts", failed.channel(), failed.purpose(),
+				failed.notificationId().value(), failed.attempt());
+		publishFailed(failure, "gave up retrying");
+	}
+
+	private void publishFailed(TransientFailure failure, String whatNext) {
+		NotificationFailed failed = failure.outcome;
 		publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
-				failed.appointmentId(), failed.reason(), null, false, attempts, this.clock.instant()));
+				failed.appointmentId(), whatNext + ": " + failed.reason(), null, false, failed.attempt(), failed.at()));
 	}
 
 	/**
@@ -141,8 +156,8 @@ public class NotificationDelivery {
 	}
 
 	/**
-	 * A failure worth retrying (a provider rate limit or outage), with the outcome if the
-	 * attempts run out.
+	 * A failure worth retrying (a provider rate limit or outage), with the failed
+	 * attempt's outcome, its reason still to say whether it will be tried again.
 	 */
 	public static class TransientFailure extends RuntimeException {
 

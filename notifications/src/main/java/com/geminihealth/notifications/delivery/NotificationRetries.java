@@ -26,8 +26,8 @@ import com.geminihealth.schemas.Topics;
  * rate limit or outage) goes, as it arrived, onto the retry stream with the attempt count
  * and the moment it is due again; the stream it came from carries on meanwhile. When it
  * is due, the listener that failed it handles it again (the notification id check keeps
- * what was already sent from going twice). When the attempts run out, the message ends in
- * a failed outcome.
+ * what was already sent from going twice). Every failed attempt is recorded as an
+ * outcome; when the attempts run out, the last one says that it gave up.
  */
 @Component
 public class NotificationRetries {
@@ -65,15 +65,19 @@ public class NotificationRetries {
 	}
 
 	/**
-	 * After a passing failure: puts the record on the retry stream for its next attempt,
-	 * or records the failure when the attempts ran out. Called on the consumer's thread.
+	 * After a passing failure: records the failed attempt and puts the record on the
+	 * retry stream for its next one, or records that it gave up when the attempts ran
+	 * out. Called on the consumer's thread.
 	 */
 	public void retryLater(ConsumerRecord<?, ?> record, NotificationDelivery.TransientFailure failure) {
-		int failed = header(record.headers(), ATTEMPT).map(Integer::parseInt).orElse(0) + 1;
+		int failed = attempt(record);
 		if (failed >= this.properties.attempts()) {
-			this.delivery.gaveUp(failure, failed);
+			this.delivery.gaveUp(failure);
 			return;
 		}
+		// Recorded before the retry is queued: published after, it could land behind the
+		// next attempt's outcome, and readers take the latest outcome as where it stands.
+		this.delivery.willRetry(failure);
 		ArrivedRecord arrived = ArrivedRecord.of(record);
 		RecordHeaders headers = new RecordHeaders(arrived.headers());
 		put(headers, SOURCE_TOPIC, header(record.headers(), SOURCE_TOPIC).orElse(record.topic()));
@@ -81,6 +85,14 @@ public class NotificationRetries {
 		put(headers, ATTEMPT, String.valueOf(failed));
 		put(headers, NOT_BEFORE, String.valueOf(this.clock.millis() + this.properties.delayAfter(failed).toMillis()));
 		this.publisher.publish(Topics.NOTIFICATIONS_RETRIES, arrived.key(), arrived.value(), headers);
+	}
+
+	/**
+	 * Which attempt handling {@code record} is: 1 the first time, and one more than the
+	 * attempts that failed when it comes back from the retry stream.
+	 */
+	static int attempt(ConsumerRecord<?, ?> record) {
+		return header(record.headers(), ATTEMPT).map(Integer::parseInt).orElse(0) + 1;
 	}
 
 	@KafkaListener(id = "notification-retries", topics = "notifications.retry",

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.notifications.delivery.NotificationRetries;
-import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.notifications.delivery.Trigger;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -60,24 +60,24 @@ class EmailListeners {
 			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
 	void onDecision(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
 		this.appointmentEmails.compose(record.value())
-			.ifPresent((email) -> deliver(record.key(), eventId(record), email));
+			.ifPresent((email) -> deliver(record.key(), Trigger.of(record), email));
 	}
 
 	@KafkaListener(id = INQUIRIES, topics = "contact-inquiries",
 			containerFactory = NotificationsKafkaConfiguration.INQUIRIES_FACTORY)
 	void onInquiry(ConsumerRecord<InquiryId, ContactInquiryReceived> record) {
-		deliver(null, eventId(record), this.inquiryEmails.acknowledgement(record.value()));
+		deliver(null, Trigger.of(record), this.inquiryEmails.acknowledgement(record.value()));
 	}
 
 	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
 		this.dueNoticeEmails.compose(record.value())
-			.ifPresent((email) -> deliver(record.key(), eventId(record), email));
+			.ifPresent((email) -> deliver(record.key(), Trigger.of(record), email));
 	}
 
-	private void deliver(AppointmentId appointment, String eventId, Email email) {
-		this.delivery.deliver(appointment, eventId, email.purpose(), Channel.EMAIL, email.to(), (id) -> {
+	private void deliver(AppointmentId appointment, Trigger trigger, Email email) {
+		this.delivery.deliver(appointment, trigger, email.purpose(), Channel.EMAIL, email.to(), (id) -> {
 			try {
 				return this.sender.send(email, id.value());
 			}
@@ -106,10 +106,6 @@ class EmailListeners {
 			.stream()
 			.anyMatch((cause) -> cause instanceof SendFailedException refused && refused.getInvalidAddresses() != null
 					&& refused.getInvalidAddresses().length > 0);
-	}
-
-	private static String eventId(ConsumerRecord<?, ?> record) {
-		return CloudEvents.header(record.headers(), CloudEvents.ID);
 	}
 
 }

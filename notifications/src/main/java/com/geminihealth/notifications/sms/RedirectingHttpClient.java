@@ -2,7 +2,6 @@ package com.geminihealth.notifications.sms;
 
 import java.net.URI;
 
-import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
@@ -11,7 +10,7 @@ import com.twilio.http.Response;
  * {@code api.twilio.com}, keeping path, parameters and credentials. The SDK has no
  * base-URL option; replacing its HTTP client is its supported hook.
  */
-class RedirectingHttpClient extends NetworkHttpClient {
+class RedirectingHttpClient extends SingleTryHttpClient {
 
 	private final URI base;
 

@@ -18,11 +18,11 @@ class SmsConfiguration {
 			return new SandboxSmsGateway(
 					(properties.sandboxDir() != null) ? properties.sandboxDir() : dataDir.resolve("sms-sandbox"));
 		}
-		TwilioRestClient.Builder client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken());
-		if (properties.apiBaseUrl() != null) {
-			client.httpClient(new RedirectingHttpClient(properties.apiBaseUrl()));
-		}
-		return new PacedSmsGateway(new TwilioSmsGateway(client.build(), properties), properties.messagesPerSecond());
+		TwilioRestClient client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+			.httpClient((properties.apiBaseUrl() != null) ? new RedirectingHttpClient(properties.apiBaseUrl())
+					: new SingleTryHttpClient())
+			.build();
+		return new PacedSmsGateway(new TwilioSmsGateway(client, properties), properties.messagesPerSecond());
 	}
 
 }

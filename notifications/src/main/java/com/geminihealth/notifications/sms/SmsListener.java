@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.notifications.delivery.NotificationRetries;
-import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.notifications.delivery.Trigger;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -54,34 +54,30 @@ class SmsListener {
 	@KafkaListener(id = DECISIONS, topics = "appointments",
 			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
 	void onDecision(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
-		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId(record), sms));
+		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms));
 	}
 
 	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
-		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), eventId(record), sms));
+		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms));
 	}
 
-	private void deliver(AppointmentId appointment, String eventId, Sms sms) {
+	private void deliver(AppointmentId appointment, Trigger trigger, Sms sms) {
 		if (!sms.consented()) {
-			this.delivery.suppress(appointment, eventId, sms.purpose(), Channel.SMS,
+			this.delivery.suppress(appointment, trigger.eventId(), sms.purpose(), Channel.SMS,
 					NotificationSuppressed.Reason.NO_CONSENT);
 			return;
 		}
 		// The reminders service moves what it schedules out of quiet hours; anything
 		// still inside them now cannot be moved earlier, so it is skipped.
 		if (this.quietHours.contain(this.clock.instant(), sms.zone())) {
-			this.delivery.suppress(appointment, eventId, sms.purpose(), Channel.SMS,
+			this.delivery.suppress(appointment, trigger.eventId(), sms.purpose(), Channel.SMS,
 					NotificationSuppressed.Reason.QUIET_HOURS);
 			return;
 		}
-		this.delivery.deliver(appointment, eventId, sms.purpose(), Channel.SMS, sms.to(),
+		this.delivery.deliver(appointment, trigger, sms.purpose(), Channel.SMS, sms.to(),
 				(id) -> this.gateway.send(sms, id));
-	}
-
-	private static String eventId(ConsumerRecord<?, ?> record) {
-		return CloudEvents.header(record.headers(), CloudEvents.ID);
 	}
 
 }

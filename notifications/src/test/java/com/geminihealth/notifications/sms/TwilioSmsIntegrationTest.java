@@ -65,7 +65,7 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.account-sid=AC00000000000000000000000000000001", "notifications.sms.auth-token=secret-token",
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
-		"notifications.retry.first-delay=1s", "notifications.retry.attempts=3",
+		"notifications.retry.first-delay=200ms", "notifications.retry.max-delay=1s", "notifications.retry.attempts=5",
 		"notifications.sms.messages-per-second=20" })
 class TwilioSmsIntegrationTest {
 
@@ -74,6 +74,8 @@ class TwilioSmsIntegrationTest {
 	static final String OPTED_OUT_NUMBER = TwilioStub.OPTED_OUT_NUMBER;
 
 	static final String OUTAGE_NUMBER = TwilioStub.OUTAGE_NUMBER;
+
+	static final String FLAKY_NUMBER = TwilioStub.FLAKY_NUMBER;
 
 	static final TwilioStub twilio = new TwilioStub();
 
@@ -239,14 +241,40 @@ class TwilioSmsIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> requests.stream().anyMatch((sent) -> "+12892348128".equals(sent.get("To"))));
-		// The outage's three attempts take seconds; the text behind it did not wait.
-		assertThat(outcomes(stuck.appointmentId())).noneMatch(NotificationFailed.class::isInstance);
+		// The outage's five attempts take seconds; the text behind it did not wait.
+		assertThat(outcomes(stuck.appointmentId())).map(TwilioSmsIntegrationTest::summary)
+			.noneMatch((outcome) -> outcome.contains("gave up"));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(outcomes(stuck.appointmentId())).anySatisfy(
-					(outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
-						assertThat(failed.permanent()).isFalse();
-						assertThat(failed.attempt()).isEqualTo(3);
-					})));
+			.until(() -> outcomes(stuck.appointmentId()).stream()
+				.map(TwilioSmsIntegrationTest::summary)
+				.anyMatch((outcome) -> outcome.contains("gave up")));
+		assertThat(outcomes(stuck.appointmentId())).map(TwilioSmsIntegrationTest::summary)
+			.containsExactly("attempt 1 failed: will try again: ApiException",
+					"attempt 2 failed: will try again: ApiException", "attempt 3 failed: will try again: ApiException",
+					"attempt 4 failed: will try again: ApiException",
+					"attempt 5 failed: gave up retrying: ApiException");
+		// One request to Twilio per attempt: none hidden inside the SDK.
+		assertThat(twilio.textsTo(OUTAGE_NUMBER)).isEqualTo(5);
+	}
+
+	@Test
+	void recordsEachFailedTryOfATextAndTheTryThatGotThrough() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor(FLAKY_NUMBER, true);
+
+		publish(confirmed);
+
+		NotificationSent sent = await().atMost(Duration.ofSeconds(30))
+			.until(() -> outcomes(confirmed.appointmentId()).stream()
+				.filter(NotificationSent.class::isInstance)
+				.map(NotificationSent.class::cast)
+				.findFirst()
+				.orElse(null), (found) -> found != null);
+		assertThat(twilio.textsTo(FLAKY_NUMBER)).isEqualTo(TwilioStub.FLAKY_FAILURES + 1);
+		assertThat(twilio.acceptedTo(FLAKY_NUMBER)).containsExactly(sent.providerId());
+		assertThat(outcomes(confirmed.appointmentId())).map(TwilioSmsIntegrationTest::summary)
+			.containsExactly("attempt 1 failed: will try again: ApiException",
+					"attempt 2 failed: will try again: ApiException", "attempt 3 failed: will try again: ApiException",
+					"attempt 4 failed: will try again: ApiException", "attempt 5 sent");
 	}
 
 	@Test
@@ -305,6 +333,21 @@ class TwilioSmsIntegrationTest {
 				Topics.DUE_NOTICES.keySerde().serializer(), Topics.DUE_NOTICES.valueSerde().serializer())) {
 			producer.send(new ProducerRecord<>(Topics.DUE_NOTICES.name(), notice.appointmentId(), notice)).get();
 		}
+	}
+
+	/**
+	 * An outcome as the front desk reads it: which attempt, what became of it and, for a
+	 * failure, why and whether for good.
+	 */
+	private static String summary(NotificationOutcome outcome) {
+		if (outcome instanceof NotificationSent sent) {
+			return "attempt " + sent.attempt() + " sent";
+		}
+		if (outcome instanceof NotificationFailed failed) {
+			return "attempt " + failed.attempt() + " failed: " + failed.reason()
+					+ (failed.permanent() ? ", permanent" : "");
+		}
+		return outcome.toString();
 	}
 
 	private List<NotificationOutcome> outcomes(AppointmentId appointment) {

@@ -17,14 +17,19 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local stand-in for Twilio's Messages API that answers like Twilio: 201 with a message
- * SID, 400 with error 21610 for an opted-out number, 503 for a number in an outage. It
- * keeps every request's form fields, path and Authorization header.
+ * SID, 400 with error 21610 for an opted-out number, 503 for a number in an outage or for
+ * the first {@link #FLAKY_FAILURES} texts to a flaky one. It keeps every request's form
+ * fields, path and Authorization header, and the SID of each text it accepted.
  */
 final class TwilioStub implements AutoCloseable {
 
 	static final String OPTED_OUT_NUMBER = "+12895550000";
 
 	static final String OUTAGE_NUMBER = "+12895550503";
+
+	static final String FLAKY_NUMBER = "+12895550504";
+
+	static final int FLAKY_FAILURES = 4;
 
 	private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
@@ -55,6 +60,14 @@ final class TwilioStub implements AutoCloseable {
 		return this.requests.stream().filter((sent) -> number.equals(sent.get("To"))).count();
 	}
 
+	/** The SIDs of the texts to {@code number} that were accepted, in order. */
+	List<String> acceptedTo(String number) {
+		return this.requests.stream()
+			.filter((sent) -> number.equals(sent.get("To")) && sent.get("sid") != null)
+			.map((sent) -> sent.get("sid"))
+			.toList();
+	}
+
 	@Override
 	public void close() {
 		this.server.stop(0);
@@ -69,17 +82,21 @@ final class TwilioStub implements AutoCloseable {
 		String to = request.get("To");
 		request.put("path", exchange.getRequestURI().getPath());
 		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
-		this.requests.add(request);
 		boolean optedOut = OPTED_OUT_NUMBER.equals(to);
-		boolean outage = OUTAGE_NUMBER.equals(to);
+		boolean outage = OUTAGE_NUMBER.equals(to) || (FLAKY_NUMBER.equals(to) && textsTo(to) < FLAKY_FAILURES);
+		int status = optedOut ? 400 : outage ? 503 : 201;
+		String sid = (status == 201) ? "SM" + UUID.randomUUID().toString().replace("-", "") : null;
 		String json = optedOut
 				? "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}"
 				: outage ? "{\"code\": 20500, \"message\": \"Internal server error\", \"status\": 503}"
-						: "{\"sid\": \"SM" + UUID.randomUUID().toString().replace("-", "")
-								+ "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
+						: "{\"sid\": \"" + sid + "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
+		if (sid != null) {
+			request.put("sid", sid);
+		}
+		this.requests.add(request);
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(optedOut ? 400 : outage ? 503 : 201, bytes.length);
+		exchange.sendResponseHeaders(status, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
 	}
