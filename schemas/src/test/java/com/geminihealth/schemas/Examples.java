@@ -20,6 +20,7 @@ import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.RescheduleDeclined;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.CancelAppointment;
@@ -145,15 +146,16 @@ public final class Examples {
 						new DirectBilling("Sun Life", "SL-4482-0917"), BookingChannel.ONLINE));
 		examples.put(CancelAppointment.class,
 				new CancelAppointment(CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), LOCATION, APPOINTMENT_ID,
-						"Called in sick this morning"));
+						"Called in sick this morning", Author.PATIENT));
 		examples.put(RescheduleAppointment.class,
 				new RescheduleAppointment(CommandId.of("e4c1a7b9-3f2d-4b8e-a6c0-7d5f9b1e2a83"), LOCATION,
-						APPOINTMENT_ID, LocalDateTime.parse("2026-12-03T16:30:00"), DANIEL_OKAFOR));
+						APPOINTMENT_ID, LocalDateTime.parse("2026-12-03T16:30:00"), DANIEL_OKAFOR, Author.PATIENT));
 		examples.put(MarkCompleted.class,
 				new MarkCompleted(CommandId.of("9d3f5b1c-7a2e-4f0d-b8c6-1e4a7c9b3d52"), LOCATION, APPOINTMENT_ID,
-						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side."));
-		examples.put(MarkNoShow.class,
-				new MarkNoShow(CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), LOCATION, APPOINTMENT_ID));
+						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side.",
+						Author.frontDesk("amira")));
+		examples.put(MarkNoShow.class, new MarkNoShow(CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), LOCATION,
+				APPOINTMENT_ID, Author.frontDesk("amira")));
 	}
 
 	private static void appointmentEvents(Map<Class<?>, Object> examples) {
@@ -168,14 +170,15 @@ public final class Examples {
 										SOPHIE_GAGNON, "Sophie Gagnon"),
 								new Slot(Instant.parse("2026-12-03T21:00:00Z"), Instant.parse("2026-12-03T21:45:00Z"),
 										SOPHIE_GAGNON, "Sophie Gagnon"))));
-		examples.put(AppointmentCancelled.class, new AppointmentCancelled(
-				CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), APPOINTMENT, "Called in sick this morning"));
+		examples.put(AppointmentCancelled.class,
+				new AppointmentCancelled(CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), APPOINTMENT,
+						"Called in sick this morning", true, Author.frontDesk("amira")));
 		examples.put(AppointmentRescheduled.class,
 				new AppointmentRescheduled(CommandId.of("e4c1a7b9-3f2d-4b8e-a6c0-7d5f9b1e2a83"),
 						new Appointment(APPOINTMENT_ID, LOCATION, DEEP_TISSUE_60, DANIEL_OKAFOR, "Daniel Okafor",
 								Instant.parse("2026-12-03T21:30:00Z"), Instant.parse("2026-12-03T22:30:00Z"), ZONE,
 								ENGLISH_PATIENT, APPOINTMENT.notes(), 1),
-						APPOINTMENT.start(), MAYA_CHEN));
+						APPOINTMENT.start(), MAYA_CHEN, Author.PATIENT));
 		examples.put(RescheduleDeclined.class,
 				new RescheduleDeclined(CommandId.of("f1b8d2c6-9e4a-4d3b-a7f0-6c2e8b5d1a94"), APPOINTMENT,
 						LocalDateTime.parse("2026-12-06T11:00:00"), DeclineReason.OUTSIDE_HOURS,
@@ -183,9 +186,10 @@ public final class Examples {
 								MAYA_CHEN, "Maya Chen"))));
 		examples.put(AppointmentCompleted.class,
 				new AppointmentCompleted(CommandId.of("9d3f5b1c-7a2e-4f0d-b8c6-1e4a7c9b3d52"), APPOINTMENT,
-						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side."));
-		examples.put(AppointmentNoShow.class,
-				new AppointmentNoShow(CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), FRENCH_APPOINTMENT));
+						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side.",
+						Author.frontDesk("amira")));
+		examples.put(AppointmentNoShow.class, new AppointmentNoShow(
+				CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), FRENCH_APPOINTMENT, Author.frontDesk("amira")));
 		examples.put(CommandRejected.class,
 				new CommandRejected(CommandId.of("b3e6f9a2-8c1d-4e5f-9a7b-4d0c6e2f8a17"), APPOINTMENT_ID,
 						"RescheduleAppointment", CommandRejected.Reason.ALREADY_CANCELLED,

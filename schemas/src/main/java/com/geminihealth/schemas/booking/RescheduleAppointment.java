@@ -7,5 +7,12 @@ import java.time.LocalDateTime;
  * {@code practitioner} is null to keep the current one.
  */
 public record RescheduleAppointment(CommandId commandId, LocationId location, AppointmentId appointmentId,
-		LocalDateTime newStart, PractitionerId practitioner) implements BookingCommand {
+		LocalDateTime newStart, PractitionerId practitioner, Author author) implements BookingCommand {
+
+	/** A move whose author is not recorded. */
+	public RescheduleAppointment(CommandId commandId, LocationId location, AppointmentId appointmentId,
+			LocalDateTime newStart, PractitionerId practitioner) {
+		this(commandId, location, appointmentId, newStart, practitioner, null);
+	}
+
 }
