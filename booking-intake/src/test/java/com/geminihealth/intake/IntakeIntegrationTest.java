@@ -20,9 +20,16 @@ import org.springframework.context.annotation.Import;
 				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"pipeline.data-dir=target/test-data/${random.uuid}", "intake.rate-limit.requests=5",
 				"intake.integrations.keys.practice-system=test-signing-secret",
-				"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=" })
+				"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
+				"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
+				// A service whose appointments are always inside the notice for online
+				// changes.
+				"clinic.services.chiro-visit.change-notice=60d" })
 @AutoConfigureMockMvc
 @Import(KafkaTopics.class)
 public @interface IntakeIntegrationTest {
+
+	/** The secret the notifications service would sign patients' manage links with. */
+	String MANAGE_LINK_SECRET = "test-manage-link-secret-of-32-characters-or-more";
 
 }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * through it.
  */
 @Service
-class ReadSide {
+public class ReadSide {
 
 	private final DeciderQueries queries;
 
@@ -58,7 +58,7 @@ class ReadSide {
 		return StatusView.of(requestId.toString(), RequestStatus.PENDING);
 	}
 
-	List<StatusView.SlotView> openSlots(String location, String service, String practitioner, LocalDate from,
+	public List<StatusView.SlotView> openSlots(String location, String service, String practitioner, LocalDate from,
 			LocalDate to, boolean forwarded) {
 		LocationId id = new LocationId(location);
 		Optional<HostInfo> owner = forwarded ? Optional.empty() : this.queries.ownerOf(id);

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -56,6 +57,15 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 	 * The practitioners who may give {@code service} at {@code location}, in configured
 	 * order.
 	 */
+	/**
+	 * Until how long before its start an appointment for {@code service} may be changed
+	 * online: the service's own notice, else the clinic's.
+	 */
+	public Duration changeNotice(String service) {
+		Service known = this.services.get(service);
+		return (known != null && known.changeNotice() != null) ? known.changeNotice() : this.rules.changeNotice();
+	}
+
 	public List<String> qualifiedAt(String location, String service) {
 		Service offered = this.services.get(service);
 		return this.practitioners.entrySet()
@@ -78,9 +88,19 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 	 * @param disciplines who may give it: rmt, physiotherapy, chiropractic
 	 * @param minutes how long it takes
 	 * @param bufferMinutes the practitioner's time after it before the next appointment
+	 * @param changeNotice until how long before its start patients may change it online,
+	 * if not the clinic's usual notice
 	 */
 	public record Service(@NotBlank String name, @NotEmpty Set<String> disciplines, @Min(5) int minutes,
-			@DefaultValue("0") @Min(0) int bufferMinutes) {
+			@DefaultValue("0") @Min(0) int bufferMinutes, Duration changeNotice) {
+
+		@ConstructorBinding
+		public Service {
+		}
+
+		public Service(String name, Set<String> disciplines, int minutes, int bufferMinutes) {
+			this(name, disciplines, minutes, bufferMinutes, null);
+		}
 
 		public Duration duration() {
 			return Duration.ofMinutes(this.minutes);
@@ -147,10 +167,21 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 	 * @param maximumAdvance how far ahead an appointment may be booked
 	 * @param slotStep the grid open slots are offered on
 	 * @param alternatives how many open slots a declined patient is offered
+	 * @param changeNotice until how long before its start a patient may cancel or move an
+	 * appointment online; later, they call, and a cancellation is marked late
 	 */
 	public record BookingRules(@DefaultValue("2h") @NotNull Duration minimumLeadTime,
 			@DefaultValue("90d") @NotNull Duration maximumAdvance, @DefaultValue("15m") @NotNull Duration slotStep,
-			@DefaultValue("3") @Min(1) int alternatives) {
+			@DefaultValue("3") @Min(1) int alternatives, @DefaultValue("24h") @NotNull Duration changeNotice) {
+
+		@ConstructorBinding
+		public BookingRules {
+		}
+
+		public BookingRules(Duration minimumLeadTime, Duration maximumAdvance, Duration slotStep, int alternatives) {
+			this(minimumLeadTime, maximumAdvance, slotStep, alternatives, Duration.ofHours(24));
+		}
+
 	}
 
 }
