@@ -12,6 +12,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,13 +82,24 @@ public final class Contract {
 	}
 
 	private static List<String> violations(String schemaResource, JsonNode tree) {
+		if (tree.isMissingNode()) {
+			return List.of("$: is empty, not JSON");
+		}
 		Schema schema = SCHEMAS.computeIfAbsent(schemaResource,
 				(resource) -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource)));
 		return schema.validate(tree).stream().map(Contract::describe).toList();
 	}
 
+	/**
+	 * Where the JSON breaks, never the parser's own message: it quotes the input
+	 * ("Unrecognized token 'Marie'"), which may be a patient's name.
+	 */
 	private static List<String> notJson(JacksonException ex) {
-		return List.of("$: is not JSON: " + ex.getOriginalMessage());
+		TokenStreamLocation where = ex.getLocation();
+		if (where == null || where.getLineNr() < 1) {
+			return List.of("$: is not JSON");
+		}
+		return List.of("$: is not JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
 	}
 
 	private static String describe(Error error) {

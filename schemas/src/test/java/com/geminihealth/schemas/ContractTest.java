@@ -212,7 +212,18 @@ class ContractTest {
 	void notJsonAtAllIsOneReadableViolation() {
 		assertThat(Contract.violations(eventType(BookAppointment.class), "{\"requestId\":".getBytes())).singleElement()
 			.asString()
-			.startsWith("$: is not JSON: ");
+			.startsWith("$: is not JSON");
+		assertThat(Contract.violations(eventType(BookAppointment.class), new byte[0]))
+			.containsExactly("$: is empty, not JSON");
+	}
+
+	/** The parser's own message quotes the input: here, the start of a patient's name. */
+	@Test
+	void jsonThatDoesNotParseIsLocatedWithoutQuotingIt() {
+		byte[] broken = "{\n  \"patient\": Marie-Claire Tremblay}".getBytes(StandardCharsets.UTF_8);
+
+		assertThat(Contract.violations(eventType(BookAppointment.class), broken))
+			.containsExactly("$: is not JSON (line 2, column 14)");
 	}
 
 	/**
