@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -16,8 +15,9 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates JSON against the published JSON Schemas (2020-12), with messages a person can
- * read: {@code $.patient.email: does not match the "email" format}.
+ * Validates JSON against the published JSON Schemas (2020-12), with one message per field
+ * that a person can read: {@code $.patient.email: must be a valid email address} (see
+ * {@link ContractMessages}).
  */
 public final class Contract {
 
@@ -87,7 +87,7 @@ public final class Contract {
 		}
 		Schema schema = SCHEMAS.computeIfAbsent(schemaResource,
 				(resource) -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource)));
-		return schema.validate(tree).stream().map(Contract::describe).toList();
+		return ContractMessages.describe(schema.validate(tree));
 	}
 
 	/**
@@ -100,11 +100,6 @@ public final class Contract {
 			return List.of("$: is not JSON");
 		}
 		return List.of("$: is not JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
-	}
-
-	private static String describe(Error error) {
-		String message = error.toString();
-		return message.startsWith(": ") ? "$" + message : message;
 	}
 
 }

@@ -52,8 +52,8 @@ public class DirectPublishingIntegrationTest {
 				.findFirst();
 			assertThat(deadLetter).hasValueSatisfying((dead) -> {
 				assertThat(CloudEvents.header(dead.headers(), DeadLetters.REASON))
-					.contains("required property 'service' not found")
-					.contains("required property 'patient' not found");
+					.contains("$.service: is required")
+					.contains("$.patient: is required");
 				assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("burlington");
 			});
 		});
