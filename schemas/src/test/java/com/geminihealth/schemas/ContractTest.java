@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import com.geminihealth.schemas.ContractFiles.SchemaFile;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.CommandRejected;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -186,6 +187,21 @@ class ContractTest {
 		assertThat(violations).containsExactlyInAnyOrder(
 				"$.requestedStart: must be a valid local date and time such as 2026-12-01T10:00",
 				"$.patient.language: must be one of \"en\", \"fr\"");
+	}
+
+	/**
+	 * A booking request that broke the contract is answered by its request id: it has no
+	 * command id.
+	 */
+	@Test
+	void aBrokenBookingRequestsRejectionKeepsTheContract() {
+		CommandRejected rejected = new CommandRejected(null, Examples.APPOINTMENT_ID, "BookAppointment",
+				CommandRejected.Reason.INVALID_COMMAND,
+				"com.geminihealth.booking.BookAppointment.v1 is invalid: $.patient.email: must be a valid email address");
+
+		assertThat(Contract.violations(ContractFiles.eventType(CommandRejected.class),
+				Json.MAPPER.writeValueAsBytes(rejected)))
+			.isEmpty();
 	}
 
 	@Test
