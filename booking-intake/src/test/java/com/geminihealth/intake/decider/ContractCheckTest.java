@@ -15,6 +15,10 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.DeadLetters;
@@ -26,6 +30,7 @@ import com.geminihealth.schemas.booking.LocationId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ContractCheckTest {
 
 	static final String KEPT = "test-kept-commands";
@@ -103,12 +108,25 @@ class ContractCheckTest {
 	}
 
 	@Test
-	void deadLettersACommandKeyedByAnotherLocation() {
+	void deadLettersACommandKeyedByAnotherLocationWithoutQuotingTheKey(CapturedOutput output) {
 		BookAppointment book = Examples.of(BookAppointment.class);
 
-		pipe("somewhere-else", "com.geminihealth.booking.BookAppointment.v1", json(book));
+		pipe("+14165550123", "com.geminihealth.booking.BookAppointment.v1", json(book));
 
-		assertThat(reason(this.deadLetters.readRecord())).contains("the record key must be the command's location");
+		assertThat(reason(this.deadLetters.readRecord())).contains("the record key must be the command's location")
+			.doesNotContain("4165550123");
+		assertThat(output.getAll()).contains("Dead-lettered a booking command").doesNotContain("4165550123");
+	}
+
+	/** The JSON parser's own message quoted the start of the patient's name. */
+	@Test
+	void deadLettersJsonThatDoesNotParseWithoutQuotingIt(CapturedOutput output) {
+		pipe("burlington", "com.geminihealth.booking.BookAppointment.v1",
+				"{\"patient\": Marie-Claire Tremblay, \"email\": \"marie@example.com\"}");
+
+		assertThat(reason(this.deadLetters.readRecord())).contains("$: is not JSON (line 1, column 13)")
+			.doesNotContain("Marie");
+		assertThat(output.getAll()).contains("Dead-lettered a booking command").doesNotContain("Marie");
 	}
 
 	@Test

@@ -51,8 +51,7 @@ public class DirectPublishingIntegrationTest {
 				.filter((dead) -> new String(dead.value(), StandardCharsets.UTF_8).contains(marker))
 				.findFirst();
 			assertThat(deadLetter).hasValueSatisfying((dead) -> {
-				assertThat(CloudEvents.header(dead.headers(), DeadLetters.REASON))
-					.contains("$.service: is required")
+				assertThat(CloudEvents.header(dead.headers(), DeadLetters.REASON)).contains("$.service: is required")
 					.contains("$.patient: is required");
 				assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("burlington");
 			});
