@@ -1,7 +1,9 @@
 package com.geminihealth.intake.decider;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -28,6 +30,7 @@ import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 
+import static com.geminihealth.intake.decider.DeciderDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -46,11 +49,15 @@ class ContractCheckTest {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		DeciderTopology.commands(builder)
+		DeciderStores.builders().forEach(builder::addStateStore);
+		DeciderTopology.check(builder)
+			.commands()
 			.to(KEPT, Produced.with(Topics.BOOKING_COMMANDS.keySerde(), Topics.BOOKING_COMMANDS.valueSerde()));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				Path.of("target", "contract-check-test-" + UUID.randomUUID()).toAbsolutePath().toString());
 		this.driver = new TopologyTestDriver(builder.build(), config);
 		this.commands = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(), Serdes.ByteArray().serializer(),
 				Serdes.ByteArray().serializer());
@@ -147,11 +154,6 @@ class ContractCheckTest {
 		}
 		this.commands.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8),
 				json.getBytes(StandardCharsets.UTF_8), headers, (Long) null));
-	}
-
-	private static String json(BookingCommand command) {
-		return new String(Topics.BOOKING_COMMANDS.valueSerde().serializer().serialize("any", command),
-				StandardCharsets.UTF_8);
 	}
 
 	private static String reason(TestRecord<byte[], byte[]> record) {
