@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -12,11 +11,13 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates JSON against the published JSON Schemas (2020-12), with messages a person can
- * read: {@code $.patient.email: does not match the "email" format}.
+ * Validates JSON against the published JSON Schemas (2020-12), with one message per field
+ * that a person can read: {@code $.patient.email: must be a valid email address} (see
+ * {@link ContractMessages}).
  */
 public final class Contract {
 
@@ -81,18 +82,24 @@ public final class Contract {
 	}
 
 	private static List<String> violations(String schemaResource, JsonNode tree) {
+		if (tree.isMissingNode()) {
+			return List.of("$: is empty, not JSON");
+		}
 		Schema schema = SCHEMAS.computeIfAbsent(schemaResource,
 				(resource) -> REGISTRY.getSchema(SchemaLocation.of("classpath:" + resource)));
-		return schema.validate(tree).stream().map(Contract::describe).toList();
+		return ContractMessages.describe(schema.validate(tree));
 	}
 
+	/**
+	 * Where the JSON breaks, never the parser's own message: it quotes the input
+	 * ("Unrecognized token 'Marie'"), which may be a patient's name.
+	 */
 	private static List<String> notJson(JacksonException ex) {
-		return List.of("$: is not JSON: " + ex.getOriginalMessage());
-	}
-
-	private static String describe(Error error) {
-		String message = error.toString();
-		return message.startsWith(": ") ? "$" + message : message;
+		TokenStreamLocation where = ex.getLocation();
+		if (where == null || where.getLineNr() < 1) {
+			return List.of("$: is not JSON");
+		}
+		return List.of("$: is not JSON (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")");
 	}
 
 }

@@ -28,6 +28,11 @@ final class ContractFiles {
 		return Topics.ALL.stream().flatMap((topic) -> topic.eventTypes().stream());
 	}
 
+	/** The event type of the catalogue whose records are {@code type}. */
+	static EventType<?> eventType(Class<?> type) {
+		return eventTypes().filter((candidate) -> candidate.javaType() == type).findFirst().orElseThrow();
+	}
+
 	static Topic<?, ?> topicOf(EventType<?> type) {
 		return Topics.ALL.stream()
 			.filter((topic) -> topic.eventTypes().contains(type))

@@ -41,8 +41,9 @@ class ReadSideController {
 
 	@GetMapping("/api/bookings/{requestId}")
 	@Operation(summary = "Where a booking request stands",
-			description = "PENDING until decided; then CONFIRMED with the appointment, or DECLINED with the "
-					+ "nearest open slots. Answers 503 with Retry-After while the decider starts.")
+			description = "PENDING until decided; then CONFIRMED with the appointment, DECLINED with the "
+					+ "nearest open slots, or REJECTED with the detail of how the request broke the contract "
+					+ "(a command published straight to Kafka). Answers 503 with Retry-After while the decider starts.")
 	StatusView status(@PathVariable UUID requestId,
 			@RequestHeader(name = Forwarding.HEADER, required = false) String forwarded) {
 		return this.readSide.status(requestId, forwarded != null);

@@ -13,22 +13,33 @@ import com.geminihealth.schemas.appointment.Slot;
  * What the status URL answers, in the location's local time.
  *
  * @param requestId the request
- * @param status PENDING, CONFIRMED, DECLINED, CANCELLED, COMPLETED or NO_SHOW
+ * @param status PENDING, CONFIRMED, DECLINED, REJECTED, CANCELLED, COMPLETED or NO_SHOW
  * @param appointment the appointment once confirmed
  * @param reason why it was declined
  * @param alternatives open slots offered instead, nearest first
  * @param location the location asked for
  * @param service the service asked for
+ * @param detail why it was rejected: each way the request broke the contract, as
+ * {@code $.path: message}
  */
 public record StatusView(String requestId, String status, AppointmentView appointment, DeclineReason reason,
-		List<SlotView> alternatives, String location, String service) {
+		List<SlotView> alternatives, String location, String service, String detail) {
+
+	/**
+	 * An answer with no rejection's detail, such as the booking page's "pending" while
+	 * the decider starts.
+	 */
+	StatusView(String requestId, String status, AppointmentView appointment, DeclineReason reason,
+			List<SlotView> alternatives, String location, String service) {
+		this(requestId, status, appointment, reason, alternatives, location, service, null);
+	}
 
 	static StatusView of(String requestId, RequestStatus status) {
 		Appointment appointment = status.appointment();
 		return new StatusView(requestId, status.state().name(),
 				(appointment != null) ? AppointmentView.of(appointment) : null, status.reason(),
 				status.alternatives().stream().map((slot) -> SlotView.of(slot, status.zone())).toList(),
-				status.location(), status.service());
+				status.location(), status.service(), status.detail());
 	}
 
 	/**

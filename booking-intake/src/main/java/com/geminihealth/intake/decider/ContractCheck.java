@@ -14,6 +14,7 @@ import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.ContractViolation;
 import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.CommandRejected;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 
@@ -21,7 +22,9 @@ import com.geminihealth.schemas.booking.LocationId;
  * Checks every booking command against the published contract, because integrations write
  * to the booking stream directly: the ce_type must be known, the JSON must pass its
  * schema, and the key must be the command's location. A record that fails carries the
- * reason and its origin in dead-letter headers.
+ * reason and its origin in dead-letter headers, and is answered with a {@link Rejection}
+ * when its sender can be named. Neither the reason nor the log quotes a value of the
+ * record: it may be personal data.
  */
 class ContractCheck implements FixedKeyProcessor<byte[], byte[], CheckedCommand> {
 
@@ -41,10 +44,16 @@ class ContractCheck implements FixedKeyProcessor<byte[], byte[], CheckedCommand>
 		}
 		catch (ContractViolation ex) {
 			Headers headers = record.headers();
+			CommandRejected rejection = Rejection
+				.of(CloudEvents.header(headers, CloudEvents.TYPE), record.value(), String.join("; ", ex.problems()))
+				.orElse(null);
 			put(headers, DeadLetters.REASON, ex.getMessage());
 			this.context.recordMetadata().ifPresent((origin) -> addOrigin(headers, origin));
-			logger.warn("Dead-lettered a booking command: {}", ex.getMessage());
-			this.context.forward(record.withValue(CheckedCommand.broken(record.value())).withHeaders(headers));
+			logger.warn("Dead-lettered a booking command ({}): {}",
+					(rejection != null) ? "rejected as " + rejection.appointmentId() : "no sender to answer",
+					ex.getMessage());
+			this.context
+				.forward(record.withValue(CheckedCommand.broken(record.value(), rejection)).withHeaders(headers));
 		}
 	}
 
@@ -58,8 +67,9 @@ class ContractCheck implements FixedKeyProcessor<byte[], byte[], CheckedCommand>
 		BookingCommand command = Topics.BOOKING_COMMANDS
 			.readExternal(CloudEvents.header(record.headers(), CloudEvents.TYPE), record.value());
 		if (key == null || !key.equals(command.location())) {
-			throw new ContractViolation("the record key must be the command's location '" + command.location().value()
-					+ "', not '" + ((key != null) ? key.value() : null) + "'");
+			// Neither is quoted: an integration may key its records by anything, a
+			// patient's phone number included.
+			throw new ContractViolation("the record key must be the command's location ($.location)");
 		}
 		return CheckedCommand.kept(key, command);
 	}

@@ -107,11 +107,14 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 
 	/**
 	 * Whether {@code command} was applied before; remembers any other command than a
-	 * booking, whose status is its memory.
+	 * booking, whose status is its memory. A booking request rejected for breaking the
+	 * contract was never applied: sent again, corrected, under the same id, it is
+	 * decided.
 	 */
 	private boolean alreadyApplied(BookingCommand command, long timestamp) {
 		if (command instanceof BookAppointment book) {
-			return this.requests.get(book.requestId().value()) != null;
+			RequestStatus known = this.requests.get(book.requestId().value());
+			return known != null && known.state() != RequestStatus.State.REJECTED;
 		}
 		String commandId = commandId(command);
 		if (this.handled.get(commandId) != null) {
@@ -204,7 +207,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 					"no appointment " + appointmentId.value() + " at this location");
 		}
 		return switch (booking.state()) {
-			case PENDING, CONFIRMED, DECLINED -> null;
+			case PENDING, CONFIRMED, DECLINED, REJECTED -> null;
 			case CANCELLED -> new CommandRejected(commandId, appointmentId, command,
 					CommandRejected.Reason.ALREADY_CANCELLED, "the appointment was already cancelled");
 			case COMPLETED -> new CommandRejected(commandId, appointmentId, command,

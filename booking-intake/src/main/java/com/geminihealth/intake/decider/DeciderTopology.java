@@ -20,8 +20,7 @@ import com.geminihealth.schemas.booking.LocationId;
 
 /**
  * The appointment decider's topology, built by this one function for production and for
- * {@code TopologyTestDriver} alike. Commands arrive as bytes so that a record breaking
- * the contract is dead-lettered with its reason instead of stopping the stream.
+ * {@code TopologyTestDriver} alike.
  */
 public final class DeciderTopology {
 
@@ -29,14 +28,17 @@ public final class DeciderTopology {
 	}
 
 	/**
-	 * Adds the decider to {@code builder}; returns the decisions. Its stores are the read
-	 * side too: status and availability queries read them.
+	 * Adds the decider to {@code builder}; returns the decisions, rejections of broken
+	 * commands included. Its stores are the read side too: status and availability
+	 * queries read them.
 	 */
 	public static KStream<AppointmentId, AppointmentEvent> build(StreamsBuilder builder, ClinicProperties clinic) {
 		DeciderStores.builders().forEach(builder::addStateStore);
-		KStream<AppointmentId, AppointmentEvent> decisions = commands(builder).process(
-				() -> new DeciderProcessor(clinic), Named.as("decide"), DeciderStores.REQUESTS, DeciderStores.CALENDAR,
-				DeciderStores.HANDLED);
+		Checked checked = check(builder);
+		KStream<AppointmentId, AppointmentEvent> decisions = checked.commands()
+			.process(() -> new DeciderProcessor(clinic), Named.as("decide"), DeciderStores.REQUESTS,
+					DeciderStores.CALENDAR, DeciderStores.HANDLED)
+			.merge(checked.rejections(), Named.as("decisions"));
 		decisions.to(Topics.APPOINTMENTS.name(),
 				Produced.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
 					.withName("appointments"));
@@ -44,10 +46,12 @@ public final class DeciderTopology {
 	}
 
 	/**
-	 * The commands that keep the contract. They arrive as bytes so that a record breaking
-	 * it is dead-lettered with its reason instead of stopping the stream.
+	 * Checks the booking commands against the contract. They arrive as bytes so that a
+	 * record breaking it is dead-lettered with its reason instead of stopping the stream,
+	 * and answered with a rejection when its sender can be named. Needs the
+	 * {@link DeciderStores}.
 	 */
-	static KStream<LocationId, BookingCommand> commands(StreamsBuilder builder) {
+	static Checked check(StreamsBuilder builder) {
 		Map<String, KStream<byte[], CheckedCommand>> checked = builder
 			.stream(Topics.BOOKING_COMMANDS.name(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("booking-commands"))
@@ -56,13 +60,22 @@ public final class DeciderTopology {
 			.branch((key, command) -> command.valid(), Branched.as("kept"))
 			.defaultBranch(Branched.as("broken"));
 
-		checked.get("contract-broken")
-			.mapValues(CheckedCommand::original, Named.as("original-bytes"))
+		KStream<byte[], CheckedCommand> broken = checked.get("contract-broken");
+		broken.mapValues(CheckedCommand::original, Named.as("original-bytes"))
 			.to(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name(),
 					Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("booking-commands-dead-letters"));
 
-		return checked.get("contract-kept")
-			.map((key, command) -> KeyValue.pair(command.location(), command.command()), Named.as("typed-command"));
+		return new Checked(checked.get("contract-kept")
+			.map((key, command) -> KeyValue.pair(command.location(), command.command()), Named.as("typed-command")),
+				broken.process(RejectionProcessor::new, Named.as("reject-broken-command"), DeciderStores.REQUESTS));
+	}
+
+	/**
+	 * The booking commands after the contract check: those that keep it, to decide, and
+	 * the rejections of those that broke it.
+	 */
+	record Checked(KStream<LocationId, BookingCommand> commands, KStream<AppointmentId, AppointmentEvent> rejections) {
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
+import com.geminihealth.schemas.appointment.CommandRejected;
 import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.Slot;
 
@@ -23,13 +24,15 @@ import com.geminihealth.schemas.appointment.Slot;
  * @param zone the location's time zone, for showing times
  * @param location where it was asked for
  * @param service what was asked for
+ * @param detail why the request was rejected: each way it broke the contract, as
+ * {@code $.path: message}
  */
 public record RequestStatus(State state, Appointment appointment, Instant occupiedUntil, DeclineReason reason,
-		List<Slot> alternatives, ZoneId zone, String location, String service) {
+		List<Slot> alternatives, ZoneId zone, String location, String service, String detail) {
 
 	/** What every request is until the decider has answered it. */
 	public static final RequestStatus PENDING = new RequestStatus(State.PENDING, null, null, null, List.of(), null,
-			null, null);
+			null, null, null);
 
 	public RequestStatus {
 		alternatives = (alternatives != null) ? List.copyOf(alternatives) : List.of();
@@ -38,30 +41,37 @@ public record RequestStatus(State state, Appointment appointment, Instant occupi
 	/** Where a request stands. */
 	public enum State {
 
-		PENDING, CONFIRMED, DECLINED, CANCELLED, COMPLETED, NO_SHOW
+		PENDING, CONFIRMED, DECLINED, CANCELLED, COMPLETED, NO_SHOW,
+
+		/** Refused without a decision: the request broke the contract. */
+		REJECTED
 
 	}
 
 	static RequestStatus declined(AppointmentDeclined declined) {
 		return new RequestStatus(State.DECLINED, null, null, declined.reason(), declined.alternatives(),
-				declined.zone(), declined.location().value(), declined.service().value());
+				declined.zone(), declined.location().value(), declined.service().value(), null);
+	}
+
+	static RequestStatus rejected(CommandRejected rejected) {
+		return new RequestStatus(State.REJECTED, null, null, null, List.of(), null, null, null, rejected.detail());
 	}
 
 	static RequestStatus confirmed(Appointment appointment, Instant occupiedUntil) {
 		return new RequestStatus(State.CONFIRMED, appointment, occupiedUntil, null, List.of(), appointment.zone(),
-				appointment.location().value(), appointment.service().value());
+				appointment.location().value(), appointment.service().value(), null);
 	}
 
 	/** The same appointment, moved on to {@code next}. */
 	RequestStatus with(State next) {
 		return new RequestStatus(next, this.appointment, this.occupiedUntil, this.reason, this.alternatives, this.zone,
-				this.location, this.service);
+				this.location, this.service, this.detail);
 	}
 
 	/** The same appointment, kept after a reschedule that could not be met. */
 	RequestStatus withRefusal(DeclineReason refusal, List<Slot> offered) {
 		return new RequestStatus(this.state, this.appointment, this.occupiedUntil, refusal, offered, this.zone,
-				this.location, this.service);
+				this.location, this.service, this.detail);
 	}
 
 	/** The practitioner's time this appointment takes. */

@@ -1,7 +1,9 @@
 package com.geminihealth.intake.decider;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Properties;
+import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,6 +17,10 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.DeadLetters;
@@ -24,8 +30,10 @@ import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 
+import static com.geminihealth.intake.decider.DeciderDriver.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ContractCheckTest {
 
 	static final String KEPT = "test-kept-commands";
@@ -41,11 +49,15 @@ class ContractCheckTest {
 	@BeforeEach
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		DeciderTopology.commands(builder)
+		DeciderStores.builders().forEach(builder::addStateStore);
+		DeciderTopology.check(builder)
+			.commands()
 			.to(KEPT, Produced.with(Topics.BOOKING_COMMANDS.keySerde(), Topics.BOOKING_COMMANDS.valueSerde()));
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+		config.put(StreamsConfig.STATE_DIR_CONFIG,
+				Path.of("target", "contract-check-test-" + UUID.randomUUID()).toAbsolutePath().toString());
 		this.driver = new TopologyTestDriver(builder.build(), config);
 		this.commands = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(), Serdes.ByteArray().serializer(),
 				Serdes.ByteArray().serializer());
@@ -103,12 +115,25 @@ class ContractCheckTest {
 	}
 
 	@Test
-	void deadLettersACommandKeyedByAnotherLocation() {
+	void deadLettersACommandKeyedByAnotherLocationWithoutQuotingTheKey(CapturedOutput output) {
 		BookAppointment book = Examples.of(BookAppointment.class);
 
-		pipe("somewhere-else", "com.geminihealth.booking.BookAppointment.v1", json(book));
+		pipe("+14165550123", "com.geminihealth.booking.BookAppointment.v1", json(book));
 
-		assertThat(reason(this.deadLetters.readRecord())).contains("the record key must be the command's location");
+		assertThat(reason(this.deadLetters.readRecord())).contains("the record key must be the command's location")
+			.doesNotContain("4165550123");
+		assertThat(output.getAll()).contains("Dead-lettered a booking command").doesNotContain("4165550123");
+	}
+
+	/** The JSON parser's own message quoted the start of the patient's name. */
+	@Test
+	void deadLettersJsonThatDoesNotParseWithoutQuotingIt(CapturedOutput output) {
+		pipe("burlington", "com.geminihealth.booking.BookAppointment.v1",
+				"{\"patient\": Marie-Claire Tremblay, \"email\": \"marie@example.com\"}");
+
+		assertThat(reason(this.deadLetters.readRecord())).contains("$: is not JSON (line 1, column 13)")
+			.doesNotContain("Marie");
+		assertThat(output.getAll()).contains("Dead-lettered a booking command").doesNotContain("Marie");
 	}
 
 	@Test
@@ -129,11 +154,6 @@ class ContractCheckTest {
 		}
 		this.commands.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8),
 				json.getBytes(StandardCharsets.UTF_8), headers, (Long) null));
-	}
-
-	private static String json(BookingCommand command) {
-		return new String(Topics.BOOKING_COMMANDS.valueSerde().serializer().serialize("any", command),
-				StandardCharsets.UTF_8);
 	}
 
 	private static String reason(TestRecord<byte[], byte[]> record) {

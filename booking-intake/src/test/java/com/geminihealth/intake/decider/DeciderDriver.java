@@ -1,5 +1,6 @@
 package com.geminihealth.intake.decider;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,6 +9,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.test.TestRecord;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.clinic.TestClinic;
+import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -50,7 +53,11 @@ final class DeciderDriver implements AutoCloseable {
 
 	private final TestInputTopic<LocationId, BookingCommand> commands;
 
+	private final TestInputTopic<byte[], byte[]> records;
+
 	private final TestOutputTopic<AppointmentId, AppointmentEvent> decisions;
+
+	private final TestOutputTopic<byte[], byte[]> deadLetters;
 
 	private Instant now = Instant.parse("2026-11-20T12:00:00Z");
 
@@ -69,8 +76,12 @@ final class DeciderDriver implements AutoCloseable {
 		this.driver = new TopologyTestDriver(builder.build(), config);
 		this.commands = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(),
 				Topics.BOOKING_COMMANDS.keySerde().serializer(), Topics.BOOKING_COMMANDS.valueSerde().serializer());
+		this.records = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(), Serdes.ByteArray().serializer(),
+				Serdes.ByteArray().serializer());
 		this.decisions = this.driver.createOutputTopic(Topics.APPOINTMENTS.name(),
 				Topics.APPOINTMENTS.keySerde().deserializer(), Topics.APPOINTMENTS.valueSerde().deserializer());
+		this.deadLetters = this.driver.createOutputTopic(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name(),
+				Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
 	}
 
 	DeciderDriver at(Instant now) {
@@ -81,6 +92,33 @@ final class DeciderDriver implements AutoCloseable {
 	/** Sends one command and returns what the decider decided about it. */
 	AppointmentEvent send(BookingCommand command) {
 		this.commands.pipeInput(new TestRecord<>(command.location(), command, new RecordHeaders(), this.now));
+		return lastDecision();
+	}
+
+	/**
+	 * Publishes one record as an integration might, keyed by {@code key}, and returns
+	 * what the decider decided about it, if anything.
+	 */
+	AppointmentEvent publish(String key, String ceType, String json) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(CloudEvents.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+		this.records.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8),
+				json.getBytes(StandardCharsets.UTF_8), headers, this.now));
+		return lastDecision();
+	}
+
+	/** The dead letters since the last call. */
+	List<TestRecord<byte[], byte[]>> deadLetters() {
+		return this.deadLetters.readRecordsToList();
+	}
+
+	/** A command as JSON, as it travels. */
+	static String json(BookingCommand command) {
+		return new String(Topics.BOOKING_COMMANDS.valueSerde().serializer().serialize("any", command),
+				StandardCharsets.UTF_8);
+	}
+
+	private AppointmentEvent lastDecision() {
 		List<AppointmentEvent> outcomes = this.decisions.readValuesToList();
 		return outcomes.isEmpty() ? null : outcomes.get(outcomes.size() - 1);
 	}

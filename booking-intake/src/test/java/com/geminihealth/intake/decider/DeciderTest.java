@@ -6,9 +6,16 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
+import com.geminihealth.intake.clinic.TestClinic;
+import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
@@ -23,15 +30,20 @@ import com.geminihealth.schemas.appointment.RescheduleDeclined;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.RequestId;
 
 import static com.geminihealth.intake.decider.DeciderDriver.book;
 import static com.geminihealth.intake.decider.DeciderDriver.cancel;
 import static com.geminihealth.intake.decider.DeciderDriver.complete;
+import static com.geminihealth.intake.decider.DeciderDriver.json;
 import static com.geminihealth.intake.decider.DeciderDriver.noShow;
 import static com.geminihealth.intake.decider.DeciderDriver.reschedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeciderTest {
+
+	static final String BOOK = "com.geminihealth.booking.BookAppointment.v1";
 
 	/** A Monday, when Ana and Ben both work 09:00-17:00. */
 	static final LocalDate MONDAY = LocalDate.of(2026, 11, 23);
@@ -312,6 +324,101 @@ class DeciderTest {
 		assertThat(declined.alternatives()).hasSize(3);
 	}
 
+	@Test
+	void answersABookingRequestThatBreaksTheContractSoItsStatusIsNotPendingForEver() {
+		BookAppointment booking = book("ana", "massage-60", at(10, 0));
+		String invalid = json(booking).replace(DeciderDriver.PATIENT.email(), "ina@clinic");
+
+		CommandRejected rejected = rejected(this.decider.publish(booking.location().value(), BOOK, invalid));
+
+		assertThat(rejected.appointmentId()).isEqualTo(AppointmentId.forRequest(booking.requestId()));
+		assertThat(rejected.commandId()).isNull();
+		assertThat(rejected.command()).isEqualTo("BookAppointment");
+		assertThat(rejected.reason()).isEqualTo(CommandRejected.Reason.INVALID_COMMAND);
+		assertThat(rejected.detail()).isEqualTo("$.patient.email: must be a valid email address");
+		assertThat(this.decider.deadLetters()).singleElement()
+			.satisfies((dead) -> assertThat(reason(dead)).contains("$.patient.email"));
+		RequestStatus status = this.decider.status(booking.requestId());
+		assertThat(status.state()).isEqualTo(RequestStatus.State.REJECTED);
+		assertThat(status.detail()).isEqualTo(rejected.detail());
+	}
+
+	@Test
+	void decidesARejectedRequestSentAgainCorrectedUnderTheSameId() {
+		BookAppointment booking = book("ana", "massage-60", at(10, 0));
+		this.decider.publish(booking.location().value(), BOOK,
+				json(booking).replace(DeciderDriver.PATIENT.email(), "ina@clinic"));
+
+		confirmed(this.decider.send(booking));
+
+		assertThat(this.decider.status(booking.requestId()).state()).isEqualTo(RequestStatus.State.CONFIRMED);
+	}
+
+	@Test
+	void answersARequestKeyedByAnotherLocation() {
+		BookAppointment booking = book("ana", "massage-60", at(10, 0));
+
+		CommandRejected rejected = rejected(this.decider.publish("somewhere-else", BOOK, json(booking)));
+
+		assertThat(rejected.appointmentId()).isEqualTo(AppointmentId.forRequest(booking.requestId()));
+		assertThat(rejected.detail()).contains("the record key must be the command's location");
+		assertThat(this.decider.deadLetters()).hasSize(1);
+		assertThat(this.decider.status(booking.requestId()).state()).isEqualTo(RequestStatus.State.REJECTED);
+	}
+
+	@Test
+	void answersABrokenCommandAboutAnAppointmentByItsIdAndLeavesTheAppointmentAsItWas() {
+		AppointmentId appointment = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+		CancelAppointment cancel = cancel(appointment);
+		ObjectNode broken = (ObjectNode) Json.MAPPER.readTree(json(cancel));
+		broken.put("reason", 12);
+
+		CommandRejected rejected = rejected(this.decider.publish(cancel.location().value(),
+				"com.geminihealth.booking.CancelAppointment.v1", broken.toString()));
+
+		assertThat(rejected.appointmentId()).isEqualTo(appointment);
+		assertThat(rejected.commandId()).isEqualTo(cancel.commandId());
+		assertThat(rejected.command()).isEqualTo("CancelAppointment");
+		assertThat(rejected.detail()).contains("$.reason: must be a string");
+		assertThat(this.decider.status(new RequestId(appointment.uuid())).state())
+			.isEqualTo(RequestStatus.State.CONFIRMED);
+		assertThat(this.decider.send(cancel)).isInstanceOf(AppointmentCancelled.class);
+	}
+
+	/** With no sender to name, only the dead letter can tell. */
+	@Test
+	void deadLettersOnlyARecordThatNamesNoSender() {
+		BookAppointment booking = book("ana", "massage-60", at(10, 0));
+		String location = booking.location().value();
+
+		assertThat(this.decider.publish(location, BOOK,
+				"{\"requestId\": \"" + booking.requestId() + "\", \"patient\": Marie-Claire Tremblay}"))
+			.isNull();
+		assertThat(
+				this.decider.publish(location, BOOK, json(booking).replace(booking.requestId().value(), "1-1-1-1-1")))
+			.isNull();
+		assertThat(this.decider.publish(location, "com.geminihealth.booking.BookEverything.v1", json(booking)))
+			.isNull();
+
+		assertThat(this.decider.deadLetters()).hasSize(3);
+		assertThat(this.decider.status(booking.requestId())).isNull();
+	}
+
+	/**
+	 * Generated names (KSTREAM-PROCESSOR-0000000007) change when the topology does, and
+	 * the names of its changelog and repartition topics with them.
+	 */
+	@Test
+	void namesEveryNodeOfTheTopology() {
+		StreamsBuilder builder = new StreamsBuilder();
+		DeciderTopology.build(builder, TestClinic.clinic());
+
+		String described = builder.build().describe().toString();
+
+		assertThat(described).contains("reject-broken-command", "decisions", "booking-commands-dead-letters")
+			.doesNotContainPattern("KSTREAM-|KTABLE-");
+	}
+
 	private static Instant toronto(LocalDateTime local) {
 		return local.atZone(ZoneId.of("America/Toronto")).toInstant();
 	}
@@ -321,9 +428,7 @@ class DeciderTest {
 	}
 
 	private static Instant local(int hour, int minute) {
-		return MONDAY.atTime(LocalTime.of(hour, minute))
-			.atZone(com.geminihealth.intake.clinic.TestClinic.TORONTO)
-			.toInstant();
+		return MONDAY.atTime(LocalTime.of(hour, minute)).atZone(TestClinic.TORONTO).toInstant();
 	}
 
 	private static Appointment confirmed(AppointmentEvent event) {
@@ -334,6 +439,10 @@ class DeciderTest {
 	private static AppointmentDeclined declined(AppointmentEvent event) {
 		assertThat(event).isInstanceOf(AppointmentDeclined.class);
 		return (AppointmentDeclined) event;
+	}
+
+	private static String reason(TestRecord<byte[], byte[]> deadLetter) {
+		return CloudEvents.header(deadLetter.headers(), DeadLetters.REASON);
 	}
 
 	private static CommandRejected rejected(AppointmentEvent event) {
