@@ -87,19 +87,20 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		else if (command instanceof CancelAppointment cancel) {
 			outcome = change(cancel.commandId(), cancel.appointmentId(), "CancelAppointment", (booking) -> {
 				release(booking);
-				return new AppointmentCancelled(cancel.commandId(), booking.appointment(), cancel.reason());
+				return new AppointmentCancelled(cancel.commandId(), booking.appointment(), cancel.reason(),
+						late(booking.appointment(), now), cancel.author());
 			}, RequestStatus.State.CANCELLED);
 		}
 		else if (command instanceof MarkCompleted completed) {
 			outcome = change(completed.commandId(), completed.appointmentId(), "MarkCompleted",
 					(booking) -> new AppointmentCompleted(completed.commandId(), booking.appointment(),
-							completed.homeCareNotes()),
+							completed.homeCareNotes(), completed.author()),
 					RequestStatus.State.COMPLETED);
 		}
 		else {
 			MarkNoShow noShow = (MarkNoShow) command;
 			outcome = change(noShow.commandId(), noShow.appointmentId(), "MarkNoShow",
-					(booking) -> new AppointmentNoShow(noShow.commandId(), booking.appointment()),
+					(booking) -> new AppointmentNoShow(noShow.commandId(), booking.appointment(), noShow.author()),
 					RequestStatus.State.NO_SHOW);
 		}
 		this.context.forward(new Record<>(outcome.appointmentId(), outcome, record.timestamp()));
@@ -111,6 +112,14 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	 * contract was never applied: sent again, corrected, under the same id, it is
 	 * decided.
 	 */
+	/**
+	 * A cancellation inside the clinic's notice for changes, judged by when the command
+	 * arrived: a late-cancellation fee may follow.
+	 */
+	private boolean late(Appointment appointment, Instant now) {
+		return !now.isBefore(appointment.start().minus(this.clinic.changeNotice(appointment.service().value())));
+	}
+
 	private boolean alreadyApplied(BookingCommand command, long timestamp) {
 		if (command instanceof BookAppointment book) {
 			RequestStatus known = this.requests.get(book.requestId().value());
@@ -185,7 +194,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		// moved.
 		release(booking);
 		hold(RequestStatus.confirmed(moved, moved.end().plus(service.buffer())));
-		return new AppointmentRescheduled(reschedule.commandId(), moved, current.start(), current.practitioner());
+		return new AppointmentRescheduled(reschedule.commandId(), moved, current.start(), current.practitioner(),
+				reschedule.author());
 	}
 
 	private AppointmentEvent change(CommandId commandId, AppointmentId appointmentId, String command,

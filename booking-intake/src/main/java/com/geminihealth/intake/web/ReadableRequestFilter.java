@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -56,7 +57,8 @@ class ReadableRequestFilter extends OncePerRequestFilter {
 		}
 		if (wildcardContentType(request)) {
 			Refusal.send(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-					"the Content-Type must name one type, not a range; nothing was submitted");
+					"the Content-Type must name one type, not a range; nothing was submitted",
+					new FieldProblem(HttpHeaders.CONTENT_TYPE, "must name one media type, such as application/json"));
 			return;
 		}
 		if (!decodableForm(request)) {

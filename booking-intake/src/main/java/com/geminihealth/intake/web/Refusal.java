@@ -19,6 +19,15 @@ final class Refusal {
 
 	static void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
+		send(request, response, status, detail, null);
+	}
+
+	/**
+	 * With the one field at fault, in the {@code errors} list every problem of the API
+	 * carries.
+	 */
+	static void send(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+			FieldProblem field) throws IOException {
 		String path = request.getRequestURI();
 		if (!(path.startsWith("/api/") || path.startsWith("/integrations/") || path.startsWith("/twilio/"))) {
 			response.sendError(status.value());
@@ -26,10 +35,13 @@ final class Refusal {
 		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		// The detail is always the filter's own words, never the request's.
+		// Detail and field are always the filter's own words, never the request's.
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-					+ status.value() + ",\"detail\":\"" + detail + "\"}");
+					+ status.value() + ",\"detail\":\"" + detail + "\""
+					+ ((field != null) ? ",\"errors\":[{\"field\":\"" + field.field() + "\",\"message\":\""
+							+ field.message() + "\"}]" : "")
+					+ "}");
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.geminihealth.intake.decider;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -29,8 +30,10 @@ import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.RescheduleDeclined;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.booking.RequestId;
 
 import static com.geminihealth.intake.decider.DeciderDriver.book;
@@ -180,6 +183,23 @@ class DeciderTest {
 
 		assertThat(this.decider.send(cancel(first))).isInstanceOf(AppointmentCancelled.class);
 		assertThat(confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).start()).isEqualTo(local(10, 0));
+	}
+
+	@Test
+	void marksACancellationInsideTheNoticeLateAndNamesItsAuthor() {
+		AppointmentId early = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
+		AppointmentId late = confirmed(this.decider.send(book("ana", "massage-60", at(12, 0)))).appointmentId();
+
+		AppointmentCancelled inGoodTime = (AppointmentCancelled) this.decider
+			.send(new CancelAppointment(CommandId.random(), TestClinicLocation.LOCATION, early, null, Author.PATIENT));
+		this.decider.at(local(12, 0).minus(Duration.ofHours(23)));
+		AppointmentCancelled tooLate = (AppointmentCancelled) this.decider.send(new CancelAppointment(
+				CommandId.random(), TestClinicLocation.LOCATION, late, null, Author.frontDesk("amira")));
+
+		assertThat(inGoodTime.late()).isFalse();
+		assertThat(inGoodTime.author()).isEqualTo(Author.PATIENT);
+		assertThat(tooLate.late()).isTrue();
+		assertThat(tooLate.author()).isEqualTo(Author.frontDesk("amira"));
 	}
 
 	@Test
