@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -96,13 +97,17 @@ class PublicDoorsFuzzTest {
 
 	@BeforeContainer
 	static void start() throws Exception {
-		intake = new SpringApplicationBuilder(IntakeApplication.class)
-			.properties("spring.config.name=" + IntakeApplication.CONFIG_NAME,
+		// As arguments: they override the service's own configuration file (port 8080).
+		intake = new SpringApplicationBuilder(
+				IntakeApplication.class)
+			.run(Stream.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
 					"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
 					"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
 					"intake.rate-limit.enabled=false", "intake.integrations.keys.practice-system=test-signing-secret",
-					"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=")
-			.run();
+					"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
+					"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
+				.map((property) -> "--" + property)
+				.toArray(String[]::new));
 		// Boot sets logging up afresh as it starts: watch from then on.
 		AppenderBase<ILoggingEvent> watcher = new AppenderBase<>() {
 			@Override
@@ -148,7 +153,9 @@ class PublicDoorsFuzzTest {
 			}
 		}
 		finally {
-			intake.close();
+			if (intake != null) {
+				intake.close();
+			}
 		}
 	}
 

@@ -1,10 +1,12 @@
 package com.geminihealth.platform;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,8 +39,27 @@ public class PlatformAutoConfiguration {
 	}
 
 	private static NewTopic newTopic(Topic<?, ?> topic, TopicProperties properties) {
-		return new NewTopic(topic.name(), properties.partitions(), properties.replicationFactor()).configs(Map
-			.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(Math.min(2, properties.replicationFactor()))));
+		Map<String, String> configs = new HashMap<>(topic.configs());
+		configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+				String.valueOf(Math.min(2, properties.replicationFactor())));
+		return new NewTopic(topic.name(), properties.partitions(), properties.replicationFactor()).configs(configs);
+	}
+
+	/**
+	 * A topic that exists already (the local run's broker keeps its data) gets the
+	 * catalogue's settings too: they carry meaning, such as whose clock stamps commands.
+	 */
+	@Bean
+	static BeanPostProcessor catalogueSettingsApplyToExistingTopics() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String name) {
+				if (bean instanceof KafkaAdmin admin) {
+					admin.setModifyTopicConfigs(true);
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

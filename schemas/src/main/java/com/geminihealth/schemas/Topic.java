@@ -1,9 +1,27 @@
 package com.geminihealth.schemas;
 
+import java.util.Map;
+
 import org.apache.kafka.common.serialization.Serde;
 
-/** A topic of the contract with the serdes for its keys and values. */
-public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+/**
+ * A topic of the contract with the serdes for its keys and values, and the topic settings
+ * its meaning depends on.
+ *
+ * @param name the topic's name
+ * @param keySerde its keys
+ * @param valueSerde its values
+ * @param configs broker settings of the topic beyond the deployment's defaults
+ */
+public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, Map<String, String> configs) {
+
+	public Topic {
+		configs = Map.copyOf(configs);
+	}
+
+	public Topic(String name, Serde<K> keySerde, Serde<V> valueSerde) {
+		this(name, keySerde, valueSerde, Map.of());
+	}
 
 	/**
 	 * Reads a value from outside the pipeline, checked against its published schema;

@@ -1,6 +1,7 @@
 package com.geminihealth.schemas;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,9 +25,14 @@ import com.geminihealth.schemas.reminder.DueNotice;
  */
 public final class Topics {
 
-	/** Book, cancel, reschedule, mark completed or no-show; keyed by location. */
+	/**
+	 * Book, cancel, reschedule, mark completed or no-show; keyed by location. The broker
+	 * stamps each record with its arrival: the decider judges lead times and past dates
+	 * by that, never by a time a client could choose.
+	 */
 	public static final Topic<LocationId, BookingCommand> BOOKING_COMMANDS = new Topic<>("booking-commands",
-			IdSerde.of(LocationId::new), CloudEventSerde.ofSealed("booking", BookingCommand.class));
+			IdSerde.of(LocationId::new), CloudEventSerde.ofSealed("booking", BookingCommand.class),
+			Map.of("message.timestamp.type", "LogAppendTime"));
 
 	/**
 	 * The decider's decisions; keyed by appointment (declines by request, the same id).

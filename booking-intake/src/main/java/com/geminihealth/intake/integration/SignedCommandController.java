@@ -67,7 +67,7 @@ class SignedCommandController {
 		}
 		BookingCommand command;
 		try {
-			command = Topics.BOOKING_COMMANDS.readExternal(ceType, body);
+			command = IntegrationAuthor.sign(Topics.BOOKING_COMMANDS.readExternal(ceType, body), keyId);
 		}
 		catch (ContractViolation ex) {
 			throw InvalidFields.fromContract(ex.problems());

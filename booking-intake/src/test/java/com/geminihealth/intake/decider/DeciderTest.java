@@ -190,11 +190,11 @@ class DeciderTest {
 		AppointmentId early = confirmed(this.decider.send(book("ana", "massage-60", at(10, 0)))).appointmentId();
 		AppointmentId late = confirmed(this.decider.send(book("ana", "massage-60", at(12, 0)))).appointmentId();
 
-		AppointmentCancelled inGoodTime = (AppointmentCancelled) this.decider
-			.send(new CancelAppointment(CommandId.random(), TestClinicLocation.LOCATION, early, null, Author.PATIENT));
+		AppointmentCancelled inGoodTime = (AppointmentCancelled) this.decider.send(new CancelAppointment(
+				CommandId.random(), DeciderDriver.TestClinicLocation.LOCATION, early, null, Author.PATIENT));
 		this.decider.at(local(12, 0).minus(Duration.ofHours(23)));
 		AppointmentCancelled tooLate = (AppointmentCancelled) this.decider.send(new CancelAppointment(
-				CommandId.random(), TestClinicLocation.LOCATION, late, null, Author.frontDesk("amira")));
+				CommandId.random(), DeciderDriver.TestClinicLocation.LOCATION, late, null, Author.frontDesk("amira")));
 
 		assertThat(inGoodTime.late()).isFalse();
 		assertThat(inGoodTime.author()).isEqualTo(Author.PATIENT);

@@ -22,6 +22,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.geminihealth.intake.IntakeApplication;
+import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.NextWeek;
 
 import tools.jackson.databind.JsonNode;
@@ -43,7 +44,10 @@ class TwoDecidersRaceIntegrationTest {
 
 	final EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
 		.brokerProperties(Map.of("auto.create.topics.enable", "false", "transaction.state.log.replication.factor", "1",
-				"transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
+				"transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"))
+		// Its address under a name of its own: the JVM's shared broker is announced as
+		// spring.embedded.kafka.brokers, which this one must not overwrite or clear.
+		.brokerListProperty("race.kafka.brokers");
 
 	final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -97,6 +101,7 @@ class TwoDecidersRaceIntegrationTest {
 					"--spring.kafka.streams.state-dir=target/race/" + UUID.randomUUID(),
 					"--spring.kafka.streams.properties.application.server=localhost:" + port,
 					"--intake.rate-limit.enabled=false", "--logging.structured.format.console=",
+					"--pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
 					"--spring.main.banner-mode=off"));
 		return "http://localhost:" + port;
 	}

@@ -15,7 +15,12 @@ import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.RequestId;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +50,23 @@ class SignedCommandIntegrationTest {
 			.andExpect(jsonPath("$.statusUrl").value("/api/bookings/" + command.requestId().value()));
 
 		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS)).contains(command);
+	}
+
+	@Test
+	void namesTheSigningIntegrationAsTheAuthorWhateverTheBodyClaims() throws Exception {
+		CancelAppointment claimed = new CancelAppointment(CommandId.random(), new LocationId("burlington"),
+				AppointmentId.random(), "moved to another clinic", Author.frontDesk("someone-else"));
+		String body = new String(Topics.BOOKING_COMMANDS.valueSerde().serializer().serialize("any", claimed),
+				StandardCharsets.UTF_8);
+
+		send(body, "com.geminihealth.booking.CancelAppointment.v1", "practice-system", now(), sign(SECRET, now(), body))
+			.andExpect(status().isAccepted());
+
+		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS))
+			.anySatisfy((command) -> assertThat(command).isInstanceOfSatisfying(CancelAppointment.class, (cancel) -> {
+				assertThat(cancel.commandId()).isEqualTo(claimed.commandId());
+				assertThat(cancel.author()).isEqualTo(Author.integration("practice-system"));
+			}));
 	}
 
 	@Test
