@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.PhoneNumbers;
@@ -50,28 +49,23 @@ class InboundSmsController {
 
 	@PostMapping(path = "/twilio/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_XML_VALUE)
-	ResponseEntity<String> inbound(@RequestParam MultiValueMap<String, String> form,
+	ResponseEntity<byte[]> inbound(@RequestParam MultiValueMap<String, String> form,
 			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
 			HttpServletRequest request) {
 		if (!this.signatures.valid(request, form, signature)) {
-			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+			return TwiML.empty(HttpStatus.FORBIDDEN);
 		}
 		String from = PhoneNumbers.toE164(form.getFirst("From")).orElse(form.getFirst("From"));
 		PatientReply reply = Keywords.read(new PatientContact(from), String.valueOf(form.getFirst("Body")),
 				this.clock.instant());
 		this.publisher.publish(Topics.PATIENT_REPLIES, reply.contact(), reply);
-		return ResponseEntity.ok(twiml((reply instanceof HelpRequested) ? help() : null));
+		return (reply instanceof HelpRequested) ? TwiML.message(help()) : TwiML.empty(HttpStatus.OK);
 	}
 
 	private String help() {
 		return this.clinic.name() + ": appointments and questions " + this.clinic.phone()
 				+ ". Reply C to confirm a visit, STOP to opt out. / Rendez-vous et questions : " + this.clinic.phone()
 				+ ". ARRET pour vous désabonner.";
-	}
-
-	private static String twiml(String message) {
-		return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
-				+ ((message != null) ? "<Message>" + HtmlUtils.htmlEscape(message) + "</Message>" : "") + "</Response>";
 	}
 
 }

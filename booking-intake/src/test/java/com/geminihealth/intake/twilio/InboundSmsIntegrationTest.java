@@ -1,14 +1,24 @@
 package com.geminihealth.intake.twilio;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -22,7 +32,6 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,11 +67,22 @@ class InboundSmsIntegrationTest {
 			.isInstanceOfSatisfying(OptedOut.class, (optOut) -> assertThat(optOut.keyword()).isEqualTo("ARRET"));
 	}
 
-	@Test
-	void answersHelpWithTheClinicsNumber() throws Exception {
-		reply("+12895550103", "HELP").andExpect(status().isOk())
-			.andExpect(content().string(containsString("<Message>Gemini Health Group: appointments and questions")))
-			.andExpect(content().string(containsString("+12892348001")));
+	@ParameterizedTest
+	@ValueSource(strings = { "HELP", "aide", "Info" })
+	void answersHelpInEitherLanguageWithTwimlThatKeepsItsAccents(String word) throws Exception {
+		Element response = twiml(reply("+12895550103", word).andExpect(status().isOk()));
+
+		assertThat(messages(response)).containsExactly("Gemini Health Group: appointments and questions +12892348001."
+				+ " Reply C to confirm a visit, STOP to opt out. / Rendez-vous et questions : +12892348001."
+				+ " ARRET pour vous désabonner.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "STOP", "Arrêt", "START", "c", "Running late & <sorry>, Zoë" })
+	void answersEveryOtherReplyWithAnEmptyTwimlResponse(String body) throws Exception {
+		Element response = twiml(reply("+12895550106", body).andExpect(status().isOk()));
+
+		assertThat(messages(response)).isEmpty();
 	}
 
 	@Test
@@ -83,9 +103,10 @@ class InboundSmsIntegrationTest {
 		String from = "+12895550105";
 		Map<String, String> form = Map.of("From", from, "Body", "STOP", "MessageSid", "SM1");
 
-		this.mvc.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign("another-token", URL, form)))
-			.andExpect(status().isForbidden());
-		this.mvc.perform(request(form)).andExpect(status().isForbidden());
+		twiml(this.mvc
+			.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign("another-token", URL, form)))
+			.andExpect(status().isForbidden()));
+		twiml(this.mvc.perform(request(form)).andExpect(status().isForbidden()));
 
 		assertThat(repliesFrom(from)).isEmpty();
 	}
@@ -102,6 +123,25 @@ class InboundSmsIntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
 		form.forEach(request::param);
 		return request;
+	}
+
+	/**
+	 * The answer as Twilio reads it: a TwiML document an XML parser accepts, with no DTD
+	 * to define entities HTML has and XML lacks.
+	 */
+	private static Element twiml(ResultActions result) throws Exception {
+		MvcResult answer = result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML)).andReturn();
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		Document document = factory.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(answer.getResponse().getContentAsByteArray()));
+		assertThat(document.getDocumentElement().getTagName()).isEqualTo("Response");
+		return document.getDocumentElement();
+	}
+
+	private static List<String> messages(Element response) {
+		NodeList messages = response.getElementsByTagName("Message");
+		return IntStream.range(0, messages.getLength()).mapToObj((i) -> messages.item(i).getTextContent()).toList();
 	}
 
 	private List<PatientReply> repliesFrom(String phone) {
