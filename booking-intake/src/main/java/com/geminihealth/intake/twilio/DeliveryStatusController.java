@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.geminihealth.platform.EventPublisher;
@@ -49,10 +48,10 @@ class DeliveryStatusController {
 	}
 
 	@PostMapping("/twilio/status")
-	ResponseEntity<Void> status(@RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
+	ResponseEntity<Void> status(@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
 			HttpServletRequest request) {
-		if (!this.signatures.valid(request, form, signature)) {
+		MultiValueMap<String, String> form = this.signatures.signedForm(request, signature).orElse(null);
+		if (form == null) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
 		String notification = form.getFirst("notification");

@@ -10,7 +10,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
@@ -49,10 +48,10 @@ class InboundSmsController {
 
 	@PostMapping(path = "/twilio/inbound", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 			produces = MediaType.APPLICATION_XML_VALUE)
-	ResponseEntity<byte[]> inbound(@RequestParam MultiValueMap<String, String> form,
-			@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
+	ResponseEntity<byte[]> inbound(@RequestHeader(name = "X-Twilio-Signature", required = false) String signature,
 			HttpServletRequest request) {
-		if (!this.signatures.valid(request, form, signature)) {
+		MultiValueMap<String, String> form = this.signatures.signedForm(request, signature).orElse(null);
+		if (form == null) {
 			return TwiML.empty(HttpStatus.FORBIDDEN);
 		}
 		String from = PhoneNumbers.toE164(form.getFirst("From")).orElse(form.getFirst("From"));
