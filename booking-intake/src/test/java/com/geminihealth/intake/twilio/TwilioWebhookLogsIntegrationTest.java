@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,6 +66,29 @@ class TwilioWebhookLogsIntegrationTest {
 		assertThat(output.getAll()).doesNotContain("1289555").doesNotContain(BODY);
 		assertThat(this.kafka.values(Topics.PATIENT_REPLIES))
 			.noneMatch((reply) -> reply instanceof FreeTextReply text && text.body().equals(BODY));
+	}
+
+	@Test
+	void refusesMalformedRepliesWithoutAServerErrorOrLoggingTheirFields(CapturedOutput output) throws Exception {
+		String longerThanTwilioSends = BODY + " " + "x".repeat(2000);
+		String megabyte = BODY + " " + "x".repeat(1024 * 1024);
+
+		assertThat(post("/twilio/inbound", Map.of("From", "", "Body", BODY)).statusCode()).isEqualTo(400);
+		assertThat(post("/twilio/inbound", Map.of("Body", BODY)).statusCode()).isEqualTo(400);
+		assertThat(post("/twilio/inbound", Map.of("From", "+12895550177", "Body", longerThanTwilioSends)).statusCode())
+			.isEqualTo(413);
+		assertThat(post("/twilio/inbound", Map.of("From", "+12895550177", "Body", megabyte)).statusCode())
+			.isEqualTo(413);
+
+		assertThat(output.getAll()).doesNotContain("2895550177").doesNotContain(BODY);
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+		String body = form.entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return post(path, body, form);
 	}
 
 	private HttpResponse<String> post(String path, String body, Map<String, String> signed) throws Exception {
