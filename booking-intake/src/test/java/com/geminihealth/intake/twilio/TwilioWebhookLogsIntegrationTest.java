@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -81,6 +82,22 @@ class TwilioWebhookLogsIntegrationTest {
 			.isEqualTo(413);
 
 		assertThat(output.getAll()).doesNotContain("2895550177").doesNotContain(BODY);
+	}
+
+	@Test
+	void refusesAnOversizedMessageSidWithoutAServerErrorOrLoggingIt(CapturedOutput output) throws Exception {
+		// Short, so that a log line quoting the report would reach the SID.
+		String path = "/twilio/status?notification=n" + UUID.randomUUID().toString().substring(0, 6) + ":r:sms";
+		// Under the door's body limit, so the webhook reads it; a megabyte is refused
+		// before.
+		String sid = "SM" + "5eed".repeat(4 * 1024);
+		String megabyte = "SM" + "5eed".repeat(256 * 1024);
+
+		assertThat(post(path, Map.of("MessageSid", sid, "MessageStatus", "delivered")).statusCode()).isEqualTo(400);
+		assertThat(post(path, Map.of("MessageSid", megabyte, "MessageStatus", "delivered")).statusCode())
+			.isEqualTo(413);
+
+		assertThat(output.getAll()).doesNotContain(path.substring(path.indexOf('=') + 1)).doesNotContain("SM5eed");
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
