@@ -1,14 +1,28 @@
 package com.geminihealth.intake.twilio;
 
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -22,7 +36,6 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -58,11 +71,22 @@ class InboundSmsIntegrationTest {
 			.isInstanceOfSatisfying(OptedOut.class, (optOut) -> assertThat(optOut.keyword()).isEqualTo("ARRET"));
 	}
 
-	@Test
-	void answersHelpWithTheClinicsNumber() throws Exception {
-		reply("+12895550103", "HELP").andExpect(status().isOk())
-			.andExpect(content().string(containsString("<Message>Gemini Health Group: appointments and questions")))
-			.andExpect(content().string(containsString("+12892348001")));
+	@ParameterizedTest
+	@ValueSource(strings = { "HELP", "aide", "Info" })
+	void answersHelpInEitherLanguageWithTwimlThatKeepsItsAccents(String word) throws Exception {
+		Element response = twiml(reply("+12895550103", word).andExpect(status().isOk()));
+
+		assertThat(messages(response)).containsExactly("Gemini Health Group: appointments and questions +12892348001."
+				+ " Reply C to confirm a visit, STOP to opt out. / Rendez-vous et questions : +12892348001."
+				+ " ARRET pour vous désabonner.");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "STOP", "Arrêt", "START", "c", "Running late & <sorry>, Zoë" })
+	void answersEveryOtherReplyWithAnEmptyTwimlResponse(String body) throws Exception {
+		Element response = twiml(reply("+12895550106", body).andExpect(status().isOk()));
+
+		assertThat(messages(response)).isEmpty();
 	}
 
 	@Test
@@ -83,16 +107,82 @@ class InboundSmsIntegrationTest {
 		String from = "+12895550105";
 		Map<String, String> form = Map.of("From", from, "Body", "STOP", "MessageSid", "SM1");
 
-		this.mvc.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign("another-token", URL, form)))
-			.andExpect(status().isForbidden());
-		this.mvc.perform(request(form)).andExpect(status().isForbidden());
+		twiml(this.mvc
+			.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign("another-token", URL, form)))
+			.andExpect(status().isForbidden()));
+		twiml(this.mvc.perform(request(form)).andExpect(status().isForbidden()));
 
 		assertThat(repliesFrom(from)).isEmpty();
 	}
 
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "   ", "front desk", "+1 289 555", "12345678901234567890", "patient@example.com" })
+	void refusesASenderThatIsNotAPhoneNumber(String from) throws Exception {
+		String text = "Can I move my visit? " + UUID.randomUUID();
+		Map<String, String> form = new HashMap<>(Map.of("Body", text, "MessageSid", "SM1"));
+		if (from != null) {
+			form.put("From", from);
+		}
+
+		Element response = twiml(send(form).andExpect(status().isBadRequest()));
+
+		assertThat(messages(response)).isEmpty();
+		assertThat(textsSaying(text)).isEmpty();
+	}
+
+	@Test
+	void refusesANumberTheContractCannotCarry() throws Exception {
+		String sevenDigits = "+6834002";
+
+		twiml(reply(sevenDigits, "HELP").andExpect(status().isBadRequest()));
+
+		assertThat(repliesFrom(sevenDigits)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "  \n " })
+	void refusesAMessageWithoutText(String body) throws Exception {
+		String from = "+12895550107";
+		Map<String, String> form = new HashMap<>(Map.of("From", from, "MessageSid", "SM1"));
+		if (body != null) {
+			form.put("Body", body);
+		}
+
+		twiml(send(form).andExpect(status().isBadRequest()));
+
+		assertThat(repliesFrom(from)).isEmpty();
+	}
+
+	@Test
+	void passesOnTheLongestTextTwilioSendsAndRefusesALongerOne() throws Exception {
+		String longest = text(1600);
+		String longer = text(1601);
+		String megabyte = text(1024 * 1024);
+
+		twiml(reply("+12895550108", longest).andExpect(status().isOk()));
+		twiml(reply("+12895550108", longer).andExpect(status().isContentTooLarge()));
+		twiml(reply("+12895550108", megabyte).andExpect(status().isContentTooLarge()));
+
+		assertThat(textsSaying(longest)).hasSize(1);
+		assertThat(textsSaying(longer)).isEmpty();
+		assertThat(textsSaying(megabyte)).isEmpty();
+	}
+
+	@Test
+	void refusesAnUnsignedRequestBeforeLookingAtItsFields() throws Exception {
+		Map<String, String> form = Map.of("From", "", "Body", text(1024 * 1024));
+
+		twiml(this.mvc.perform(request(form)).andExpect(status().isForbidden()));
+	}
+
 	private ResultActions reply(String from, String body) throws Exception {
-		Map<String, String> form = Map.of("From", from, "To", "+12892348001", "Body", body, "MessageSid",
-				"SM" + Math.abs(body.hashCode()));
+		return send(Map.of("From", from, "To", "+12892348001", "Body", body, "MessageSid",
+				"SM" + Math.abs(body.hashCode())));
+	}
+
+	private ResultActions send(Map<String, String> form) throws Exception {
 		return this.mvc
 			.perform(request(form).header("X-Twilio-Signature", TwilioSigning.sign(TwilioSigning.TOKEN, URL, form)));
 	}
@@ -102,6 +192,38 @@ class InboundSmsIntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED);
 		form.forEach(request::param);
 		return request;
+	}
+
+	/**
+	 * The answer as Twilio reads it: a TwiML document an XML parser accepts, with no DTD
+	 * to define entities HTML has and XML lacks.
+	 */
+	private static Element twiml(ResultActions result) throws Exception {
+		MvcResult answer = result.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_XML)).andReturn();
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+		Document document = factory.newDocumentBuilder()
+			.parse(new ByteArrayInputStream(answer.getResponse().getContentAsByteArray()));
+		assertThat(document.getDocumentElement().getTagName()).isEqualTo("Response");
+		return document.getDocumentElement();
+	}
+
+	private static List<String> messages(Element response) {
+		NodeList messages = response.getElementsByTagName("Message");
+		return IntStream.range(0, messages.getLength()).mapToObj((i) -> messages.item(i).getTextContent()).toList();
+	}
+
+	/** A text of that many characters no other test sends. */
+	private static String text(int length) {
+		return (UUID.randomUUID() + " ").repeat(length / 37 + 1).substring(0, length);
+	}
+
+	private List<FreeTextReply> textsSaying(String body) {
+		return this.kafka.values(Topics.PATIENT_REPLIES)
+			.stream()
+			.flatMap((reply) -> (reply instanceof FreeTextReply text && text.body().equals(body)) ? Stream.of(text)
+					: Stream.empty())
+			.toList();
 	}
 
 	private List<PatientReply> repliesFrom(String phone) {
