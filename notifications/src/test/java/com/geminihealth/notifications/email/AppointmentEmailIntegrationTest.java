@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -48,6 +50,7 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.link.ManageTokens;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
@@ -76,8 +79,14 @@ class AppointmentEmailIntegrationTest {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 
+	/** The intake's manage page and a token, as the test configuration sets them. */
+	static final Pattern MANAGE_LINK = Pattern.compile("http://localhost:8080/m/([A-Za-z0-9_-]{44})");
+
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Value("${pipeline.manage-links.secret}")
+	String secret;
 
 	@Test
 	void emailsAConfirmationWithACalendarInvitation() throws Exception {
@@ -94,6 +103,12 @@ class AppointmentEmailIntegrationTest {
 			.contains("with " + confirmed.appointment().practitionerName())
 			.contains("Gemini Health Burlington");
 		assertThat(text(parts, "text/html")).contains("<strong>" + confirmed.appointment().practitionerName());
+		String token = manageToken(text(parts, "text/plain"));
+		assertThat(new ManageTokens(this.secret).opens(token, confirmed.appointmentId(), 0)).isTrue();
+		assertThat(text(parts, "text/plain")).contains("Change, cancel or confirm: http://localhost:8080/m/" + token)
+			.contains("Or call us at +1 289-234-8001.");
+		assertThat(text(parts, "text/html")).contains(
+				"<a href=\"http://localhost:8080/m/" + token + "\">Change, cancel or confirm your appointment</a>");
 		String invite = text(parts, "text/calendar");
 		assertThat(invite).contains("METHOD:REQUEST")
 			.contains("UID:" + confirmed.appointmentId().value() + "@geminihealth.com")
@@ -122,7 +137,28 @@ class AppointmentEmailIntegrationTest {
 		assertThat(text(parts(cancelledEmail), "text/calendar")).contains("METHOD:CANCEL")
 			.contains(uid)
 			.contains("STATUS:CANCELLED");
-		assertThat(text(parts(cancelledEmail), "text/plain")).contains("is cancelled");
+		assertThat(text(parts(cancelledEmail), "text/plain")).contains("is cancelled").doesNotContain("/m/");
+		// The link sent before the move no longer opens it; the new one does.
+		String token = manageToken(text(parts(movedEmail), "text/plain"));
+		ManageTokens tokens = new ManageTokens(this.secret);
+		assertThat(tokens.opens(token, booked.appointmentId(), 1)).isTrue();
+		assertThat(tokens.opens(token, booked.appointmentId(), 0)).isFalse();
+	}
+
+	@Test
+	void givesAFrenchPatientTheLinkInFrench() throws Exception {
+		String to = "fr-" + UUID.randomUUID() + "@example.com";
+		AppointmentConfirmed confirmed = confirmedFor(to, Language.FR);
+
+		publish(confirmed, UUID.randomUUID().toString());
+
+		List<BodyPart> parts = parts(awaitEmailTo(to, "Votre rendez-vous est confirmé"));
+		String token = manageToken(text(parts, "text/plain"));
+		assertThat(text(parts, "text/plain"))
+			.contains("Modifier, annuler ou confirmer : http://localhost:8080/m/" + token)
+			.contains("Ou appelez-nous au +1 289-234-8001.");
+		assertThat(text(parts, "text/html")).contains(">Modifier, annuler ou confirmer votre rendez-vous</a>");
+		assertThat(new ManageTokens(this.secret).opens(token, confirmed.appointmentId(), 0)).isTrue();
 	}
 
 	@Test
@@ -250,6 +286,9 @@ class AppointmentEmailIntegrationTest {
 
 		MimeMessage reminder = awaitEmailTo(to, "Reminder: your appointment is coming up");
 		assertThat(text(parts(reminder), "text/plain")).contains("A reminder of your appointment with Maya Chen");
+		assertThat(new ManageTokens(this.secret).opens(manageToken(text(parts(reminder), "text/plain")),
+				appointment.appointmentId(), appointment.sequence()))
+			.isTrue();
 		assertThat(reminder.getHeader("List-Unsubscribe")).isNull();
 		MimeMessage thanks = awaitEmailTo(to, "Thank you for your visit");
 		assertThat(text(parts(thanks), "text/plain")).contains("- Stretch your neck twice a day.")
@@ -324,6 +363,13 @@ class AppointmentEmailIntegrationTest {
 				.filter((message) -> recipient(message).equals(to) && subject(message).startsWith(subject))
 				.findFirst()
 				.orElse(null), (message) -> message != null);
+	}
+
+	/** The token of the one manage link in {@code text}. */
+	private static String manageToken(String text) {
+		Matcher link = MANAGE_LINK.matcher(text);
+		assertThat(link.find()).as("a manage link in:%n%s", text).isTrue();
+		return link.group(1);
 	}
 
 	private static String subject(MimeMessage message) {

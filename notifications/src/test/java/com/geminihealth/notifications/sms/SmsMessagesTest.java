@@ -18,7 +18,8 @@ class SmsMessagesTest {
 			+ "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
 	final SmsMessages messages = new SmsMessages(new MessageProperties("appointments@geminihealth.example",
-			"Gemini Health Group", "+1 289-234-8001", "http://localhost:8080/book", Map.of("burlington",
+			"Gemini Health Group", "+1 289-234-8001", "http://localhost:8080/book", "http://localhost:8080/m/",
+			Map.of("burlington",
 					new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington"))));
 
 	@Test
