@@ -95,12 +95,16 @@ class AppointmentEmails {
 		Map<String, Object> variables = new HashMap<>(
 				Map.of("firstName", patient.firstName(), "practitioner", appointment.practitionerName(), "when",
 						when(appointment.start(), appointment.zone(), patient.language()), "location", where));
-		if ("REQUEST".equals(method)) {
-			variables.put("manageLink", this.links.of(appointment));
-		}
-		String invite = CalendarInvite.of(appointment, method,
+		CalendarInvite calendar = new CalendarInvite(appointment,
 				this.properties.clinicName() + " - " + appointment.practitionerName(),
-				where.name() + ", " + where.address(), this.properties.from(), this.clock.instant());
+				where.name() + ", " + where.address(), this.properties.clinicName(), this.properties.from(),
+				this.clock.instant());
+		String invite = calendar.cancel();
+		if ("REQUEST".equals(method)) {
+			String link = this.links.of(appointment);
+			variables.put("manageLink", link);
+			invite = calendar.request(link);
+		}
 		return Optional.of(email(purpose, patient, variables, invite, method));
 	}
 

@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -110,9 +111,15 @@ class AppointmentEmailIntegrationTest {
 		assertThat(text(parts, "text/html")).contains(
 				"<a href=\"http://localhost:8080/m/" + token + "\">Change, cancel or confirm your appointment</a>");
 		String invite = text(parts, "text/calendar");
-		assertThat(invite).contains("METHOD:REQUEST")
-			.contains("UID:" + confirmed.appointmentId().value() + "@geminihealth.com")
-			.contains("SEQUENCE:0");
+		VEvent event = Invitations.parse(invite);
+		assertThat(Invitations.method(invite)).isEqualTo("REQUEST");
+		assertThat(event.getRequiredProperty("UID").getValue())
+			.isEqualTo(confirmed.appointmentId().value() + "@geminihealth.com");
+		assertThat(event.getRequiredProperty("SEQUENCE").getValue()).isEqualTo("0");
+		assertThat(event.getRequiredProperty("ATTENDEE").getValue()).isEqualTo("mailto:" + to);
+		assertThat(event.getRequiredProperty("ORGANIZER").getValue())
+			.isEqualTo("mailto:appointments@geminihealth.example");
+		assertThat(event.getRequiredProperty("URL").getValue()).isEqualTo("http://localhost:8080/m/" + token);
 		assertThat(parts.stream().map(this::contentType)).anyMatch((type) -> type.contains("method=REQUEST"));
 	}
 
@@ -130,16 +137,22 @@ class AppointmentEmailIntegrationTest {
 		publish(new AppointmentCancelled(CommandId.random(), moved, null), UUID.randomUUID().toString());
 		MimeMessage cancelledEmail = awaitEmailTo(to, "Your appointment is cancelled");
 
-		String uid = "UID:" + booked.appointmentId().value() + "@geminihealth.com";
-		assertThat(text(parts(movedEmail), "text/calendar")).contains("METHOD:REQUEST")
-			.contains(uid)
-			.contains("SEQUENCE:1");
-		assertThat(text(parts(cancelledEmail), "text/calendar")).contains("METHOD:CANCEL")
-			.contains(uid)
-			.contains("STATUS:CANCELLED");
+		String uid = booked.appointmentId().value() + "@geminihealth.com";
+		String movedInvite = text(parts(movedEmail), "text/calendar");
+		VEvent movedEvent = Invitations.parse(movedInvite);
+		assertThat(Invitations.method(movedInvite)).isEqualTo("REQUEST");
+		assertThat(movedEvent.getRequiredProperty("UID").getValue()).isEqualTo(uid);
+		assertThat(movedEvent.getRequiredProperty("SEQUENCE").getValue()).isEqualTo("1");
+		String cancelledInvite = text(parts(cancelledEmail), "text/calendar");
+		VEvent cancelledEvent = Invitations.parse(cancelledInvite);
+		assertThat(Invitations.method(cancelledInvite)).isEqualTo("CANCEL");
+		assertThat(cancelledEvent.getRequiredProperty("UID").getValue()).isEqualTo(uid);
+		assertThat(cancelledEvent.getRequiredProperty("STATUS").getValue()).isEqualTo("CANCELLED");
 		assertThat(text(parts(cancelledEmail), "text/plain")).contains("is cancelled").doesNotContain("/m/");
-		// The link sent before the move no longer opens it; the new one does.
+		// The link sent before the move no longer opens it; the new one does, from the
+		// email and from the calendar.
 		String token = manageToken(text(parts(movedEmail), "text/plain"));
+		assertThat(movedEvent.getRequiredProperty("URL").getValue()).isEqualTo("http://localhost:8080/m/" + token);
 		ManageTokens tokens = new ManageTokens(this.secret);
 		assertThat(tokens.opens(token, booked.appointmentId(), 1)).isTrue();
 		assertThat(tokens.opens(token, booked.appointmentId(), 0)).isFalse();
