@@ -99,11 +99,14 @@ class AppointmentEmails {
 				this.properties.clinicName() + " - " + appointment.practitionerName(),
 				where.name() + ", " + where.address(), this.properties.clinicName(), this.properties.from(),
 				this.clock.instant());
-		String invite = calendar.cancel();
+		String invite;
 		if ("REQUEST".equals(method)) {
 			String link = this.links.of(appointment);
 			variables.put("manageLink", link);
 			invite = calendar.request(link);
+		}
+		else {
+			invite = calendar.cancel();
 		}
 		return Optional.of(email(purpose, patient, variables, invite, method));
 	}
