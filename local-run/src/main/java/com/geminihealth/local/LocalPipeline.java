@@ -44,6 +44,13 @@ public final class LocalPipeline implements AutoCloseable {
 	private static final List<String> NO_API_DOCS = List.of("--springdoc.api-docs.enabled=false",
 			"--springdoc.swagger-ui.enabled=false");
 
+	/**
+	 * Signs the patients' manage-my-appointment links (notifications) and checks them
+	 * (intake). Fixed, so links in the outbox still open after a restart; a deployment
+	 * sets its own, as the services have no default.
+	 */
+	static final String MANAGE_LINKS_SECRET = "local-run-only-manage-links-secret-not-for-deployment";
+
 	private final KraftBroker broker;
 
 	private final Map<Class<?>, ConfigurableApplicationContext> services = new LinkedHashMap<>();
@@ -63,8 +70,11 @@ public final class LocalPipeline implements AutoCloseable {
 			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, List.of(),
 					args);
 			List<String> apart = Stream.concat(NO_WEB_SECURITY.stream(), NO_API_DOCS.stream()).toList();
+			// Message links lead to the intake's manage page, on the port it took.
+			String[] notifications = withFirst(withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET),
+					"--notifications.messages.manage-url=" + pipeline.url(IntakeApplication.class) + "/m/");
 			pipeline.run(NotificationsApplication.class, NotificationsApplication.builder(), ports.notifications(),
-					dataDir, apart, args);
+					dataDir, apart, notifications);
 			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, apart,
 					args);
 			// The dashboard asks intake's public availability API for open slots, over

@@ -17,12 +17,14 @@ import org.springframework.validation.annotation.Validated;
  * @param clinicName as patients know it
  * @param clinicPhone the front desk, for questions and cancellations
  * @param bookingUrl the public booking page, for picking an alternative
+ * @param manageUrl the intake's "manage my appointment" page, to which each link adds its
+ * token
  * @param locations each location's name and address, by id
  */
 @Validated
 @ConfigurationProperties("notifications.messages")
 public record MessageProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
-		@NotBlank String bookingUrl, @NotEmpty Map<String, @Valid Location> locations) {
+		@NotBlank String bookingUrl, @NotBlank String manageUrl, @NotEmpty Map<String, @Valid Location> locations) {
 
 	/**
 	 * @param name as patients see it

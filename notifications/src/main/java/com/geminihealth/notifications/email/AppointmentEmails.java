@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
@@ -50,11 +52,14 @@ class AppointmentEmails {
 
 	private final MessageProperties properties;
 
+	private final ManageLinks links;
+
 	private final Clock clock;
 
-	AppointmentEmails(EmailTemplates templates, MessageProperties properties, Clock clock) {
+	AppointmentEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links, Clock clock) {
 		this.templates = templates;
 		this.properties = properties;
+		this.links = links;
 		this.clock = clock;
 	}
 
@@ -79,7 +84,7 @@ class AppointmentEmails {
 
 	/**
 	 * An email about one appointment, with the invitation that updates the patient's
-	 * calendar.
+	 * calendar. One that still stands carries the link to manage it.
 	 */
 	private Optional<Email> withInvite(String purpose, Appointment appointment, String method) {
 		Patient patient = appointment.patient();
@@ -87,12 +92,22 @@ class AppointmentEmails {
 			return Optional.empty();
 		}
 		MessageProperties.Location where = this.properties.location(appointment.location().value());
-		Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
-				appointment.practitionerName(), "when",
-				when(appointment.start(), appointment.zone(), patient.language()), "location", where);
-		String invite = CalendarInvite.of(appointment, method,
+		Map<String, Object> variables = new HashMap<>(
+				Map.of("firstName", patient.firstName(), "practitioner", appointment.practitionerName(), "when",
+						when(appointment.start(), appointment.zone(), patient.language()), "location", where));
+		CalendarInvite calendar = new CalendarInvite(appointment,
 				this.properties.clinicName() + " - " + appointment.practitionerName(),
-				where.name() + ", " + where.address(), this.properties.from(), this.clock.instant());
+				where.name() + ", " + where.address(), this.properties.clinicName(), this.properties.from(),
+				this.clock.instant());
+		String invite;
+		if ("REQUEST".equals(method)) {
+			String link = this.links.of(appointment);
+			variables.put("manageLink", link);
+			invite = calendar.request(link);
+		}
+		else {
+			invite = calendar.cancel();
+		}
 		return Optional.of(email(purpose, patient, variables, invite, method));
 	}
 

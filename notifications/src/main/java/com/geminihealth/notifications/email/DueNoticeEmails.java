@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.booking.Language;
@@ -35,9 +36,12 @@ class DueNoticeEmails {
 
 	private final MessageProperties properties;
 
-	DueNoticeEmails(EmailTemplates templates, MessageProperties properties) {
+	private final ManageLinks links;
+
+	DueNoticeEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links) {
 		this.templates = templates;
 		this.properties = properties;
+		this.links = links;
 	}
 
 	/** The email this notice sends, if it sends one (and the patient gave an address). */
@@ -71,7 +75,8 @@ class DueNoticeEmails {
 		return Map.of("firstName", appointment.patient().firstName(), "practitioner", appointment.practitionerName(),
 				"when",
 				AppointmentEmails.when(appointment.start(), appointment.zone(), appointment.patient().language()),
-				"location", this.properties.location(appointment.location().value()));
+				"location", this.properties.location(appointment.location().value()), "manageLink",
+				this.links.of(appointment));
 	}
 
 	private String bookingLink(Appointment appointment) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
@@ -22,28 +23,45 @@ import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
 
 /**
- * The texts about appointments: one per message type and language, one GSM-7 segment, and
- * no health detail, only the clinic, the time, the place and the practitioner's first
- * name. They never ask for CANCEL, an opt-out word: C confirms, changes go by phone.
+ * The texts about appointments: one per message type and language, in GSM-7, one segment
+ * where the words allow and never more than two, with no health detail, only the clinic,
+ * the time, the place and the practitioner's first name. Those about an appointment that
+ * stands carry the link to manage it. They never ask for CANCEL, an opt-out word: C
+ * confirms, changes go through the link or by phone.
+ * <p>
+ * {@code %1$s} is the clinic, {@code %2$s} the practitioner, {@code %3$s} when,
+ * {@code %4$s} where, {@code %5$s} the clinic's phone and {@code %6$s} the manage link.
+ * Words in square brackets are left out, the last first, when the text would not fit one
+ * segment otherwise ({@link SmsTemplate}). A reminder keeps "Reply C": confirming
+ * attendance is what it asks for. The link ends the text or is followed by a space, so no
+ * punctuation is taken for part of it.
  */
 @Component
 class SmsMessages {
 
-	static final Map<Language, Map<String, String>> TEMPLATES = Map.of(Language.EN, Map.of("appointment-confirmed",
-			"%s: booked with %s, %s, %s. Reply C to confirm. To change call %s. STOP to opt out",
-			"appointment-rescheduled", "%s: visit with %s moved to %s, %s. To change call %s. STOP to opt out",
-			"appointment-cancelled", "%s: visit with %s on %s at %s is cancelled. Questions? Call %s",
-			"appointment-reminder",
-			"%s: reminder, visit with %s %s, %s. Reply C to confirm. To change call %s. STOP to opt out",
-			"follow-up-nudge", "%1$s: time to book your follow-up with %2$s in %4$s? Call %5$s. STOP to opt out"),
+	static final Map<Language, Map<String, String>> TEMPLATES = Map.of(Language.EN,
+			Map.of("appointment-confirmed",
+					"%1$s: booked with %2$s, %3$s, %4$s.[ Reply C to confirm.][ STOP to opt out.]"
+							+ " Change: %6$s[ or call %5$s]",
+					"appointment-rescheduled",
+					"%1$s: visit with %2$s moved to %3$s, %4$s.[ STOP to opt out.] Change: %6$s[ or call %5$s]",
+					"appointment-cancelled", "%1$s: visit with %2$s on %3$s at %4$s is cancelled. Questions? Call %5$s",
+					"appointment-reminder",
+					"%1$s: reminder, visit with %2$s %3$s, %4$s. Reply C to confirm.[ STOP to opt out.]"
+							+ " Change: %6$s[ or call %5$s]",
+					"follow-up-nudge",
+					"%1$s: time to book your follow-up with %2$s in %4$s? Call %5$s. STOP to opt out"),
 			Language.FR,
 			Map.of("appointment-confirmed",
-					"%s : RV avec %s le %s à %s. Répondez C pour confirmer. Changer : %s. ARRET pour vous désabonner",
+					"%1$s : RV avec %2$s le %3$s à %4$s.[ Répondez C pour confirmer.][ ARRET pour vous désabonner.]"
+							+ " Modifier : %6$s[ ou appelez le %5$s]",
 					"appointment-rescheduled",
-					"%s : RV avec %s déplacé au %s à %s. Changer : %s. ARRET pour vous désabonner",
-					"appointment-cancelled", "%s : RV avec %s le %s à %s annulé. Questions : %s",
+					"%1$s : RV avec %2$s déplacé au %3$s à %4$s.[ ARRET pour vous désabonner.]"
+							+ " Modifier : %6$s[ ou appelez le %5$s]",
+					"appointment-cancelled", "%1$s : RV avec %2$s le %3$s à %4$s annulé. Questions : %5$s",
 					"appointment-reminder",
-					"%s : rappel, RV avec %s le %s à %s. Répondez C pour confirmer. Changer : %s. ARRET = désabonner",
+					"%1$s : rappel, RV avec %2$s le %3$s à %4$s. Répondez C pour confirmer.[ ARRET pour vous désabonner.]"
+							+ " Modifier : %6$s[ ou appelez le %5$s]",
 					"follow-up-nudge",
 					"%1$s : votre suivi avec %2$s à %4$s ? Appelez le %5$s. ARRET pour vous désabonner"));
 
@@ -57,8 +75,11 @@ class SmsMessages {
 
 	private final MessageProperties properties;
 
-	SmsMessages(MessageProperties properties) {
+	private final ManageLinks links;
+
+	SmsMessages(MessageProperties properties, ManageLinks links) {
 		this.properties = properties;
+		this.links = links;
 	}
 
 	/** The text this decision sends, for a patient with a mobile number. */
@@ -96,15 +117,15 @@ class SmsMessages {
 		}
 		Language language = appointment.patient().language();
 		String body = render(language, purpose, firstName(appointment.practitionerName()), appointment.start(),
-				appointment.zone(), this.properties.location(appointment.location().value()).shortName());
+				appointment.zone(), this.properties.location(appointment.location().value()).shortName(),
+				this.links.of(appointment));
 		return Optional.of(new Sms(purpose, phone, body, appointment.patient().consent().sms(), appointment.zone()));
 	}
 
-	String render(Language language, String purpose, String practitioner, Instant start, ZoneId zone, String place) {
-		return TEMPLATES.get(language)
-			.get(purpose)
-			.formatted(this.properties.clinicName(), practitioner, WHEN.get(language).format(start.atZone(zone)), place,
-					this.properties.clinicPhone());
+	String render(Language language, String purpose, String practitioner, Instant start, ZoneId zone, String place,
+			String manageLink) {
+		return new SmsTemplate(TEMPLATES.get(language).get(purpose)).fill(this.properties.clinicName(), practitioner,
+				WHEN.get(language).format(start.atZone(zone)), place, this.properties.clinicPhone(), manageLink);
 	}
 
 	private static String firstName(String name) {

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -15,6 +17,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -48,6 +51,7 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.link.ManageTokens;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
@@ -76,8 +80,14 @@ class AppointmentEmailIntegrationTest {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 
+	/** The intake's manage page and a token, as the test configuration sets them. */
+	static final Pattern MANAGE_LINK = Pattern.compile("http://localhost:8080/m/([A-Za-z0-9_-]{44})");
+
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Value("${pipeline.manage-links.secret}")
+	String secret;
 
 	@Test
 	void emailsAConfirmationWithACalendarInvitation() throws Exception {
@@ -94,10 +104,22 @@ class AppointmentEmailIntegrationTest {
 			.contains("with " + confirmed.appointment().practitionerName())
 			.contains("Gemini Health Burlington");
 		assertThat(text(parts, "text/html")).contains("<strong>" + confirmed.appointment().practitionerName());
+		String token = manageToken(text(parts, "text/plain"));
+		assertThat(new ManageTokens(this.secret).opens(token, confirmed.appointmentId(), 0)).isTrue();
+		assertThat(text(parts, "text/plain")).contains("Change, cancel or confirm: http://localhost:8080/m/" + token)
+			.contains("Or call us at +1 289-234-8001.");
+		assertThat(text(parts, "text/html")).contains(
+				"<a href=\"http://localhost:8080/m/" + token + "\">Change, cancel or confirm your appointment</a>");
 		String invite = text(parts, "text/calendar");
-		assertThat(invite).contains("METHOD:REQUEST")
-			.contains("UID:" + confirmed.appointmentId().value() + "@geminihealth.com")
-			.contains("SEQUENCE:0");
+		VEvent event = Invitations.parse(invite);
+		assertThat(Invitations.method(invite)).isEqualTo("REQUEST");
+		assertThat(event.getRequiredProperty("UID").getValue())
+			.isEqualTo(confirmed.appointmentId().value() + "@geminihealth.com");
+		assertThat(event.getRequiredProperty("SEQUENCE").getValue()).isEqualTo("0");
+		assertThat(event.getRequiredProperty("ATTENDEE").getValue()).isEqualTo("mailto:" + to);
+		assertThat(event.getRequiredProperty("ORGANIZER").getValue())
+			.isEqualTo("mailto:appointments@geminihealth.example");
+		assertThat(event.getRequiredProperty("URL").getValue()).isEqualTo("http://localhost:8080/m/" + token);
 		assertThat(parts.stream().map(this::contentType)).anyMatch((type) -> type.contains("method=REQUEST"));
 	}
 
@@ -115,14 +137,41 @@ class AppointmentEmailIntegrationTest {
 		publish(new AppointmentCancelled(CommandId.random(), moved, null), UUID.randomUUID().toString());
 		MimeMessage cancelledEmail = awaitEmailTo(to, "Your appointment is cancelled");
 
-		String uid = "UID:" + booked.appointmentId().value() + "@geminihealth.com";
-		assertThat(text(parts(movedEmail), "text/calendar")).contains("METHOD:REQUEST")
-			.contains(uid)
-			.contains("SEQUENCE:1");
-		assertThat(text(parts(cancelledEmail), "text/calendar")).contains("METHOD:CANCEL")
-			.contains(uid)
-			.contains("STATUS:CANCELLED");
-		assertThat(text(parts(cancelledEmail), "text/plain")).contains("is cancelled");
+		String uid = booked.appointmentId().value() + "@geminihealth.com";
+		String movedInvite = text(parts(movedEmail), "text/calendar");
+		VEvent movedEvent = Invitations.parse(movedInvite);
+		assertThat(Invitations.method(movedInvite)).isEqualTo("REQUEST");
+		assertThat(movedEvent.getRequiredProperty("UID").getValue()).isEqualTo(uid);
+		assertThat(movedEvent.getRequiredProperty("SEQUENCE").getValue()).isEqualTo("1");
+		String cancelledInvite = text(parts(cancelledEmail), "text/calendar");
+		VEvent cancelledEvent = Invitations.parse(cancelledInvite);
+		assertThat(Invitations.method(cancelledInvite)).isEqualTo("CANCEL");
+		assertThat(cancelledEvent.getRequiredProperty("UID").getValue()).isEqualTo(uid);
+		assertThat(cancelledEvent.getRequiredProperty("STATUS").getValue()).isEqualTo("CANCELLED");
+		assertThat(text(parts(cancelledEmail), "text/plain")).contains("is cancelled").doesNotContain("/m/");
+		// The link sent before the move no longer opens it; the new one does, from the
+		// email and from the calendar.
+		String token = manageToken(text(parts(movedEmail), "text/plain"));
+		assertThat(movedEvent.getRequiredProperty("URL").getValue()).isEqualTo("http://localhost:8080/m/" + token);
+		ManageTokens tokens = new ManageTokens(this.secret);
+		assertThat(tokens.opens(token, booked.appointmentId(), 1)).isTrue();
+		assertThat(tokens.opens(token, booked.appointmentId(), 0)).isFalse();
+	}
+
+	@Test
+	void givesAFrenchPatientTheLinkInFrench() throws Exception {
+		String to = "fr-" + UUID.randomUUID() + "@example.com";
+		AppointmentConfirmed confirmed = confirmedFor(to, Language.FR);
+
+		publish(confirmed, UUID.randomUUID().toString());
+
+		List<BodyPart> parts = parts(awaitEmailTo(to, "Votre rendez-vous est confirmé"));
+		String token = manageToken(text(parts, "text/plain"));
+		assertThat(text(parts, "text/plain"))
+			.contains("Modifier, annuler ou confirmer : http://localhost:8080/m/" + token)
+			.contains("Ou appelez-nous au +1 289-234-8001.");
+		assertThat(text(parts, "text/html")).contains(">Modifier, annuler ou confirmer votre rendez-vous</a>");
+		assertThat(new ManageTokens(this.secret).opens(token, confirmed.appointmentId(), 0)).isTrue();
 	}
 
 	@Test
@@ -250,6 +299,9 @@ class AppointmentEmailIntegrationTest {
 
 		MimeMessage reminder = awaitEmailTo(to, "Reminder: your appointment is coming up");
 		assertThat(text(parts(reminder), "text/plain")).contains("A reminder of your appointment with Maya Chen");
+		assertThat(new ManageTokens(this.secret).opens(manageToken(text(parts(reminder), "text/plain")),
+				appointment.appointmentId(), appointment.sequence()))
+			.isTrue();
 		assertThat(reminder.getHeader("List-Unsubscribe")).isNull();
 		MimeMessage thanks = awaitEmailTo(to, "Thank you for your visit");
 		assertThat(text(parts(thanks), "text/plain")).contains("- Stretch your neck twice a day.")
@@ -324,6 +376,13 @@ class AppointmentEmailIntegrationTest {
 				.filter((message) -> recipient(message).equals(to) && subject(message).startsWith(subject))
 				.findFirst()
 				.orElse(null), (message) -> message != null);
+	}
+
+	/** The token of the one manage link in {@code text}. */
+	private static String manageToken(String text) {
+		Matcher link = MANAGE_LINK.matcher(text);
+		assertThat(link.find()).as("a manage link in:%n%s", text).isTrue();
+		return link.group(1);
 	}
 
 	private static String subject(MimeMessage message) {

@@ -2,12 +2,24 @@ package com.geminihealth.notifications.sms;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.geminihealth.notifications.ManageLinkProperties;
+import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
+import com.geminihealth.schemas.Examples;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.link.ManageTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,21 +29,97 @@ class SmsMessagesTest {
 	static final String GSM_7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
 			+ "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
 
-	final SmsMessages messages = new SmsMessages(new MessageProperties("appointments@geminihealth.example",
-			"Gemini Health Group", "+1 289-234-8001", "http://localhost:8080/book", Map.of("burlington",
-					new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington"))));
+	static final String SECRET = "tests-only-manage-links-secret-0123456789";
+
+	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	/** What a deployment's manage page might be called: longer than the local run's. */
+	static final String DEPLOYED_PAGE = "https://rendezvous.geminihealthgroup.ca/m/";
+
+	static final String TOKEN = new ManageTokens(SECRET).issue(Examples.of(AppointmentConfirmed.class).appointmentId(),
+			0);
+
+	static final Set<String> LINKED = Set.of("appointment-confirmed", "appointment-rescheduled",
+			"appointment-reminder");
+
+	final SmsMessages messages = messages("http://localhost:8080/m/");
 
 	@Test
-	void keepsEveryTemplateToOneGsm7SegmentWithRealisticValues() {
-		// The longest month, weekday, hour and a long first name and place.
-		Instant lateInLongestMonth = Instant.parse("2026-09-30T01:45:00Z");
+	void fitsOneSegmentWithAShortNameAndPlace() {
+		Instant tenAm = Instant.parse("2026-12-07T15:00:00Z");
 		for (Language language : Language.values()) {
 			for (String purpose : SmsMessages.TEMPLATES.get(language).keySet()) {
-				String text = this.messages.render(language, purpose, "Alexandrine", lateInLongestMonth,
-						ZoneId.of("America/Toronto"), "Stoney Creek");
-				assertThat(segments(text)).as("%s %s: %s", language, purpose, text).isEqualTo(1);
+				String link = "http://localhost:8080/m/" + TOKEN;
+				String text = this.messages.render(language, purpose, "Maya", tenAm, TORONTO, "Burlington", link);
+				// A reminder's required words, "Reply C to confirm" among them, and a
+				// link take more than 160 characters.
+				int fits = purpose.equals("appointment-reminder") ? 2 : 1;
+				assertThat(segments(text)).as("%s %s: %s", language, purpose, text).isEqualTo(fits);
+				if (LINKED.contains(purpose)) {
+					assertThat(text).contains(" " + link);
+				}
 			}
 		}
+	}
+
+	@Test
+	void staysWithinTwoSegmentsWithTheLongestNamePlaceDateAndLink() {
+		// The longest weekday and month abbreviations, a two-digit hour.
+		Instant lateInSeptember = Instant.parse("2026-09-30T16:45:00Z");
+		SmsMessages deployed = messages(DEPLOYED_PAGE);
+		for (Language language : Language.values()) {
+			for (String purpose : SmsMessages.TEMPLATES.get(language).keySet()) {
+				String link = DEPLOYED_PAGE + TOKEN;
+				String text = deployed.render(language, purpose, "Marie-Christine", lateInSeptember, TORONTO,
+						"Saint-Jean-sur-Richelieu", link);
+				assertThat(segments(text)).as("%s %s: %s", language, purpose, text).isLessThanOrEqualTo(2);
+				if (LINKED.contains(purpose)) {
+					assertThat(text).contains(" " + link);
+				}
+			}
+		}
+	}
+
+	@Test
+	void leavesOutTheLeastNeededWordsToFitOneSegmentAndKeepsThemWhenTwoAreNeeded() {
+		Instant tenAm = Instant.parse("2026-12-07T15:00:00Z");
+		String link = "http://localhost:8080/m/" + TOKEN;
+
+		String short_ = this.messages.render(Language.EN, "appointment-confirmed", "Maya", tenAm, TORONTO, "Burlington",
+				link);
+		String long_ = messages(DEPLOYED_PAGE).render(Language.EN, "appointment-confirmed", "Marie-Christine", tenAm,
+				TORONTO, "Saint-Jean-sur-Richelieu", DEPLOYED_PAGE + TOKEN);
+
+		assertThat(short_)
+			.isEqualTo("Gemini Health Group: booked with Maya, Mon Dec 7, 10:00 AM, Burlington. Change: " + link);
+		assertThat(long_).contains(" Reply C to confirm. STOP to opt out. Change: " + DEPLOYED_PAGE + TOKEN)
+			.endsWith(" or call +1 289-234-8001");
+	}
+
+	@Test
+	void writesLettersOutsideGsm7WithoutTheirAccents() {
+		String text = this.messages.render(Language.FR, "appointment-confirmed", "Jérôme",
+				Instant.parse("2026-12-07T15:00:00Z"), TORONTO, "Côte-Saint-Luc", "http://localhost:8080/m/" + TOKEN);
+
+		assertThat(text).contains("RV avec Jérome le 7/12 à 10h00 à Cote-Saint-Luc.");
+		assertThat(segments(text)).isEqualTo(1);
+		assertThat(this.messages.render(Language.FR, "appointment-cancelled", "François",
+				Instant.parse("2026-12-07T15:00:00Z"), TORONTO, "Lévis", ""))
+			.contains("RV avec Francois le 7/12 à 10h00 à Lévis annulé");
+	}
+
+	@Test
+	void linksToTheAppointmentAsItStands() {
+		Appointment example = Examples.of(AppointmentConfirmed.class).appointment();
+		Appointment movedTwice = new Appointment(example.appointmentId(), example.location(), example.service(),
+				example.practitioner(), "Maya Chen", example.start(), example.end(), TORONTO,
+				new Patient("Olivia Martin", null, "+12892348123", Language.EN, new Consent(true, false)), null, 2);
+
+		Sms sms = this.messages.compose(new AppointmentConfirmed(null, movedTwice)).orElseThrow();
+
+		Matcher link = Pattern.compile("http://localhost:8080/m/(\\S{44})").matcher(sms.body());
+		assertThat(link.find()).as(sms.body()).isTrue();
+		assertThat(new ManageTokens(SECRET).opens(link.group(1), movedTwice.appointmentId(), 2)).isTrue();
 	}
 
 	@Test
@@ -46,12 +134,19 @@ class SmsMessagesTest {
 	void rendersLocalTimeWithAnExplicitLocale() {
 		Instant tenAmInToronto = Instant.parse("2026-12-07T15:00:00Z");
 
-		assertThat(this.messages.render(Language.EN, "appointment-confirmed", "Maya", tenAmInToronto,
-				ZoneId.of("America/Toronto"), "Burlington"))
+		assertThat(this.messages.render(Language.EN, "appointment-confirmed", "Maya", tenAmInToronto, TORONTO,
+				"Burlington", ""))
 			.contains("Mon Dec 7, 10:00 AM");
-		assertThat(this.messages.render(Language.FR, "appointment-confirmed", "Maya", tenAmInToronto,
-				ZoneId.of("America/Toronto"), "Burlington"))
+		assertThat(this.messages.render(Language.FR, "appointment-confirmed", "Maya", tenAmInToronto, TORONTO,
+				"Burlington", ""))
 			.contains("7/12 à 10h00");
+	}
+
+	static SmsMessages messages(String manageUrl) {
+		MessageProperties properties = new MessageProperties("appointments@geminihealth.example", "Gemini Health Group",
+				"+1 289-234-8001", "http://localhost:8080/book", manageUrl, Map.of("burlington",
+						new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
+		return new SmsMessages(properties, new ManageLinks(new ManageLinkProperties(SECRET), properties));
 	}
 
 	/**

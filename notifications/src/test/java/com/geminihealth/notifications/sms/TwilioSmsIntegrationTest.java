@@ -11,6 +11,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,6 +43,7 @@ import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RequestId;
+import com.geminihealth.schemas.link.ManageTokens;
 import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationDelivered;
 import com.geminihealth.schemas.notification.NotificationFailed;
@@ -83,6 +86,9 @@ class TwilioSmsIntegrationTest {
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
+
+	@Value("${pipeline.manage-links.secret}")
+	String secret;
 
 	@Autowired
 	OptOuts optOuts;
@@ -129,8 +135,8 @@ class TwilioSmsIntegrationTest {
 		assertThat(request.get("StatusCallback")).isEqualTo("https://intake.example/twilio/status?notification="
 				+ NotificationId.of(eventId, "appointment-confirmed", Channel.SMS).value());
 		assertThat(request.get("Body")).startsWith("Gemini Health Group: booked with Maya,")
-			.contains("Reply C to confirm")
 			.doesNotContain("deep tissue");
+		assertManageableInOneOrTwoGsm7Segments(request.get("Body"), confirmed.appointment());
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
 				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSent.class,
@@ -214,6 +220,7 @@ class TwilioSmsIntegrationTest {
 				.orElse(null), (sent) -> sent != null);
 		assertThat(request.get("Body")).startsWith("Gemini Health Group: reminder, visit with Maya")
 			.contains("Reply C to confirm");
+		assertManageableInOneOrTwoGsm7Segments(request.get("Body"), appointment);
 	}
 
 	@Test
@@ -289,6 +296,20 @@ class TwilioSmsIntegrationTest {
 						(suppressed) -> assertThat(suppressed.reason())
 							.isEqualTo(NotificationSuppressed.Reason.NO_CONSENT))));
 		assertThat(requests).noneMatch((sent) -> "+12892348124".equals(sent.get("To")));
+	}
+
+	/**
+	 * The text carries a link that opens the appointment as it stands, and is sent as
+	 * GSM-7 in at most two segments.
+	 */
+	private void assertManageableInOneOrTwoGsm7Segments(String body, Appointment appointment) {
+		Matcher link = Pattern.compile("Change: http://localhost:8080/m/(\\S{44})").matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		assertThat(
+				new ManageTokens(this.secret).opens(link.group(1), appointment.appointmentId(), appointment.sequence()))
+			.isTrue();
+		assertThat(body.chars()).as(body).allMatch((c) -> SmsMessagesTest.GSM_7.indexOf(c) >= 0);
+		assertThat(SmsMessagesTest.segments(body)).as(body).isLessThanOrEqualTo(2);
 	}
 
 	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
