@@ -234,6 +234,7 @@ public final class IntakeBenchmark {
 		Map<String, String> arguments = new LinkedHashMap<>();
 		arguments.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
 		arguments.put("server.port", "0");
+		arguments.put("pipeline.manage-links.secret", "benchmark-only-manage-links-secret-of-32-characters");
 		arguments.put("intake.rate-limit.enabled", "false");
 		arguments.put("pipeline.data-dir", runDir.toString());
 		arguments.put("logging.level.root", "WARN");

@@ -144,6 +144,7 @@ public final class NotificationsBenchmark {
 							"--spring.mail.host=localhost", "--spring.mail.port=" + smtp.getPort(),
 							"--notifications.sms.account-sid=AC00000000000000000000000000000001",
 							"--notifications.sms.auth-token=secret",
+							"--pipeline.manage-links.secret=benchmark-only-manage-links-secret-of-32-characters",
 							"--notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 							"--notifications.sms.api-base-url=" + twilio.baseUrl(),
 							"--notifications.sms.messages-per-second=" + smsPerSecond,

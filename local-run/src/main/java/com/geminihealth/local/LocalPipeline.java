@@ -68,7 +68,7 @@ public final class LocalPipeline implements AutoCloseable {
 		LocalPipeline pipeline = new LocalPipeline(KraftBroker.start(dataDir.resolve("kafka"), kafkaPort));
 		try {
 			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, List.of(),
-					args);
+					withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET));
 			List<String> apart = Stream.concat(NO_WEB_SECURITY.stream(), NO_API_DOCS.stream()).toList();
 			// Message links lead to the intake's manage page, on the port it took.
 			String[] notifications = withFirst(withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET),

@@ -44,10 +44,13 @@ class TwoDecidersRaceIntegrationTest {
 
 	final EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, 3)
 		.brokerProperties(Map.of("auto.create.topics.enable", "false", "transaction.state.log.replication.factor", "1",
-				"transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"))
-		// Its address under a name of its own: the JVM's shared broker is announced as
-		// spring.embedded.kafka.brokers, which this one must not overwrite or clear.
-		.brokerListProperty("race.kafka.brokers");
+				"transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
+
+	/**
+	 * The JVM's shared broker, announced as spring.embedded.kafka.brokers, which starting
+	 * this one overwrites: later tests must find the shared one again.
+	 */
+	final String sharedBroker = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
 	final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
@@ -55,6 +58,9 @@ class TwoDecidersRaceIntegrationTest {
 	void stop() {
 		this.instances.forEach(ConfigurableApplicationContext::close);
 		this.broker.destroy();
+		if (this.sharedBroker != null) {
+			System.setProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, this.sharedBroker);
+		}
 	}
 
 	@Test
