@@ -28,6 +28,7 @@ import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.appointment.CommandRejected;
 import com.geminihealth.schemas.appointment.RescheduleDeclined;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.CancelAppointment;
@@ -210,6 +211,18 @@ public class EventDecoder {
 				null);
 	}
 
+	/** Who made a change, as the front desk reads it. */
+	static String by(Author author) {
+		if (author == null) {
+			return "";
+		}
+		return switch (author.kind()) {
+			case PATIENT -> ", by the patient online";
+			case FRONT_DESK -> ", by " + author.name();
+			case INTEGRATION -> ", by integration " + author.name();
+		};
+	}
+
 	private Appointment remember(Appointment appointment) {
 		Patient patient = appointment.patient();
 		this.appointments.put(appointment.appointmentId(),
@@ -229,16 +242,16 @@ public class EventDecoder {
 			return service(appointment.service().value()) + " on " + when;
 		}
 		if (value instanceof AppointmentRescheduled moved) {
-			return "moved from " + at(moved.previousStart()) + " to " + when;
+			return "moved from " + at(moved.previousStart()) + " to " + when + by(moved.author());
 		}
-		if (value instanceof AppointmentCancelled) {
-			return "cancelled, was " + when;
+		if (value instanceof AppointmentCancelled cancelled) {
+			return (cancelled.late() ? "cancelled late, was " : "cancelled, was ") + when + by(cancelled.author());
 		}
-		if (value instanceof AppointmentCompleted) {
-			return "completed, " + when;
+		if (value instanceof AppointmentCompleted completed) {
+			return "completed, " + when + by(completed.author());
 		}
-		if (value instanceof AppointmentNoShow) {
-			return "did not come, " + when;
+		if (value instanceof AppointmentNoShow noShow) {
+			return "did not come, " + when + by(noShow.author());
 		}
 		if (value instanceof RescheduleDeclined declined) {
 			return "could not move from " + when + ": " + declined.reason();

@@ -1,5 +1,6 @@
 package com.geminihealth.dashboard.today;
 
+import java.security.Principal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
@@ -31,6 +32,7 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.CancelAppointment;
 import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.booking.MarkCompleted;
@@ -100,34 +102,35 @@ class TodayController {
 	}
 
 	@PostMapping("/today/{id}/completed")
-	String completed(@PathVariable String id, RedirectAttributes redirect) {
+	String completed(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		Appointment appointment = appointment(id);
-		send(new MarkCompleted(CommandId.random(), appointment.location(), appointment.appointmentId(), null));
+		send(new MarkCompleted(CommandId.random(), appointment.location(), appointment.appointmentId(), null,
+				author(user)));
 		return back(appointment, "Marked completed: " + describe(appointment) + ".", redirect);
 	}
 
 	@PostMapping("/today/{id}/no-show")
-	String noShow(@PathVariable String id, RedirectAttributes redirect) {
+	String noShow(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		Appointment appointment = appointment(id);
-		send(new MarkNoShow(CommandId.random(), appointment.location(), appointment.appointmentId()));
+		send(new MarkNoShow(CommandId.random(), appointment.location(), appointment.appointmentId(), author(user)));
 		return back(appointment, "Marked no-show: " + describe(appointment) + ".", redirect);
 	}
 
 	@PostMapping("/today/{id}/cancel")
-	String cancel(@PathVariable String id, RedirectAttributes redirect) {
+	String cancel(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		Appointment appointment = appointment(id);
 		send(new CancelAppointment(CommandId.random(), appointment.location(), appointment.appointmentId(),
-				"cancelled by the front desk"));
+				"cancelled by the front desk", author(user)));
 		return back(appointment, "Cancellation sent: " + describe(appointment) + ".", redirect);
 	}
 
 	@PostMapping("/today/{id}/reschedule")
 	String reschedule(@PathVariable String id,
-			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime newStart,
+			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime newStart, Principal user,
 			RedirectAttributes redirect) {
 		Appointment appointment = appointment(id);
 		send(new RescheduleAppointment(CommandId.random(), appointment.location(), appointment.appointmentId(),
-				newStart, appointment.practitioner()));
+				newStart, appointment.practitioner(), author(user)));
 		return back(appointment, "Move to " + newStart.toString().replace('T', ' ') + " sent for "
 				+ describe(appointment) + "; the answer appears in the feed.", redirect);
 	}
@@ -141,6 +144,11 @@ class TodayController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such appointment");
 		}
+	}
+
+	/** The signed-in user answers for every change they send. */
+	private static Author author(Principal user) {
+		return Author.frontDesk(user.getName());
 	}
 
 	private void send(BookingCommand command) {

@@ -17,7 +17,9 @@ import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.notification.NotificationFailed;
@@ -44,6 +46,24 @@ class EventDecoderTest {
 		assertThat(event.practitioner()).isEqualTo("Maya Chen");
 		assertThat(event.location()).isEqualTo("burlington");
 		assertThat(event.facts()).isEqualTo("Swedish massage, 60 min on Tue. 1 Dec. 10:00");
+	}
+
+	@Test
+	void namesWhoChangedAnAppointmentAndALateCancellation() {
+		Appointment appointment = Appointments.of("Alice Martin", "+12895550100", Instant.parse("2026-12-01T15:00:00Z"),
+				null);
+
+		PipelineEvent byPatient = this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentCancelled(CommandId.random(), appointment, null, false, Author.PATIENT));
+		PipelineEvent byFrontDesk = this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentCancelled(CommandId.random(), appointment, null, true, Author.frontDesk("amira")));
+		PipelineEvent byIntegration = this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentCancelled(CommandId.random(), appointment, null, false,
+						Author.integration("practice-system")));
+
+		assertThat(byPatient.facts()).isEqualTo("cancelled, was Tue. 1 Dec. 10:00, by the patient online");
+		assertThat(byFrontDesk.facts()).isEqualTo("cancelled late, was Tue. 1 Dec. 10:00, by amira");
+		assertThat(byIntegration.facts()).endsWith(", by integration practice-system");
 	}
 
 	@Test
