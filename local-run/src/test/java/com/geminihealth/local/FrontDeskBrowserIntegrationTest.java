@@ -1,21 +1,8 @@
 package com.geminihealth.local;
 
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,21 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import com.geminihealth.dashboard.DashboardApplication;
 import com.geminihealth.intake.IntakeApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The front desk's morning, in a real headless Chromium against the whole pipeline: sign
@@ -48,10 +29,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class FrontDeskBrowserIntegrationTest {
 
-	private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
-
-	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
 	private final Path dataDir = Path.of("target", "front-desk-" + UUID.randomUUID());
 
 	private LocalPipeline pipeline;
@@ -60,22 +37,8 @@ class FrontDeskBrowserIntegrationTest {
 
 	@BeforeEach
 	void start() throws Exception {
-		Optional<Path> chromium = executable("chromium", "chromium-browser");
-		Optional<Path> chromedriver = executable("chromedriver");
-		assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
-				"Debian's chromium and chromium-driver are not installed");
+		this.browser = Chromium.start(1280, 800, "en-CA");
 		this.pipeline = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE);
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(chromium.get().toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-				"--window-size=1280,800", "--lang=en-CA");
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(chromedriver.get().toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-		Files.createDirectories(SCREENSHOTS);
 	}
 
 	@AfterEach
@@ -111,7 +74,7 @@ class FrontDeskBrowserIntegrationTest {
 
 		String feedTab = this.browser.getWindowHandle();
 		this.browser.switchTo().newWindow(WindowType.TAB);
-		Slot slot = firstOpenSlot(intake);
+		Chromium.Slot slot = Chromium.firstOpenSlot(intake, 1);
 		this.browser.get(intake + "/book?location=burlington&service=rmt-swedish-60&practitioner=" + slot.practitioner()
 				+ "&date=" + slot.date());
 		this.browser.findElement(By.cssSelector("#open-times a")).click();
@@ -197,38 +160,7 @@ class FrontDeskBrowserIntegrationTest {
 	}
 
 	private void screenshot(String name) throws Exception {
-		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
-		Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	/**
-	 * The first open Swedish massage slot in Burlington from tomorrow, from intake's API.
-	 */
-	private static Slot firstOpenSlot(String intake) throws Exception {
-		LocalDate from = LocalDate.now(TORONTO).plusDays(1);
-		String url = intake + "/api/availability?location=burlington&service=rmt-swedish-60&from=" + from + "&to="
-				+ from.plusDays(13);
-		String json = await().atMost(Duration.ofSeconds(30))
-			.ignoreExceptions()
-			.until(() -> HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()),
-					(response) -> response.statusCode() == 200)
-			.body();
-		Matcher first = Pattern
-			.compile("\"start\":\"(\\d{4}-\\d{2}-\\d{2})T[^\"]*\",[^}]*\"practitioner\":\"([^\"]+)\"")
-			.matcher(json);
-		assertThat(first.find()).as("an open slot in the next two weeks: " + json).isTrue();
-		return new Slot(LocalDate.parse(first.group(1)), first.group(2));
-	}
-
-	private static Optional<Path> executable(String... names) {
-		return Stream.of(System.getenv("PATH").split(File.pathSeparator))
-			.flatMap((dir) -> Stream.of(names).map((name) -> Path.of(dir, name)))
-			.filter(Files::isExecutable)
-			.findFirst();
-	}
-
-	private record Slot(LocalDate date, String practitioner) {
+		Chromium.screenshot(this.browser, name);
 	}
 
 }
