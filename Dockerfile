@@ -6,7 +6,8 @@
 #
 #   SERVICE  booking-intake | notifications | reminders | dashboard
 #   PORT     the port the service listens on (8080 | 8081 | 8082 | 8083); the image sets
-#            SERVER_PORT to it, exposes it and health-checks it
+#            SERVER_PORT to it, exposes it and health-checks it (the management port,
+#            9080-9083, is neither exposed nor published)
 #
 # The build stage compiles with the project's Maven wrapper, so the host needs neither Java nor
 # Maven. docker-compose.yml passes both args for each service.
@@ -67,8 +68,9 @@ ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60.0 -XX:InitialRAMPercentage=25.0 -
 USER app:app
 EXPOSE ${PORT}
 
-# curl is part of the eclipse-temurin Ubuntu images.
+# curl is part of the eclipse-temurin Ubuntu images. Readiness on the public port, status only:
+# health details answer on the management port, which the image leaves on the loopback.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=4 \
-    CMD curl -fsS -o /dev/null "http://localhost:${SERVER_PORT}/actuator/health" || exit 1
+    CMD curl -fsS -o /dev/null "http://localhost:${SERVER_PORT}/readyz" || exit 1
 
 ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

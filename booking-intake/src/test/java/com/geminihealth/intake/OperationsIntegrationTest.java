@@ -15,38 +15,21 @@ import com.geminihealth.intake.web.ClientAddresses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+/**
+ * What integrations and operators rely on besides the doors; health and metrics, on the
+ * management port, are in {@link ManagementPortIntegrationTest}.
+ */
 @IntakeIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class OperationsIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
-
-	@Test
-	void reportsKafkaAndTheDeciderInHealth() throws Exception {
-		this.mvc.perform(get("/actuator/health"))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.status").value("UP"))
-			.andExpect(jsonPath("$.components.kafka.status").value("UP"))
-			.andExpect(jsonPath("$.components.kafkaStreams.details.applicationId").value("booking-decider"));
-	}
-
-	@Test
-	void exposesPrometheusMetricsAnOperatorWouldChart() throws Exception {
-		this.mvc.perform(get("/actuator/prometheus"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("intake_rate_limited_total")))
-			.andExpect(content().string(containsString("intake_honeypot_caught_total")))
-			.andExpect(content().string(containsString("http_server_requests")))
-			.andExpect(content().string(containsString("kafka_producer")));
-	}
 
 	@Test
 	void servesTheOpenApiDocument() throws Exception {

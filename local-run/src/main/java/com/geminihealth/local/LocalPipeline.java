@@ -122,7 +122,19 @@ public final class LocalPipeline implements AutoCloseable {
 
 	/** The base URL of the service whose main class is {@code application}. */
 	public String url(Class<?> application) {
-		return "http://localhost:" + this.services.get(application).getEnvironment().getProperty("local.server.port");
+		return "http://localhost:" + port(application, "local.server.port");
+	}
+
+	/**
+	 * Where the service's operations endpoints answer: its management port, on the
+	 * loopback.
+	 */
+	public String managementUrl(Class<?> application) {
+		return "http://localhost:" + port(application, "local.management.port");
+	}
+
+	private String port(Class<?> application, String property) {
+		return this.services.get(application).getEnvironment().getProperty(property);
 	}
 
 	@Override
@@ -134,7 +146,10 @@ public final class LocalPipeline implements AutoCloseable {
 		this.broker.close();
 	}
 
-	/** Ports of the services; 0 picks a free one. */
+	/**
+	 * Public ports of the services; 0 picks a free one, and a free management port too
+	 * (otherwise each service's own, 9080-9083).
+	 */
 	public record PortPlan(int intake, int notifications, int reminders, int dashboard) {
 
 		public static final PortPlan DEFAULT = new PortPlan(8080, 8081, 8082, 8083);
@@ -165,10 +180,11 @@ public final class LocalPipeline implements AutoCloseable {
 				  Patient emails (.eml)     %s
 				  Patient texts (sandbox)   %s
 				Press Ctrl+C to stop.
-				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake, intake,
-				pipeline.url(NotificationsApplication.class), pipeline.url(RemindersApplication.class),
-				pipeline.url(DashboardApplication.class), pipeline.url(DashboardApplication.class),
-				dataDir.toAbsolutePath().resolve("outbox"), dataDir.toAbsolutePath().resolve("sms-sandbox"));
+				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake,
+				pipeline.managementUrl(IntakeApplication.class), pipeline.managementUrl(NotificationsApplication.class),
+				pipeline.managementUrl(RemindersApplication.class), pipeline.managementUrl(DashboardApplication.class),
+				pipeline.url(DashboardApplication.class), dataDir.toAbsolutePath().resolve("outbox"),
+				dataDir.toAbsolutePath().resolve("sms-sandbox"));
 	}
 
 }

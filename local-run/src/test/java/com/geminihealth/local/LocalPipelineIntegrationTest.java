@@ -36,12 +36,15 @@ class LocalPipelineIntegrationTest {
 		try (LocalPipeline pipeline = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE)) {
 			for (Class<?> service : new Class<?>[] { IntakeApplication.class, NotificationsApplication.class,
 					RemindersApplication.class, DashboardApplication.class }) {
-				assertThat(get(pipeline.url(service) + "/actuator/health").body()).contains("\"status\":\"UP\"");
+				assertThat(get(pipeline.managementUrl(service) + "/actuator/health").body())
+					.contains("\"status\":\"UP\"");
+				assertThat(get(pipeline.url(service) + "/readyz").body()).isEqualTo("{\"status\":\"UP\"}");
 			}
 			assertThat(book(pipeline.url(IntakeApplication.class), patient).statusCode()).isEqualTo(202);
-			// As when deployed apart: their metrics open to a scraper, no API documents.
+			// As when deployed apart: their metrics open to a scraper on the management
+			// port, no API documents.
 			for (Class<?> service : new Class<?>[] { NotificationsApplication.class, RemindersApplication.class }) {
-				assertThat(get(pipeline.url(service) + "/actuator/prometheus").statusCode()).isEqualTo(200);
+				assertThat(get(pipeline.managementUrl(service) + "/actuator/prometheus").statusCode()).isEqualTo(200);
 				assertThat(get(pipeline.url(service) + "/v3/api-docs").statusCode()).isEqualTo(404);
 			}
 		}

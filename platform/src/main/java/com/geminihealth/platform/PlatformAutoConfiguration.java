@@ -7,9 +7,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +28,8 @@ import com.geminihealth.schemas.Topics;
 /**
  * What every service of the pipeline shares: the topics of the catalogue declared
  * (brokers never auto-create them), health for the Kafka connection and the Streams
- * state, and Streams services that hand over their work when they stop.
+ * state, Streams services that hand over their work when they stop, and operations
+ * endpoints kept off the public port.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(TopicProperties.class)
@@ -92,6 +96,24 @@ public class PlatformAutoConfiguration {
 		@Bean
 		KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
 			return new KafkaStreamsHealthIndicator(streams);
+		}
+
+	}
+
+	/**
+	 * Refuses to start a service whose operations endpoints would answer on its public
+	 * port, where anyone could read its metrics and health details (see
+	 * {@code pipeline-management.yml}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnManagementPort(ManagementPortType.SAME)
+	static class OperationsOnThePublicPort {
+
+		OperationsOnThePublicPort() {
+			throw new IllegalStateException("Operations endpoints would answer on the public port: set "
+					+ "management.server.port (MANAGEMENT_SERVER_PORT) to a port of their own, which the "
+					+ "deployment does not publish, or to -1 to turn them off");
 		}
 
 	}

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
@@ -27,8 +28,8 @@ import com.geminihealth.platform.test.TopicRecords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@SpringBootTest(properties = { "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-		"pipeline.topics.partitions=4" })
+@SpringBootTest(webEnvironment = WebEnvironment.NONE, properties = {
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "pipeline.topics.partitions=4" })
 class PlatformAutoConfigurationIntegrationTest {
 
 	@Value("${spring.embedded.kafka.brokers}")

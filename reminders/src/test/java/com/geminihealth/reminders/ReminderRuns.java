@@ -71,13 +71,18 @@ final class ReminderRuns {
 		return RemindersApplication.builder().run(arguments(broker, stateDir, 0).toArray(String[]::new));
 	}
 
-	/** A reminders instance in a JVM of its own, logging to {@code log}. */
-	static Process startChild(EmbeddedKafkaBroker broker, Path stateDir, int port, Path log) throws IOException {
+	/**
+	 * A reminders instance in a JVM of its own, logging to {@code log}, its health on
+	 * {@code managementPort}.
+	 */
+	static Process startChild(EmbeddedKafkaBroker broker, Path stateDir, int managementPort, Path log)
+			throws IOException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
 						"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 						RemindersApplication.class.getName()));
-		command.addAll(arguments(broker, stateDir, port));
+		command.addAll(arguments(broker, stateDir, freePort()));
+		command.add("--management.server.port=" + managementPort);
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 

@@ -53,12 +53,12 @@ class TwoInstancesIntegrationTest {
 	@Test
 	void losesAndDoublesNoReminderWhenOneOfTwoInstancesIsKilledMidRun() throws Exception {
 		Files.createDirectories(this.dir);
-		int port = ReminderRuns.freePort();
-		this.victim = ReminderRuns.startChild(this.broker, this.dir.resolve("victim-state"), port,
+		int managementPort = ReminderRuns.freePort();
+		this.victim = ReminderRuns.startChild(this.broker, this.dir.resolve("victim-state"), managementPort,
 				this.dir.resolve("victim.log"));
 		this.survivor = ReminderRuns.start(this.broker, this.dir.resolve("survivor-state"));
 		await().atMost(Duration.ofSeconds(90))
-			.until(() -> running("http://localhost:" + port)
+			.until(() -> running("http://localhost:" + managementPort)
 					&& ReminderRuns.state(this.survivor) == KafkaStreams.State.RUNNING);
 
 		List<Appointment> appointments = ReminderRuns.confirm(this.broker, 60, Instant.now().plusSeconds(3),

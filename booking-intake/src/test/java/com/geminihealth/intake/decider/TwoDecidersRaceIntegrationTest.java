@@ -68,7 +68,7 @@ class TwoDecidersRaceIntegrationTest {
 		this.broker.afterPropertiesSet();
 		String a = start();
 		String b = start();
-		await().atMost(Duration.ofSeconds(60)).until(() -> deciderRunning(a) && deciderRunning(b));
+		await().atMost(Duration.ofSeconds(60)).until(() -> deciderRunning(0) && deciderRunning(1));
 
 		String start = NextWeek.MONDAY + "T10:00";
 		List<CompletableFuture<String>> requests = new ArrayList<>();
@@ -106,15 +106,18 @@ class TwoDecidersRaceIntegrationTest {
 			.run("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(),
 					"--spring.kafka.streams.state-dir=target/race/" + UUID.randomUUID(),
 					"--spring.kafka.streams.properties.application.server=localhost:" + port,
-					"--intake.rate-limit.enabled=false", "--logging.structured.format.console=",
+					"--management.server.port=0", "--intake.rate-limit.enabled=false",
+					"--logging.structured.format.console=",
 					"--pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
 					"--spring.main.banner-mode=off"));
 		return "http://localhost:" + port;
 	}
 
-	private boolean deciderRunning(String instance) throws Exception {
+	/** Whether the instance's health, on its management port, says its decider runs. */
+	private boolean deciderRunning(int instance) throws Exception {
+		String managementPort = this.instances.get(instance).getEnvironment().getProperty("local.management.port");
 		String health = this.http
-			.send(HttpRequest.newBuilder(URI.create(instance + "/actuator/health")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body();
 		return health.contains("\"state\":\"RUNNING\"");

@@ -2,6 +2,7 @@ package com.geminihealth.dashboard.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
@@ -16,15 +17,14 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Everything behind a sign-in except health: the front desk signs in with a form,
- * Prometheus with HTTP basic as an {@code OPS} account.
+ * Everything on the public port behind a sign-in, except bare liveness and readiness: the
+ * front desk signs in with a form or HTTP basic. Metrics and health details answer only
+ * on the management port, which a deployment does not publish.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String FRONT_DESK = "FRONT_DESK";
-
-	static final String OPS = "OPS";
 
 	@Bean
 	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
@@ -32,10 +32,12 @@ class SecurityConfiguration {
 			// SSE responses complete on an async dispatch of a request already authorized
 			.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers(EndpointRequest.to(HealthEndpoint.class))
+			.requestMatchers(EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class))
 			.permitAll()
+			// matches on the management port only: PlatformAutoConfiguration refuses to
+			// serve operations endpoints on this one
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
-			.hasRole(OPS)
+			.permitAll()
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
 			.anyRequest()

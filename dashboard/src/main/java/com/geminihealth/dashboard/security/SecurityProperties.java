@@ -26,7 +26,7 @@ public record SecurityProperties(@DefaultValue @Valid List<User> users) {
 	 *
 	 * @param username the sign-in name
 	 * @param password the hashed password, {@code {bcrypt}...}
-	 * @param roles {@code FRONT_DESK} for the dashboard, {@code OPS} for metrics
+	 * @param roles {@code FRONT_DESK} for the dashboard
 	 */
 	public record User(@NotBlank String username,
 			@NotBlank @Pattern(regexp = "\\{(bcrypt|argon2@SpringSecurity_v5_8|pbkdf2@SpringSecurity_v5_8)\\}.+",
