@@ -85,17 +85,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The dashboard on a real embedded broker: the test plays the decider and the other
  * services by publishing their events, and reads back the commands the front desk sends.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.config.name=" + DashboardApplication.CONFIG_NAME,
-				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "logging.structured.format.console=",
-				"dashboard.state-dir=${java.io.tmpdir}/dashboard-it", "dashboard.intake-url=http://localhost:9",
-				"dashboard.outbox-dir=${java.io.tmpdir}/dashboard-it/outbox",
-				"dashboard.sms-sandbox-dir=${java.io.tmpdir}/dashboard-it/sms" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"spring.config.name=" + DashboardApplication.CONFIG_NAME,
+		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "logging.structured.format.console=",
+		"dashboard.state-dir=${java.io.tmpdir}/dashboard-it", "dashboard.intake-url=http://localhost:9",
+		"dashboard.outbox-dir=${java.io.tmpdir}/dashboard-it/outbox",
+		"dashboard.sms-sandbox-dir=${java.io.tmpdir}/dashboard-it/sms",
+		"dashboard.security.users[0].username=reception",
+		"dashboard.security.users[0].password={noop}test-reception-password",
+		"dashboard.security.users[1].username=manager",
+		"dashboard.security.users[1].password={bcrypt}$2a$10$5whbqAz80Gzhg5n7djtj8ehK2bowUONiDuhj10C6fWdokEe1T.8x2" })
 @AutoConfigureMockMvc
 class DashboardIntegrationTest extends ServiceHealthContract {
 
 	/** A front-desk user's credentials, for HTTP basic. */
-	static final String SIGNED_IN = "frontdesk:frontdesk-gemini";
+	static final String SIGNED_IN = "reception:test-reception-password";
 
 	@Override
 	protected String service() {
@@ -125,11 +129,22 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 	}
 
 	@Test
-	void signsInTheConfiguredUserAndRefusesAWrongPassword() throws Exception {
-		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("frontdesk").password("frontdesk-gemini"))
+	void signsInTheConfiguredUsersWithPlainOrHashedPasswordsAndRefusesAWrongOne() throws Exception {
+		this.mvc
+			.perform(SecurityMockMvcRequestBuilders.formLogin().user("reception").password("test-reception-password"))
 			.andExpect(authenticated().withRoles("FRONT_DESK"));
-		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("frontdesk").password("wrong"))
+		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("manager").password("test-manager-password"))
+			.andExpect(authenticated().withRoles("FRONT_DESK"));
+		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("reception").password("wrong"))
 			.andExpect(unauthenticated());
+	}
+
+	@Test
+	void refusesTheLocalRunsUserWhereTheDeploymentNamesItsOwn() throws Exception {
+		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("frontdesk").password("frontdesk-gemini"))
+			.andExpect(unauthenticated());
+		assertThat(http("/feed", "frontdesk:frontdesk-gemini").statusCode()).isEqualTo(401);
+		assertThat(http("/feed", "ops:ops-gemini").statusCode()).isEqualTo(401);
 	}
 
 	@Test

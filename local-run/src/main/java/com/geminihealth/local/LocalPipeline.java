@@ -91,15 +91,17 @@ public final class LocalPipeline implements AutoCloseable {
 
 	/**
 	 * Starts one service. Its settings go in as command-line arguments because those
-	 * outrank the service's own configuration file. The console names no application: one
-	 * process's log lines cannot tell theirs apart, and their threads and loggers do.
+	 * outrank the service's own configuration file. The {@code local} profile reads what
+	 * only the local run has, such as the dashboard's user ({@code dashboard-local.yml}).
+	 * The console names no application: one process's log lines cannot tell theirs apart,
+	 * and their threads and loggers do.
 	 */
 	private void run(Class<?> application, SpringApplicationBuilder service, int port, Path dataDir,
 			List<String> settings, String... args) {
-		List<String> arguments = new ArrayList<>(
-				List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(), "--server.port=" + port,
-						"--pipeline.data-dir=" + dataDir.toAbsolutePath(), "--logging.structured.format.console=",
-						"--logging.include-application-name=false", "--spring.main.banner-mode=off"));
+		List<String> arguments = new ArrayList<>(List.of("--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+				"--server.port=" + port, "--pipeline.data-dir=" + dataDir.toAbsolutePath(),
+				"--spring.profiles.active=local", "--logging.structured.format.console=",
+				"--logging.include-application-name=false", "--spring.main.banner-mode=off"));
 		arguments.addAll(settings);
 		arguments.addAll(List.of(args));
 		this.services.put(application, service.run(arguments.toArray(String[]::new)));
