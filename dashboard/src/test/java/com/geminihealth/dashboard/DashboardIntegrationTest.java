@@ -37,8 +37,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.platform.test.ServiceHealthContract;
@@ -72,12 +72,14 @@ import com.geminihealth.schemas.reminder.FollowUpDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -94,7 +96,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"dashboard.security.users[0].username=reception",
 		"dashboard.security.users[0].password={noop}test-reception-password",
 		"dashboard.security.users[1].username=manager",
-		"dashboard.security.users[1].password={bcrypt}$2a$10$5whbqAz80Gzhg5n7djtj8ehK2bowUONiDuhj10C6fWdokEe1T.8x2" })
+		"dashboard.security.users[1].password={bcrypt}$2a$10$5whbqAz80Gzhg5n7djtj8ehK2bowUONiDuhj10C6fWdokEe1T.8x2",
+		"dashboard.security.users[2].username=locum",
+		"dashboard.security.users[2].password={noop}test-locum-password" })
 @AutoConfigureMockMvc
 class DashboardIntegrationTest extends ServiceHealthContract {
 
@@ -128,23 +132,58 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		}
 	}
 
+	/*
+	 * Failed sign-ins count per address, and HTTP requests come from 127.0.0.1, as every
+	 * signed-in request here does: form sign-ins that fail come from addresses of their
+	 * own.
+	 */
+
 	@Test
 	void signsInTheConfiguredUsersWithPlainOrHashedPasswordsAndRefusesAWrongOne() throws Exception {
-		this.mvc
-			.perform(SecurityMockMvcRequestBuilders.formLogin().user("reception").password("test-reception-password"))
+		this.mvc.perform(signIn("reception", "test-reception-password", "192.0.2.1"))
 			.andExpect(authenticated().withRoles("FRONT_DESK"));
-		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("manager").password("test-manager-password"))
+		this.mvc.perform(signIn("manager", "test-manager-password", "192.0.2.1"))
 			.andExpect(authenticated().withRoles("FRONT_DESK"));
-		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("reception").password("wrong"))
-			.andExpect(unauthenticated());
+		this.mvc.perform(signIn("reception", "wrong", "192.0.2.1"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?error"));
 	}
 
 	@Test
 	void refusesTheLocalRunsUserWhereTheDeploymentNamesItsOwn() throws Exception {
-		this.mvc.perform(SecurityMockMvcRequestBuilders.formLogin().user("frontdesk").password("frontdesk-gemini"))
-			.andExpect(unauthenticated());
+		this.mvc.perform(signIn("frontdesk", "frontdesk-gemini", "192.0.2.2")).andExpect(unauthenticated());
 		assertThat(http("/feed", "frontdesk:frontdesk-gemini").statusCode()).isEqualTo(401);
 		assertThat(http("/feed", "ops:ops-gemini").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void refusesAUserForAWhileAfterFiveFailedSignInsWithoutCheckingThePassword() throws Exception {
+		for (int i = 1; i <= 5; i++) {
+			this.mvc.perform(signIn("locum", "guess-" + i, "198.51.100." + i))
+				.andExpect(unauthenticated())
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		this.mvc.perform(signIn("locum", "test-locum-password", "198.51.100.99"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?wait"));
+		assertThat(http("/feed", "locum:test-locum-password").statusCode()).isEqualTo(401);
+		this.mvc.perform(get("/login?wait"))
+			.andExpect(content().string(containsString("Too many failed sign-ins")))
+			.andExpect(content().string(containsString("Wait <span>15</span> minutes")));
+		assertThat(onTheManagementPort("/actuator/prometheus"))
+			.contains("dashboard_sign_in_failures_total{reason=\"throttled\"")
+			.contains("dashboard_sign_in_failures_total{reason=\"wrong-password\"");
+	}
+
+	@Test
+	void refusesAnAddressForAWhileAfterFiveFailedSignInsWhateverTheUserNames() throws Exception {
+		for (int i = 1; i <= 5; i++) {
+			this.mvc.perform(signIn("guess-" + i, "guess", "203.0.113.50")).andExpect(unauthenticated());
+		}
+		this.mvc.perform(signIn("manager", "test-manager-password", "203.0.113.50"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrl("/login?wait"));
+		this.mvc.perform(signIn("manager", "test-manager-password", "203.0.113.51")).andExpect(authenticated());
 	}
 
 	@Test
@@ -521,6 +560,14 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		int at = page.indexOf("data-appointment-id=\"" + appointment.appointmentId().value() + "\"");
 		assertThat(at).as("the appointment's row").isNotNegative();
 		return page.substring(at, page.indexOf("</tr>", at));
+	}
+
+	/** The sign-in form posted from {@code address}. */
+	private static MockHttpServletRequestBuilder signIn(String user, String password, String address) {
+		return post("/login").param("username", user).param("password", password).with(csrf()).with((request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		});
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor frontDesk() {

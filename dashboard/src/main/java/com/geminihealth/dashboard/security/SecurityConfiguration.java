@@ -1,5 +1,9 @@
 package com.geminihealth.dashboard.security;
 
+import java.time.Clock;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
@@ -7,19 +11,23 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
 /**
  * Everything on the public port behind a sign-in, except bare liveness and readiness: the
- * front desk signs in with a form or HTTP basic. Metrics and health details answer only
- * on the management port, which a deployment does not publish.
+ * front desk signs in with a form or HTTP basic, both throttled
+ * ({@link ThrottledSignIn}). Metrics and health details answer only on the management
+ * port, which a deployment does not publish.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,19 +50,29 @@ class SecurityConfiguration {
 			.permitAll()
 			.anyRequest()
 			.hasRole(FRONT_DESK))
-			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/feed"))
+			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/feed").failureHandler(failedSignIn()))
 			.httpBasic(Customizer.withDefaults())
 			.logout((logout) -> logout.logoutSuccessUrl("/login?signed-out"));
 		return http.build();
 	}
 
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	/** Back to the sign-in page, saying to wait when the throttle refused. */
+	private static AuthenticationFailureHandler failedSignIn() {
+		ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+		handler.setDefaultFailureUrl("/login?error");
+		handler.setExceptionMappings(Map.of(TooManyFailedSignIns.class.getName(), "/login?wait"));
+		return handler;
 	}
 
 	@Bean
-	UserDetailsService users(SecurityProperties properties) {
+	AuthenticationProvider signIn(SecurityProperties properties, MeterRegistry meters) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users(properties));
+		// {bcrypt}, {noop} and the others, as each password names its encoding
+		passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return new ThrottledSignIn(passwords, new SignInThrottle(properties.throttle(), Clock.systemUTC()), meters);
+	}
+
+	private static UserDetailsService users(SecurityProperties properties) {
 		return new InMemoryUserDetailsManager(properties.users()
 			.stream()
 			.map((user) -> User.withUsername(user.username())

@@ -1,11 +1,14 @@
 package com.geminihealth.dashboard.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,10 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * dashboard too.
  *
  * @param users the people that may sign in
+ * @param throttle how many failed sign-ins a user or a client address gets before waiting
  */
 @Validated
 @ConfigurationProperties("dashboard.security")
-public record SecurityProperties(@DefaultValue @NotEmpty(message = NO_USERS) @Valid List<User> users) {
+public record SecurityProperties(@DefaultValue @NotEmpty(message = NO_USERS) @Valid List<User> users,
+		@DefaultValue @Valid Throttle throttle) {
 
 	static final String NO_USERS = "nobody could sign in. Name at least one user, for example with the "
 			+ "environment variables DASHBOARD_SECURITY_USERS_0_USERNAME and DASHBOARD_SECURITY_USERS_0_PASSWORD "
@@ -58,6 +63,16 @@ public record SecurityProperties(@DefaultValue @NotEmpty(message = NO_USERS) @Va
 		public String toString() {
 			return "User[" + this.username + ", " + this.roles + "]";
 		}
+
+	}
+
+	/**
+	 * Failed sign-ins allowed per user and per client address.
+	 *
+	 * @param failures how many within {@code window} before further attempts are refused
+	 * @param window how long failures count, and how long a refusal lasts
+	 */
+	public record Throttle(@DefaultValue("5") @Min(1) int failures, @DefaultValue("15m") @NotNull Duration window) {
 
 	}
 
