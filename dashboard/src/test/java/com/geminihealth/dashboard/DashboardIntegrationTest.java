@@ -97,8 +97,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 		"dashboard.security.users[0].password={noop}test-reception-password",
 		"dashboard.security.users[1].username=manager",
 		"dashboard.security.users[1].password={bcrypt}$2a$10$5whbqAz80Gzhg5n7djtj8ehK2bowUONiDuhj10C6fWdokEe1T.8x2",
-		"dashboard.security.users[2].username=locum",
-		"dashboard.security.users[2].password={noop}test-locum-password" })
+		"dashboard.security.users[2].username=locum", "dashboard.security.users[2].password={noop}test-locum-password",
+		"dashboard.behind-https=true" })
 @AutoConfigureMockMvc
 class DashboardIntegrationTest extends ServiceHealthContract {
 
@@ -154,6 +154,17 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		this.mvc.perform(signIn("frontdesk", "frontdesk-gemini", "192.0.2.2")).andExpect(unauthenticated());
 		assertThat(http("/feed", "frontdesk:frontdesk-gemini").statusCode()).isEqualTo(401);
 		assertThat(http("/feed", "ops:ops-gemini").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void keepsTheSessionCookieToHttpsAndThisSiteBehindHttps() throws Exception {
+		HttpResponse<String> signInPage = http("/login", null, "text/html");
+		assertThat(signInPage.headers().allValues("Set-Cookie")).singleElement()
+			.asString()
+			.startsWith("DASHBOARD_SESSION=")
+			.contains("; Secure")
+			.contains("; HttpOnly")
+			.contains("; SameSite=Lax");
 	}
 
 	@Test
