@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.geminihealth.intake.web.IdempotencyKeys;
+import com.geminihealth.intake.idempotency.IdempotencyKeys;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
@@ -28,6 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/bookings")
 @Tag(name = "Bookings")
 class BookingController {
+
+	/** The caller of the unsigned API, whose keys are one space. */
+	static final String PUBLIC = "public";
 
 	private final BookingIntake intake;
 
@@ -61,8 +64,8 @@ class BookingController {
 	ResponseEntity<Accepted> book(@Valid @RequestBody BookingRequest bookingRequest,
 			@Parameter(description = "Makes retries safe: the same key and body get the same answer") @RequestHeader(
 					name = "Idempotency-Key", required = false) String idempotencyKey) {
-		Accepted accepted = this.idempotencyKeys.once(idempotencyKey, bookingRequest,
-				(id) -> Accepted.pending(this.intake.submit(new RequestId(id), bookingRequest, BookingChannel.ONLINE)));
+		RequestId requestId = this.idempotencyKeys.requestId(PUBLIC, idempotencyKey, bookingRequest);
+		Accepted accepted = Accepted.pending(this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE));
 		return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
 	}
 

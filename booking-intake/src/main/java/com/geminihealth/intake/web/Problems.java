@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.geminihealth.intake.idempotency.IdempotencyKeys;
+import com.geminihealth.intake.ledger.Ledger;
 import com.geminihealth.platform.EventPublisher;
 
 import tools.jackson.databind.DatabindException;
@@ -88,6 +90,13 @@ class Problems {
 	ResponseEntity<ProblemDetail> notAcknowledged(EventPublisher.NotAcknowledged ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"the request could not be stored; nothing was accepted, please retry");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(Ledger.Unavailable.class)
+	ResponseEntity<ProblemDetail> ledgerBehind(Ledger.Unavailable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"the intake is starting or cannot reach Kafka; nothing was accepted, please retry");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 
