@@ -22,12 +22,16 @@ import org.springframework.context.annotation.Import;
 				"intake.integrations.keys.practice-system=test-signing-secret",
 				"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
 				"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
+				"intake.trusted-proxies=" + IntakeIntegrationTest.TRUSTED_PROXIES,
 				// A service whose appointments are always inside the notice for online
 				// changes.
 				"clinic.services.chiro-visit.change-notice=60d" })
 @AutoConfigureMockMvc
 @Import(KafkaTopics.class)
 public @interface IntakeIntegrationTest {
+
+	/** The reverse proxies the intake believes, a documentation range (RFC 5737). */
+	String TRUSTED_PROXIES = "192.0.2.0/24";
 
 	/** The secret the notifications service would sign patients' manage links with. */
 	String MANAGE_LINK_SECRET = "test-manage-link-secret-of-32-characters-or-more";
