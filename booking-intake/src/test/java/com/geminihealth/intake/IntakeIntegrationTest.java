@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 		properties = { "spring.config.name=" + IntakeApplication.CONFIG_NAME,
 				"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
 				"pipeline.data-dir=target/test-data/${random.uuid}", "intake.rate-limit.requests=5",
+				"intake.rate-limit.reads=" + IntakeIntegrationTest.READS_PER_MINUTE,
 				"intake.integrations.keys.practice-system=test-signing-secret",
 				"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
 				"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
@@ -27,8 +28,11 @@ import org.springframework.context.annotation.Import;
 				// changes.
 				"clinic.services.chiro-visit.change-notice=60d" })
 @AutoConfigureMockMvc
-@Import(KafkaTopics.class)
+@Import({ KafkaTopics.class, EveryRequestFromItsOwnAddress.class })
 public @interface IntakeIntegrationTest {
+
+	/** Reads of pages and the API one address may make a minute in the tests. */
+	int READS_PER_MINUTE = 30;
 
 	/** The reverse proxies the intake believes, a documentation range (RFC 5737). */
 	String TRUSTED_PROXIES = "192.0.2.0/24";

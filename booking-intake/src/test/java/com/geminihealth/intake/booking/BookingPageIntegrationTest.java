@@ -163,6 +163,20 @@ class BookingPageIntegrationTest {
 			.andExpect(header().doesNotExist(HttpHeaders.CONTENT_TYPE));
 	}
 
+	@Test
+	void answersAScraperReadingPagesFromOneAddressWithAPageSayingToWaitButNotItsStyles() throws Exception {
+		var address = ClientAddresses.fresh();
+		for (int i = 0; i < IntakeIntegrationTest.READS_PER_MINUTE; i++) {
+			this.mvc.perform(get("/book").with(address)).andExpect(status().isOk());
+		}
+
+		this.mvc.perform(get("/book").with(address))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists(HttpHeaders.RETRY_AFTER));
+		this.mvc.perform(get("/site.css").with(address)).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/health/liveness").with(address)).andExpect(status().isOk());
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "404, We could not find that page", "403, This page was open too long",
 			"429, Too many tries in a short time", "400, That link is not complete",
