@@ -34,6 +34,7 @@ import ch.qos.logback.core.AppenderBase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -176,6 +177,47 @@ class PublicDoorsFuzzTest {
 				accepted.add(reference.group(1));
 			}
 		}
+	}
+
+	/**
+	 * Not fuzzing: over real HTTP, as a browser, a visitor of the forms gets their CSRF
+	 * token in a cookie and no session, and the token works.
+	 */
+	@Example
+	void givesAVisitorOfTheFormsNoSessionAndTheirCsrfTokenInACookie() throws Exception {
+		for (String form : List.of("/book", "/contact")) {
+			HttpResponse<String> page = newBrowser().send(HttpRequest.newBuilder(URI.create(base + form)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.headers().allValues("Set-Cookie")).as(form)
+				.anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN=")
+					.contains("HttpOnly")
+					.contains("SameSite=Lax"))
+				.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
+		}
+		HttpClient browser = newBrowser();
+		Matcher token = CSRF.matcher(browser
+			.send(HttpRequest.newBuilder(URI.create(base + "/book")).build(), HttpResponse.BodyHandlers.ofString())
+			.body());
+		assertThat(token.find()).isTrue();
+		Map<String, byte[]> form = new LinkedHashMap<>();
+		validBookingForm().forEach((name, value) -> form.put(name, value.getBytes(StandardCharsets.UTF_8)));
+		form.put("requestedStart", (NextWeek.MONDAY.plusWeeks(3) + "T16:00").getBytes(StandardCharsets.UTF_8));
+		form.put("_csrf", token.group(1).getBytes(StandardCharsets.UTF_8));
+		FuzzRequest booking = new FuzzRequest("POST", "/book", "application/x-www-form-urlencoded", formBody(form),
+				Map.of(), true);
+		HttpResponse<String> answer = browser.send(booking.build(base), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(answer.headers().allValues("Set-Cookie"))
+			.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
+		acceptedCommands.incrementAndGet();
+		Matcher reference = REFERENCE.matcher(answer.headers().firstValue("Location").orElseThrow());
+		assertThat(reference.find()).isTrue();
+		accepted.add(reference.group(1));
+	}
+
+	private static HttpClient newBrowser() {
+		return HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1).build();
 	}
 
 	@Provide

@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -39,12 +40,6 @@ import com.geminihealth.schemas.booking.RequestId;
 class BookingPageController {
 
 	/**
-	 * The patient's details, kept in their session so that picking an alternative needs
-	 * no retyping.
-	 */
-	static final String LAST_REQUEST = "lastBookingRequest";
-
-	/**
 	 * How many times, a second apart, the answer page asks again before it stops and says
 	 * the answer will come by email or text.
 	 */
@@ -60,13 +55,16 @@ class BookingPageController {
 
 	private final ReadSide readSide;
 
+	private final DetailsCookie details;
+
 	BookingPageController(BookingIntake intake, BookingRequestValidator validator, ClinicProperties clinic,
-			Honeypot honeypot, ReadSide readSide) {
+			Honeypot honeypot, ReadSide readSide, DetailsCookie details) {
 		this.intake = intake;
 		this.validator = validator;
 		this.clinic = clinic;
 		this.honeypot = honeypot;
 		this.readSide = readSide;
+		this.details = details;
 	}
 
 	@InitBinder("bookingRequest")
@@ -84,13 +82,12 @@ class BookingPageController {
 			@RequestParam(required = false) String practitioner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
-			HttpSession session, Model model) {
-		BookingRequest last = (BookingRequest) session.getAttribute(LAST_REQUEST);
+			HttpServletRequest request, Model model) {
+		DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
 		model.addAttribute("bookingRequest",
-				new BookingRequest((last != null) ? last.patientName() : null, (last != null) ? last.email() : null,
-						(last != null) ? last.mobilePhone() : null, (last != null) ? last.language() : null,
-						(last != null) ? last.smsConsent() : null, (last != null) ? last.followUpConsent() : null,
-						location, service, practitioner, start, null, null, null));
+				new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
+						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null, null,
+						null));
 		model.addAttribute("date", (date != null) ? date : (start != null) ? start.toLocalDate() : null);
 		if (known(location, service) && date != null) {
 			try {
@@ -106,8 +103,8 @@ class BookingPageController {
 
 	@PostMapping("/book")
 	String submit(@Valid @ModelAttribute("bookingRequest") BookingRequest bookingRequest, BindingResult result,
-			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, HttpSession session,
-			Model model) {
+			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
@@ -116,7 +113,7 @@ class BookingPageController {
 			return "book";
 		}
 		RequestId requestId = this.intake.submit(RequestId.random(), bookingRequest, BookingChannel.ONLINE);
-		session.setAttribute(LAST_REQUEST, bookingRequest);
+		this.details.keep(bookingRequest, request, response);
 		return "redirect:/book/" + requestId.value();
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,9 @@ class BookingPageIntegrationTest {
 
 	/** A Monday no other test books: Maya Chen works in Burlington 09:00-17:00. */
 	static final LocalDate DAY = NextWeek.MONDAY.plusWeeks(1);
+
+	/** Two days later, for tests of the page rather than the calendar. */
+	static final LocalDate WEDNESDAY = DAY.plusDays(2);
 
 	@Autowired
 	MockMvc mvc;
@@ -125,6 +129,29 @@ class BookingPageIntegrationTest {
 				.param("practitioner", "maya-chen")
 				.param("start", DAY + "T16:00"))
 			.andExpect(content().string(containsString("value=\"" + DAY + "T16:00")));
+	}
+
+	@Test
+	void fillsInThePatientsDetailsWhenTheyPickAnAlternativeFromASignedCookie() throws Exception {
+		String name = "Again " + UUID.randomUUID();
+		Cookie details = this.mvc.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T11:30").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getCookie("booking-details");
+		String alternative = DAY + "T13:45";
+
+		assertThat(details).isNotNull().satisfies((cookie) -> {
+			assertThat(cookie.isHttpOnly()).isTrue();
+			assertThat(cookie.getPath()).isEqualTo("/book");
+			assertThat(cookie.getMaxAge()).isEqualTo(30 * 60);
+		});
+		this.mvc.perform(get("/book").param("start", alternative).cookie(details))
+			.andExpect(content().string(containsString("value=\"" + name + "\"")))
+			.andExpect(content().string(containsString("value=\"905 555 0143\"")));
+		String forged = details.getValue().substring(0, details.getValue().lastIndexOf('.')) + ".forged";
+		this.mvc.perform(get("/book").param("start", alternative).cookie(new Cookie("booking-details", forged)))
+			.andExpect(content().string(not(containsString(name))));
 	}
 
 	@Test
