@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Import;
 				"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
 				"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
 				"intake.trusted-proxies=" + IntakeIntegrationTest.TRUSTED_PROXIES,
+				"intake.destination-limits.emails-per-day=" + IntakeIntegrationTest.PER_DESTINATION,
+				"intake.destination-limits.texts-per-day=" + IntakeIntegrationTest.PER_DESTINATION,
 				// A service whose appointments are always inside the notice for online
 				// changes.
 				"clinic.services.chiro-visit.change-notice=60d" })
@@ -33,6 +35,12 @@ public @interface IntakeIntegrationTest {
 
 	/** Reads of pages and the API one address may make a minute in the tests. */
 	int READS_PER_MINUTE = 30;
+
+	/**
+	 * Requests one email address or number may have in a day in the tests: more than the
+	 * default, as tests share contacts, fewer than any test uses one.
+	 */
+	int PER_DESTINATION = 10;
 
 	/** The reverse proxies the intake believes, a documentation range (RFC 5737). */
 	String TRUSTED_PROXIES = "192.0.2.0/24";

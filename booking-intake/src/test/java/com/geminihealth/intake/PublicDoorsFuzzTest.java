@@ -101,12 +101,15 @@ class PublicDoorsFuzzTest {
 		// As arguments: they override the service's own configuration file (port 8080).
 		intake = new SpringApplicationBuilder(
 				IntakeApplication.class)
-			.run(Stream.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
-					"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
-					"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
-					"intake.rate-limit.enabled=false", "intake.integrations.keys.practice-system=test-signing-secret",
-					"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
-					"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
+			.run(Stream
+				.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
+						"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
+						"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
+						"intake.rate-limit.enabled=false", "intake.destination-limits.emails-per-day=1000000",
+						"intake.destination-limits.texts-per-day=1000000",
+						"intake.integrations.keys.practice-system=test-signing-secret",
+						"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
+						"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
 				.map((property) -> "--" + property)
 				.toArray(String[]::new));
 		// Boot sets logging up afresh as it starts: watch from then on.

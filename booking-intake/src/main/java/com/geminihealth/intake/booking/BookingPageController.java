@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
+import com.geminihealth.intake.web.InvalidFields;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
@@ -112,7 +113,15 @@ class BookingPageController {
 		if (result.hasErrors()) {
 			return "book";
 		}
-		RequestId requestId = this.intake.submit(RequestId.random(), bookingRequest, BookingChannel.ONLINE);
+		RequestId requestId = RequestId.random();
+		try {
+			this.intake.allow(requestId, bookingRequest);
+		}
+		catch (InvalidFields refused) {
+			FormErrors.reject(refused, result);
+			return "book";
+		}
+		this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE);
 		this.details.keep(bookingRequest, request, response);
 		return "redirect:/book/" + requestId.value();
 	}

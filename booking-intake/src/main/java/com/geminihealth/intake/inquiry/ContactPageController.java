@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
+import com.geminihealth.intake.web.InvalidFields;
 
 /** The public contact page. */
 @Controller
@@ -62,7 +63,13 @@ class ContactPageController {
 		if (result.hasErrors()) {
 			return "contact";
 		}
-		model.addAttribute("reference", this.inquiries.submit(inquiryRequest).value());
+		try {
+			model.addAttribute("reference", this.inquiries.submit(inquiryRequest).value());
+		}
+		catch (InvalidFields refused) {
+			FormErrors.reject(refused, result);
+			return "contact";
+		}
 		model.addAttribute("kind", "inquiry");
 		return "submitted";
 	}

@@ -21,6 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topic;
@@ -290,6 +292,7 @@ public class Ledger<V> implements SmartLifecycle {
 	}
 
 	/** The ledger is not caught up: the caller cannot decide yet, and should retry. */
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
 	public static class Unavailable extends RuntimeException {
 
 		Unavailable(String topic) {

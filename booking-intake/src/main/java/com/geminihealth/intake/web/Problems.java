@@ -36,11 +36,25 @@ class Problems {
 
 	static final URI INVALID_FIELDS = URI.create("https://geminihealth.com/problems/invalid-fields");
 
+	static final URI LIMIT_REACHED = URI.create("https://geminihealth.com/problems/limit-reached");
+
 	static final URI MALFORMED = URI.create("https://geminihealth.com/problems/malformed-request");
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException ex) {
 		return invalidFields(ex.getBindingResult().getFieldErrors().stream().map(Problems::toProblem).toList());
+	}
+
+	@ExceptionHandler(LimitReached.class)
+	ResponseEntity<ProblemDetail> limitReached(LimitReached ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"a destination of this request has had all the messages we send it for now; nothing was submitted");
+		problem.setType(LIMIT_REACHED);
+		problem.setTitle("Limit reached");
+		problem.setProperty("errors", ex.problems());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler(InvalidFields.class)
