@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Import;
 				"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
 				"intake.trusted-proxies=" + IntakeIntegrationTest.TRUSTED_PROXIES,
 				"intake.destination-limits.emails-per-day=" + IntakeIntegrationTest.PER_DESTINATION,
+				"intake.pages.challenge.difficulty=" + IntakeIntegrationTest.CHALLENGE_BITS,
 				"intake.destination-limits.texts-per-day=" + IntakeIntegrationTest.PER_DESTINATION,
 				// A service whose appointments are always inside the notice for online
 				// changes.
@@ -41,6 +42,9 @@ public @interface IntakeIntegrationTest {
 	 * default, as tests share contacts, fewer than any test uses one.
 	 */
 	int PER_DESTINATION = 10;
+
+	/** The forms' proof of work in the tests: 16 hashes on average. */
+	int CHALLENGE_BITS = 4;
 
 	/** The reverse proxies the intake believes, a documentation range (RFC 5737). */
 	String TRUSTED_PROXIES = "192.0.2.0/24";

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -50,6 +51,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.schemas.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,9 +61,10 @@ import static org.awaitility.Awaitility.await;
  * Throws generated malformed requests at every public door of a running intake over real
  * HTTP: random JSON types, missing and extra fields, huge and empty strings, deep
  * nesting, invalid UTF-8 and control characters, impossible dates, extreme numbers, wrong
- * and wildcard content types, oversized headers. Whatever arrives: no 5xx, nothing
- * published for a refused request, every accepted booking decided, no personal data in
- * the logs.
+ * and wildcard content types, oversized headers. The forms carry their page's CSRF token
+ * and mostly answer its challenge, as a browser would; sometimes not, as a bot would.
+ * Whatever arrives: no 5xx, nothing published for a refused request, every accepted
+ * booking decided, no personal data in the logs.
  * <p>
  * A few thousand cases run with the tests; a long run is
  * {@code ./mvnw -pl booking-intake -am test -Dtest=PublicDoorsFuzzTest -Djqwik.tries.default=50000 -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -74,6 +77,10 @@ class PublicDoorsFuzzTest {
 	static final String PHONE = "905 555 0187";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([^\"]+)\"");
+
+	private static final Pattern DIFFICULTY = Pattern.compile("data-difficulty=\"([0-9]+)\"");
 
 	private static final Pattern REFERENCE = Pattern
 		.compile("/(?:api/bookings|book)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
@@ -107,6 +114,7 @@ class PublicDoorsFuzzTest {
 						"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
 						"intake.rate-limit.enabled=false", "intake.destination-limits.emails-per-day=1000000",
 						"intake.destination-limits.texts-per-day=1000000",
+						"intake.pages.challenge.difficulty=" + IntakeIntegrationTest.CHALLENGE_BITS,
 						"intake.integrations.keys.practice-system=test-signing-secret",
 						"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
 						"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
@@ -166,12 +174,13 @@ class PublicDoorsFuzzTest {
 	@Property
 	void noDoorAnswers5xxPublishesWhatItRefusesOrLeavesABookingUndecided(@ForAll("requests") FuzzRequest request)
 			throws Exception {
-		HttpResponse<String> response = http.send(request.build(base), HttpResponse.BodyHandlers.ofString());
+		FuzzRequest sent = (request.answer() != null) ? request.answering(get(request.path()).body()) : request;
+		HttpResponse<String> response = http.send(sent.build(base), HttpResponse.BodyHandlers.ofString());
 		int status = response.statusCode();
 		synchronized (statuses) {
 			statuses.computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
 		}
-		assertThat(status).as("%s answered %s", request, status).isLessThan(500);
+		assertThat(status).as("%s answered %s", sent, status).isLessThan(500);
 		if (request.publishesCommand() && (status == 202 || status == 302)) {
 			acceptedCommands.incrementAndGet();
 			String location = response.headers().firstValue("Location").orElse(response.body());
@@ -198,16 +207,18 @@ class PublicDoorsFuzzTest {
 				.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
 		}
 		HttpClient browser = newBrowser();
-		Matcher token = CSRF.matcher(browser
+		String page = browser
 			.send(HttpRequest.newBuilder(URI.create(base + "/book")).build(), HttpResponse.BodyHandlers.ofString())
-			.body());
+			.body();
+		Matcher token = CSRF.matcher(page);
 		assertThat(token.find()).isTrue();
 		Map<String, byte[]> form = new LinkedHashMap<>();
 		validBookingForm().forEach((name, value) -> form.put(name, value.getBytes(StandardCharsets.UTF_8)));
 		form.put("requestedStart", (NextWeek.MONDAY.plusWeeks(3) + "T16:00").getBytes(StandardCharsets.UTF_8));
 		form.put("_csrf", token.group(1).getBytes(StandardCharsets.UTF_8));
 		FuzzRequest booking = new FuzzRequest("POST", "/book", "application/x-www-form-urlencoded", formBody(form),
-				Map.of(), true);
+				Map.of(), true, Answer.SOLVED)
+			.answering(page);
 		HttpResponse<String> answer = browser.send(booking.build(base), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(answer.statusCode()).isEqualTo(302);
@@ -225,8 +236,8 @@ class PublicDoorsFuzzTest {
 
 	@Provide
 	Arbitrary<FuzzRequest> requests() {
-		return Arbitraries.oneOf(jsonBookings(), formBookings(), signedCommands(), inquiries(), twilioInbound(),
-				readSide());
+		return Arbitraries.oneOf(jsonBookings(), formBookings(), contactForms(), signedCommands(), inquiries(),
+				twilioInbound(), readSide());
 	}
 
 	private Arbitrary<FuzzRequest> jsonBookings() {
@@ -252,11 +263,26 @@ class PublicDoorsFuzzTest {
 	}
 
 	private Arbitrary<FuzzRequest> formBookings() {
-		return mutatedForm(validBookingForm()).map((fields) -> {
+		return forms("/book", validBookingForm(), true);
+	}
+
+	private Arbitrary<FuzzRequest> contactForms() {
+		return forms("/contact", validContactForm(), false);
+	}
+
+	/**
+	 * A page's form, mutated, with the page's CSRF token, and its challenge mostly
+	 * answered, sometimes not.
+	 */
+	private Arbitrary<FuzzRequest> forms(String path, Map<String, String> valid, boolean publishesCommand) {
+		Arbitrary<Answer> answers = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, Arbitraries.just(Answer.SOLVED)),
+				net.jqwik.api.Tuple.of(1, Arbitraries.just(Answer.WRONG)),
+				net.jqwik.api.Tuple.of(1, Arbitraries.just(Answer.NONE)));
+		return Combinators.combine(mutatedForm(valid), answers).as((fields, answer) -> {
 			Map<String, byte[]> withToken = new LinkedHashMap<>(fields);
 			withToken.put("_csrf", csrfToken.getBytes(StandardCharsets.UTF_8));
-			return new FuzzRequest("POST", "/book", "application/x-www-form-urlencoded", formBody(withToken), Map.of(),
-					true);
+			return new FuzzRequest("POST", path, "application/x-www-form-urlencoded", formBody(withToken), Map.of(),
+					publishesCommand, answer);
 		});
 	}
 
@@ -312,6 +338,12 @@ class PublicDoorsFuzzTest {
 		Map<String, String> form = new LinkedHashMap<>();
 		validBooking().forEach((name, value) -> form.put(name, String.valueOf(value)));
 		form.put("language", "FR");
+		return form;
+	}
+
+	private static Map<String, String> validContactForm() {
+		Map<String, String> form = new LinkedHashMap<>();
+		validInquiry().forEach((name, value) -> form.put(name, String.valueOf(value)));
 		return form;
 	}
 
@@ -529,13 +561,43 @@ class PublicDoorsFuzzTest {
 		}
 	}
 
+	/** What a form post does with its page's proof of work. */
+	enum Answer {
+
+		SOLVED, WRONG, NONE
+
+	}
+
 	/** JSON's null, which a map of this test cannot hold as a value. */
 	private record Null() {
 	}
 
 	/** One request to one door, printed short when a case fails. */
 	record FuzzRequest(String method, String path, String contentType, byte[] body, Map<String, String> headers,
-			boolean publishesCommand) {
+			boolean publishesCommand, Answer answer) {
+
+		FuzzRequest(String method, String path, String contentType, byte[] body, Map<String, String> headers,
+				boolean publishesCommand) {
+			this(method, path, contentType, body, headers, publishesCommand, null);
+		}
+
+		/** This form with the proof of work of {@code page}'s challenge, as asked. */
+		FuzzRequest answering(String page) {
+			Matcher challenge = CHALLENGE.matcher(page);
+			Matcher difficulty = DIFFICULTY.matcher(page);
+			assertThat(challenge.find() && difficulty.find()).as("the form's challenge").isTrue();
+			String nonce = switch (this.answer) {
+				case SOLVED -> Solved.answer(challenge.group(1), Integer.parseInt(difficulty.group(1)));
+				case WRONG -> "0";
+				case NONE -> "";
+			};
+			byte[] fields = ("&challenge=" + challenge.group(1) + "&nonce=" + nonce)
+				.getBytes(StandardCharsets.US_ASCII);
+			byte[] answered = Arrays.copyOf(this.body, this.body.length + fields.length);
+			System.arraycopy(fields, 0, answered, this.body.length, fields.length);
+			return new FuzzRequest(this.method, this.path, this.contentType, answered, this.headers,
+					this.publishesCommand, this.answer);
+		}
 
 		HttpRequest build(String base) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + this.path))
@@ -553,7 +615,8 @@ class PublicDoorsFuzzTest {
 		public String toString() {
 			String shown = (this.body != null)
 					? new String(this.body, 0, Math.min(this.body.length, 300), StandardCharsets.UTF_8) : "";
-			return this.method + " " + this.path + " [" + this.contentType + "] " + shown;
+			return this.method + " " + this.path + " [" + this.contentType + "] " + shown
+					+ ((this.answer != null) ? " (challenge " + this.answer + ")" : "");
 		}
 
 	}

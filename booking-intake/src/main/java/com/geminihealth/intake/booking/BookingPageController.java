@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.geminihealth.intake.challenge.ProofOfWork;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
@@ -58,14 +59,17 @@ class BookingPageController {
 
 	private final DetailsCookie details;
 
+	private final ProofOfWork proofOfWork;
+
 	BookingPageController(BookingIntake intake, BookingRequestValidator validator, ClinicProperties clinic,
-			Honeypot honeypot, ReadSide readSide, DetailsCookie details) {
+			Honeypot honeypot, ReadSide readSide, DetailsCookie details, ProofOfWork proofOfWork) {
 		this.intake = intake;
 		this.validator = validator;
 		this.clinic = clinic;
 		this.honeypot = honeypot;
 		this.readSide = readSide;
 		this.details = details;
+		this.proofOfWork = proofOfWork;
 	}
 
 	@InitBinder("bookingRequest")
@@ -76,6 +80,12 @@ class BookingPageController {
 	@ModelAttribute("clinic")
 	ClinicProperties clinic() {
 		return this.clinic;
+	}
+
+	/** A new one for every form shown, the first time or again. */
+	@ModelAttribute(ProofOfWork.FIELD)
+	ProofOfWork.Challenge challenge() {
+		return this.proofOfWork.issue();
 	}
 
 	@GetMapping({ "/", "/book" })
@@ -104,12 +114,18 @@ class BookingPageController {
 
 	@PostMapping("/book")
 	String submit(@Valid @ModelAttribute("bookingRequest") BookingRequest bookingRequest, BindingResult result,
-			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, HttpServletRequest request,
+			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField,
+			@RequestParam(name = ProofOfWork.FIELD, required = false) String challenge,
+			@RequestParam(name = ProofOfWork.NONCE, required = false) String nonce, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
 		FormErrors.keepUnreadable(bookingRequest, result, model);
+		if (this.proofOfWork.check(challenge, nonce) != ProofOfWork.Verdict.SOLVED) {
+			model.addAttribute(ProofOfWork.REFUSED, true);
+			return "book";
+		}
 		if (result.hasErrors()) {
 			return "book";
 		}

@@ -29,7 +29,7 @@ public class PageSecret {
 
 	private final SecretKeySpec key;
 
-	PageSecret(PageProperties properties) {
+	public PageSecret(PageProperties properties) {
 		byte[] secret;
 		if (StringUtils.hasText(properties.secret())) {
 			secret = properties.secret().getBytes(StandardCharsets.UTF_8);

@@ -20,6 +20,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
+import com.geminihealth.intake.challenge.ProofOfWork;
+import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
@@ -50,6 +52,9 @@ class BookingPageIntegrationTest {
 
 	@Autowired
 	KafkaTopics kafka;
+
+	@Autowired
+	ProofOfWork proofOfWork;
 
 	@Test
 	void labelsEveryFieldOfTheForm() throws Exception {
@@ -307,6 +312,7 @@ class BookingPageIntegrationTest {
 
 	private MockHttpServletRequestBuilder form(String name, String email, String mobilePhone, String time) {
 		return post("/book").with(ClientAddresses.fresh())
+			.with(Solved.challenge(this.proofOfWork))
 			.param("patientName", name)
 			.param("email", email)
 			.param("mobilePhone", mobilePhone)

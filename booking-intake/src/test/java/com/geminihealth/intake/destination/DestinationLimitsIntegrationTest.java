@@ -15,6 +15,8 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.NextWeek;
+import com.geminihealth.intake.challenge.ProofOfWork;
+import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
@@ -45,6 +47,9 @@ class DestinationLimitsIntegrationTest {
 
 	@Autowired
 	KafkaTopics kafka;
+
+	@Autowired
+	ProofOfWork proofOfWork;
 
 	@Autowired
 	MeterRegistry meters;
@@ -78,6 +83,7 @@ class DestinationLimitsIntegrationTest {
 
 		this.mvc
 			.perform(post("/contact").with(ClientAddresses.fresh())
+				.with(Solved.challenge(this.proofOfWork))
 				.with(csrf())
 				.param("name", "Ina")
 				.param("email", inbox)
@@ -122,6 +128,7 @@ class DestinationLimitsIntegrationTest {
 	void marksTheMobilePhoneOnTheBookingFormForANumberWeDoNotText() throws Exception {
 		this.mvc
 			.perform(post("/book").with(ClientAddresses.fresh())
+				.with(Solved.challenge(this.proofOfWork))
 				.with(csrf())
 				.param("patientName", "Abroad " + UUID.randomUUID())
 				.param("email", uniqueEmail())
