@@ -56,9 +56,10 @@
 		return h0;
 	}
 
+	// In slices of a few milliseconds, each after the page has had its turn.
 	function solve(challenge, difficulty, done) {
 		var nonce = 0;
-		(function slice() {
+		function slice() {
 			for (var end = nonce + 20000; nonce < end; nonce++) {
 				if (Math.clz32(firstWord(challenge + nonce)) >= difficulty) {
 					done(String(nonce));
@@ -66,7 +67,8 @@
 				}
 			}
 			setTimeout(slice, 0);
-		})();
+		}
+		setTimeout(slice, 0);
 	}
 
 	document.querySelectorAll('input[name="nonce"][data-difficulty]').forEach(function (answer) {
