@@ -45,11 +45,13 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.schemas.Topics;
@@ -106,20 +108,23 @@ class PublicDoorsFuzzTest {
 	@BeforeContainer
 	static void start() throws Exception {
 		// As arguments: they override the service's own configuration file (port 8080).
-		intake = new SpringApplicationBuilder(
-				IntakeApplication.class)
-			.run(Stream
-				.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
-						"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
-						"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
-						"intake.rate-limit.enabled=false", "intake.destination-limits.emails-per-day=1000000",
-						"intake.destination-limits.texts-per-day=1000000",
-						"intake.pages.challenge.difficulty=" + IntakeIntegrationTest.CHALLENGE_BITS,
-						"intake.integrations.keys.practice-system=test-signing-secret",
-						"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
-						"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
-				.map((property) -> "--" + property)
-				.toArray(String[]::new));
+		intake = new SpringApplicationBuilder(IntakeApplication.class).run(Stream
+			.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
+					"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
+					"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
+					// A decider of its own: in the group of the tests' MockMvc instance,
+					// whose
+					// advertised address serves nothing, a status it owns could not be
+					// read.
+					"spring.kafka.streams.application-id=fuzz-decider-" + Instant.now().toEpochMilli(),
+					"intake.rate-limit.enabled=false", "intake.destination-limits.emails-per-day=1000000",
+					"intake.destination-limits.texts-per-day=1000000",
+					"intake.pages.challenge.difficulty=" + IntakeIntegrationTest.CHALLENGE_BITS,
+					"intake.integrations.keys.practice-system=test-signing-secret",
+					"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
+					"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
+			.map((property) -> "--" + property)
+			.toArray(String[]::new));
 		// Boot sets logging up afresh as it starts: watch from then on.
 		AppenderBase<ILoggingEvent> watcher = new AppenderBase<>() {
 			@Override
@@ -133,6 +138,11 @@ class PublicDoorsFuzzTest {
 		watcher.start();
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(watcher);
 		base = "http://localhost:" + ((WebServerApplicationContext) intake).getWebServer().getPort();
+		// Status reads answer 503 while the decider starts, rightly: fuzz once it runs.
+		StreamsBuilderFactoryBean decider = intake.getBean(StreamsBuilderFactoryBean.class);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> decider.getKafkaStreams() != null
+					&& decider.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
 		http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(5))
