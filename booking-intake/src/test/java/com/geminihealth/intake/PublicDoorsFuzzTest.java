@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ import ch.qos.logback.core.AppenderBase;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -43,12 +45,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
+import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.schemas.Topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +63,10 @@ import static org.awaitility.Awaitility.await;
  * Throws generated malformed requests at every public door of a running intake over real
  * HTTP: random JSON types, missing and extra fields, huge and empty strings, deep
  * nesting, invalid UTF-8 and control characters, impossible dates, extreme numbers, wrong
- * and wildcard content types, oversized headers. Whatever arrives: no 5xx, nothing
- * published for a refused request, every accepted booking decided, no personal data in
- * the logs.
+ * and wildcard content types, oversized headers. The forms carry their page's CSRF token
+ * and mostly answer its challenge, as a browser would; sometimes not, as a bot would.
+ * Whatever arrives: no 5xx, nothing published for a refused request, every accepted
+ * booking decided, no personal data in the logs.
  * <p>
  * A few thousand cases run with the tests; a long run is
  * {@code ./mvnw -pl booking-intake -am test -Dtest=PublicDoorsFuzzTest -Djqwik.tries.default=50000 -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -73,6 +79,10 @@ class PublicDoorsFuzzTest {
 	static final String PHONE = "905 555 0187";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([^\"]+)\"");
+
+	private static final Pattern DIFFICULTY = Pattern.compile("data-difficulty=\"([0-9]+)\"");
 
 	private static final Pattern REFERENCE = Pattern
 		.compile("/(?:api/bookings|book)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
@@ -98,16 +108,23 @@ class PublicDoorsFuzzTest {
 	@BeforeContainer
 	static void start() throws Exception {
 		// As arguments: they override the service's own configuration file (port 8080).
-		intake = new SpringApplicationBuilder(
-				IntakeApplication.class)
-			.run(Stream.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
+		intake = new SpringApplicationBuilder(IntakeApplication.class).run(Stream
+			.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
 					"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
 					"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
-					"intake.rate-limit.enabled=false", "intake.integrations.keys.practice-system=test-signing-secret",
+					// A decider of its own: in the group of the tests' MockMvc instance,
+					// whose
+					// advertised address serves nothing, a status it owns could not be
+					// read.
+					"spring.kafka.streams.application-id=fuzz-decider-" + Instant.now().toEpochMilli(),
+					"intake.rate-limit.enabled=false", "intake.destination-limits.emails-per-day=1000000",
+					"intake.destination-limits.texts-per-day=1000000",
+					"intake.pages.challenge.difficulty=" + IntakeIntegrationTest.CHALLENGE_BITS,
+					"intake.integrations.keys.practice-system=test-signing-secret",
 					"intake.twilio.auth-token=test-twilio-token", "logging.structured.format.console=",
 					"pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET)
-				.map((property) -> "--" + property)
-				.toArray(String[]::new));
+			.map((property) -> "--" + property)
+			.toArray(String[]::new));
 		// Boot sets logging up afresh as it starts: watch from then on.
 		AppenderBase<ILoggingEvent> watcher = new AppenderBase<>() {
 			@Override
@@ -121,6 +138,11 @@ class PublicDoorsFuzzTest {
 		watcher.start();
 		((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).addAppender(watcher);
 		base = "http://localhost:" + ((WebServerApplicationContext) intake).getWebServer().getPort();
+		// Status reads answer 503 while the decider starts, rightly: fuzz once it runs.
+		StreamsBuilderFactoryBean decider = intake.getBean(StreamsBuilderFactoryBean.class);
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> decider.getKafkaStreams() != null
+					&& decider.getKafkaStreams().state() == KafkaStreams.State.RUNNING);
 		http = HttpClient.newBuilder()
 			.cookieHandler(new CookieManager())
 			.connectTimeout(Duration.ofSeconds(5))
@@ -162,12 +184,13 @@ class PublicDoorsFuzzTest {
 	@Property
 	void noDoorAnswers5xxPublishesWhatItRefusesOrLeavesABookingUndecided(@ForAll("requests") FuzzRequest request)
 			throws Exception {
-		HttpResponse<String> response = http.send(request.build(base), HttpResponse.BodyHandlers.ofString());
+		FuzzRequest sent = (request.answer() != null) ? request.answering(get(request.path()).body()) : request;
+		HttpResponse<String> response = http.send(sent.build(base), HttpResponse.BodyHandlers.ofString());
 		int status = response.statusCode();
 		synchronized (statuses) {
 			statuses.computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
 		}
-		assertThat(status).as("%s answered %s", request, status).isLessThan(500);
+		assertThat(status).as("%s answered %s", sent, status).isLessThan(500);
 		if (request.publishesCommand() && (status == 202 || status == 302)) {
 			acceptedCommands.incrementAndGet();
 			String location = response.headers().firstValue("Location").orElse(response.body());
@@ -178,10 +201,53 @@ class PublicDoorsFuzzTest {
 		}
 	}
 
+	/**
+	 * Not fuzzing: over real HTTP, as a browser, a visitor of the forms gets their CSRF
+	 * token in a cookie and no session, and the token works.
+	 */
+	@Example
+	void givesAVisitorOfTheFormsNoSessionAndTheirCsrfTokenInACookie() throws Exception {
+		for (String form : List.of("/book", "/contact")) {
+			HttpResponse<String> page = newBrowser().send(HttpRequest.newBuilder(URI.create(base + form)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(page.headers().allValues("Set-Cookie")).as(form)
+				.anySatisfy((cookie) -> assertThat(cookie).startsWith("XSRF-TOKEN=")
+					.contains("HttpOnly")
+					.contains("SameSite=Lax"))
+				.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
+		}
+		HttpClient browser = newBrowser();
+		String page = browser
+			.send(HttpRequest.newBuilder(URI.create(base + "/book")).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		Matcher token = CSRF.matcher(page);
+		assertThat(token.find()).isTrue();
+		Map<String, byte[]> form = new LinkedHashMap<>();
+		validBookingForm().forEach((name, value) -> form.put(name, value.getBytes(StandardCharsets.UTF_8)));
+		form.put("requestedStart", (NextWeek.MONDAY.plusWeeks(3) + "T16:00").getBytes(StandardCharsets.UTF_8));
+		form.put("_csrf", token.group(1).getBytes(StandardCharsets.UTF_8));
+		FuzzRequest booking = new FuzzRequest("POST", "/book", "application/x-www-form-urlencoded", formBody(form),
+				Map.of(), true, Answer.SOLVED)
+			.answering(page);
+		HttpResponse<String> answer = browser.send(booking.build(base), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(302);
+		assertThat(answer.headers().allValues("Set-Cookie"))
+			.noneSatisfy((cookie) -> assertThat(cookie).startsWith("JSESSIONID"));
+		acceptedCommands.incrementAndGet();
+		Matcher reference = REFERENCE.matcher(answer.headers().firstValue("Location").orElseThrow());
+		assertThat(reference.find()).isTrue();
+		accepted.add(reference.group(1));
+	}
+
+	private static HttpClient newBrowser() {
+		return HttpClient.newBuilder().cookieHandler(new CookieManager()).version(HttpClient.Version.HTTP_1_1).build();
+	}
+
 	@Provide
 	Arbitrary<FuzzRequest> requests() {
-		return Arbitraries.oneOf(jsonBookings(), formBookings(), signedCommands(), inquiries(), twilioInbound(),
-				readSide());
+		return Arbitraries.oneOf(jsonBookings(), formBookings(), contactForms(), signedCommands(), inquiries(),
+				twilioInbound(), readSide());
 	}
 
 	private Arbitrary<FuzzRequest> jsonBookings() {
@@ -207,11 +273,26 @@ class PublicDoorsFuzzTest {
 	}
 
 	private Arbitrary<FuzzRequest> formBookings() {
-		return mutatedForm(validBookingForm()).map((fields) -> {
+		return forms("/book", validBookingForm(), true);
+	}
+
+	private Arbitrary<FuzzRequest> contactForms() {
+		return forms("/contact", validContactForm(), false);
+	}
+
+	/**
+	 * A page's form, mutated, with the page's CSRF token, and its challenge mostly
+	 * answered, sometimes not.
+	 */
+	private Arbitrary<FuzzRequest> forms(String path, Map<String, String> valid, boolean publishesCommand) {
+		Arbitrary<Answer> answers = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, Arbitraries.just(Answer.SOLVED)),
+				net.jqwik.api.Tuple.of(1, Arbitraries.just(Answer.WRONG)),
+				net.jqwik.api.Tuple.of(1, Arbitraries.just(Answer.NONE)));
+		return Combinators.combine(mutatedForm(valid), answers).as((fields, answer) -> {
 			Map<String, byte[]> withToken = new LinkedHashMap<>(fields);
 			withToken.put("_csrf", csrfToken.getBytes(StandardCharsets.UTF_8));
-			return new FuzzRequest("POST", "/book", "application/x-www-form-urlencoded", formBody(withToken), Map.of(),
-					true);
+			return new FuzzRequest("POST", path, "application/x-www-form-urlencoded", formBody(withToken), Map.of(),
+					publishesCommand, answer);
 		});
 	}
 
@@ -267,6 +348,12 @@ class PublicDoorsFuzzTest {
 		Map<String, String> form = new LinkedHashMap<>();
 		validBooking().forEach((name, value) -> form.put(name, String.valueOf(value)));
 		form.put("language", "FR");
+		return form;
+	}
+
+	private static Map<String, String> validContactForm() {
+		Map<String, String> form = new LinkedHashMap<>();
+		validInquiry().forEach((name, value) -> form.put(name, String.valueOf(value)));
 		return form;
 	}
 
@@ -484,13 +571,43 @@ class PublicDoorsFuzzTest {
 		}
 	}
 
+	/** What a form post does with its page's proof of work. */
+	enum Answer {
+
+		SOLVED, WRONG, NONE
+
+	}
+
 	/** JSON's null, which a map of this test cannot hold as a value. */
 	private record Null() {
 	}
 
 	/** One request to one door, printed short when a case fails. */
 	record FuzzRequest(String method, String path, String contentType, byte[] body, Map<String, String> headers,
-			boolean publishesCommand) {
+			boolean publishesCommand, Answer answer) {
+
+		FuzzRequest(String method, String path, String contentType, byte[] body, Map<String, String> headers,
+				boolean publishesCommand) {
+			this(method, path, contentType, body, headers, publishesCommand, null);
+		}
+
+		/** This form with the proof of work of {@code page}'s challenge, as asked. */
+		FuzzRequest answering(String page) {
+			Matcher challenge = CHALLENGE.matcher(page);
+			Matcher difficulty = DIFFICULTY.matcher(page);
+			assertThat(challenge.find() && difficulty.find()).as("the form's challenge").isTrue();
+			String nonce = switch (this.answer) {
+				case SOLVED -> Solved.answer(challenge.group(1), Integer.parseInt(difficulty.group(1)));
+				case WRONG -> "0";
+				case NONE -> "";
+			};
+			byte[] fields = ("&challenge=" + challenge.group(1) + "&nonce=" + nonce)
+				.getBytes(StandardCharsets.US_ASCII);
+			byte[] answered = Arrays.copyOf(this.body, this.body.length + fields.length);
+			System.arraycopy(fields, 0, answered, this.body.length, fields.length);
+			return new FuzzRequest(this.method, this.path, this.contentType, answered, this.headers,
+					this.publishesCommand, this.answer);
+		}
 
 		HttpRequest build(String base) {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + this.path))
@@ -508,7 +625,8 @@ class PublicDoorsFuzzTest {
 		public String toString() {
 			String shown = (this.body != null)
 					? new String(this.body, 0, Math.min(this.body.length, 300), StandardCharsets.UTF_8) : "";
-			return this.method + " " + this.path + " [" + this.contentType + "] " + shown;
+			return this.method + " " + this.path + " [" + this.contentType + "] " + shown
+					+ ((this.answer != null) ? " (challenge " + this.answer + ")" : "");
 		}
 
 	}

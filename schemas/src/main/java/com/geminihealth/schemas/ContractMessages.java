@@ -30,6 +30,7 @@ final class ContractMessages {
 	 * that its pattern and its format read the same.
 	 */
 	private static final Map<String, String> DEFINITIONS = Map.ofEntries(entry("Uuid", "a UUID"),
+			entry("Digest", "a SHA-256 digest in lowercase hex"),
 			entry("Slug", "an id of letters, digits, '.', '_' and '-' such as toronto-midtown"),
 			entry("Email", "a valid email address"),
 			entry("Phone", "a phone number in E.164 form such as +12892348001"),

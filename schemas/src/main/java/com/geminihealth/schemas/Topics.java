@@ -12,6 +12,9 @@ import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.intake.DestinationUsed;
+import com.geminihealth.schemas.intake.Digest;
+import com.geminihealth.schemas.intake.IdempotencyKeyClaimed;
 import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
@@ -67,6 +70,22 @@ public final class Topics {
 			IdSerde.of(NotificationId::new), CloudEventSerde.of("notification", DeliveryReport.class));
 
 	/**
+	 * Booking intake's claims of clients' idempotency keys, read by every intake
+	 * instance; keyed by the digest of the caller and the key. Claims matter for a day: a
+	 * retention of a few days keeps what every instance must read at start small.
+	 */
+	public static final Topic<Digest, IdempotencyKeyClaimed> IDEMPOTENCY_KEYS = new Topic<>("idempotency-keys",
+			IdSerde.of(Digest::new), CloudEventSerde.of("intake", IdempotencyKeyClaimed.class));
+
+	/**
+	 * Messages that requests at booking intake's public doors will send, counted per
+	 * destination by every intake instance; keyed by the digest of the phone number or
+	 * address. Counted over a day, like the claims above.
+	 */
+	public static final Topic<Digest, DestinationUsed> DESTINATION_USES = new Topic<>("destination-uses",
+			IdSerde.of(Digest::new), CloudEventSerde.of("intake", DestinationUsed.class));
+
+	/**
 	 * Booking commands the decider could not accept, byte for byte as they arrived, with
 	 * the reason in the {@link DeadLetters#REASON} header.
 	 */
@@ -93,8 +112,8 @@ public final class Topics {
 	public static final Topic<byte[], byte[]> REMINDERS_DEAD_LETTERS = raw("reminders.dlt");
 
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, CONTACT_INQUIRIES, DUE_NOTICES,
-			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, BOOKING_COMMANDS_DEAD_LETTERS,
-			NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS);
+			PATIENT_REPLIES, NOTIFICATION_OUTCOMES, DELIVERY_REPORTS, IDEMPOTENCY_KEYS, DESTINATION_USES,
+			BOOKING_COMMANDS_DEAD_LETTERS, NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS);
 
 	/** The catalogued topic named {@code name}. */
 	public static Optional<Topic<?, ?>> named(String name) {

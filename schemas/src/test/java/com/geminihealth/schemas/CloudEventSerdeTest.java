@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.intake.Digest;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.PatientContact;
 
@@ -132,6 +133,9 @@ class CloudEventSerdeTest {
 		assertThat(headers.toArray()).isEmpty();
 	}
 
+	/** SHA-256 of "test", as {@code sha256sum} prints it. */
+	static final String DIGEST_OF_TEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
 	static Stream<Arguments> keys() {
 		return Stream.of(Arguments.of(Topics.BOOKING_COMMANDS, Examples.LOCATION, "toronto-midtown"),
 				Arguments.of(Topics.APPOINTMENTS, Examples.APPOINTMENT_ID, "3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71"),
@@ -141,7 +145,9 @@ class CloudEventSerdeTest {
 				Arguments.of(Topics.PATIENT_REPLIES, new PatientContact("+12892348001"), "+12892348001"),
 				Arguments.of(Topics.NOTIFICATION_OUTCOMES, new NotificationId("a1b2:reminder:sms"),
 						"a1b2:reminder:sms"),
-				Arguments.of(Topics.DELIVERY_REPORTS, new NotificationId("a1b2:reminder:sms"), "a1b2:reminder:sms"));
+				Arguments.of(Topics.DELIVERY_REPORTS, new NotificationId("a1b2:reminder:sms"), "a1b2:reminder:sms"),
+				Arguments.of(Topics.IDEMPOTENCY_KEYS, Digest.of("test"), DIGEST_OF_TEST),
+				Arguments.of(Topics.DESTINATION_USES, Digest.of("test"), DIGEST_OF_TEST));
 	}
 
 	@ParameterizedTest(name = "{0}")

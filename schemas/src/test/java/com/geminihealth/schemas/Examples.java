@@ -38,6 +38,9 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.intake.DestinationUsed;
+import com.geminihealth.schemas.intake.Digest;
+import com.geminihealth.schemas.intake.IdempotencyKeyClaimed;
 import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationDelivered;
 import com.geminihealth.schemas.notification.NotificationFailed;
@@ -243,6 +246,12 @@ public final class Examples {
 				new NotificationSuppressed(new NotificationId("3e9c5b1d-7a4f-4d2b-9c6e-0f8a4d5b2e37:reminder:sms"),
 						Channel.SMS, "reminder", FRENCH_APPOINTMENT.appointmentId(),
 						NotificationSuppressed.Reason.OPTED_OUT, Instant.parse("2026-12-03T19:00:00Z")));
+		examples.put(IdempotencyKeyClaimed.class,
+				new IdempotencyKeyClaimed(REQUEST,
+						new Digest("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+						Instant.parse("2026-12-02T15:00:00Z")));
+		examples.put(DestinationUsed.class,
+				new DestinationUsed(REQUEST.uuid(), Channel.SMS, Instant.parse("2026-12-01T15:00:00Z")));
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.geminihealth.intake.web.IdempotencyKeys;
+import com.geminihealth.intake.idempotency.IdempotencyKeys;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
@@ -28,6 +28,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/bookings")
 @Tag(name = "Bookings")
 class BookingController {
+
+	/** The caller of the unsigned API, whose keys are one space. */
+	static final String PUBLIC = "public";
 
 	private final BookingIntake intake;
 
@@ -53,16 +56,19 @@ class BookingController {
 	@ApiResponse(responseCode = "202", description = "Accepted: on Kafka, to be decided")
 	@ApiResponse(responseCode = "400", description = "Malformed body")
 	@ApiResponse(responseCode = "422",
-			description = "Invalid fields, or an Idempotency-Key reused with another body; nothing was published")
+			description = "Invalid fields, a number we do not text, or an Idempotency-Key reused with another body; "
+					+ "nothing was published")
 	@ApiResponse(responseCode = "415", description = "The body is not JSON; nothing was published")
-	@ApiResponse(responseCode = "429", description = "Too many requests from this address; see Retry-After")
+	@ApiResponse(responseCode = "429",
+			description = "Too many requests from this address, or to this email address or number; see Retry-After")
 	@ApiResponse(responseCode = "503",
 			description = "Kafka did not acknowledge the request; nothing was accepted, retry after Retry-After")
 	ResponseEntity<Accepted> book(@Valid @RequestBody BookingRequest bookingRequest,
 			@Parameter(description = "Makes retries safe: the same key and body get the same answer") @RequestHeader(
 					name = "Idempotency-Key", required = false) String idempotencyKey) {
-		Accepted accepted = this.idempotencyKeys.once(idempotencyKey, bookingRequest,
-				(id) -> Accepted.pending(this.intake.submit(new RequestId(id), bookingRequest, BookingChannel.ONLINE)));
+		RequestId requestId = this.idempotencyKeys.requestId(PUBLIC, idempotencyKey, bookingRequest);
+		this.intake.allow(requestId, bookingRequest);
+		Accepted accepted = Accepted.pending(this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE));
 		return ResponseEntity.accepted().location(URI.create(accepted.statusUrl())).body(accepted);
 	}
 

@@ -3,6 +3,8 @@ package com.geminihealth.intake.booking;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
+import com.geminihealth.intake.destination.Destination;
+import com.geminihealth.intake.destination.DestinationLimits;
 import com.geminihealth.intake.web.PhoneNumbers;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topics;
@@ -23,8 +25,21 @@ public class BookingIntake {
 
 	private final EventPublisher publisher;
 
-	BookingIntake(EventPublisher publisher) {
+	private final DestinationLimits limits;
+
+	BookingIntake(EventPublisher publisher, DestinationLimits limits) {
 		this.publisher = publisher;
+		this.limits = limits;
+	}
+
+	/**
+	 * Counts the messages the request will send against what the public doors may send
+	 * its email address and, if the patient wants texts, their number; throws if it may
+	 * not.
+	 */
+	void allow(RequestId requestId, BookingRequest request) {
+		this.limits.allow(requestId.uuid(), Destination.email("email", request.email()),
+				request.smsConsent() ? Destination.text("mobilePhone", request.mobilePhone()) : null);
 	}
 
 	/** Publishes the command and returns once Kafka has acknowledged it. */

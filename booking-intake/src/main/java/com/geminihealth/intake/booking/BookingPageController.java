@@ -6,7 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.geminihealth.intake.challenge.ProofOfWork;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
+import com.geminihealth.intake.web.InvalidFields;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
@@ -37,12 +40,6 @@ import com.geminihealth.schemas.booking.RequestId;
  */
 @Controller
 class BookingPageController {
-
-	/**
-	 * The patient's details, kept in their session so that picking an alternative needs
-	 * no retyping.
-	 */
-	static final String LAST_REQUEST = "lastBookingRequest";
 
 	/**
 	 * How many times, a second apart, the answer page asks again before it stops and says
@@ -60,13 +57,19 @@ class BookingPageController {
 
 	private final ReadSide readSide;
 
+	private final DetailsCookie details;
+
+	private final ProofOfWork proofOfWork;
+
 	BookingPageController(BookingIntake intake, BookingRequestValidator validator, ClinicProperties clinic,
-			Honeypot honeypot, ReadSide readSide) {
+			Honeypot honeypot, ReadSide readSide, DetailsCookie details, ProofOfWork proofOfWork) {
 		this.intake = intake;
 		this.validator = validator;
 		this.clinic = clinic;
 		this.honeypot = honeypot;
 		this.readSide = readSide;
+		this.details = details;
+		this.proofOfWork = proofOfWork;
 	}
 
 	@InitBinder("bookingRequest")
@@ -79,18 +82,23 @@ class BookingPageController {
 		return this.clinic;
 	}
 
+	/** A new one for every form shown, the first time or again. */
+	@ModelAttribute(ProofOfWork.FIELD)
+	ProofOfWork.Challenge challenge() {
+		return this.proofOfWork.issue();
+	}
+
 	@GetMapping({ "/", "/book" })
 	String form(@RequestParam(required = false) String location, @RequestParam(required = false) String service,
 			@RequestParam(required = false) String practitioner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
-			HttpSession session, Model model) {
-		BookingRequest last = (BookingRequest) session.getAttribute(LAST_REQUEST);
+			HttpServletRequest request, Model model) {
+		DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
 		model.addAttribute("bookingRequest",
-				new BookingRequest((last != null) ? last.patientName() : null, (last != null) ? last.email() : null,
-						(last != null) ? last.mobilePhone() : null, (last != null) ? last.language() : null,
-						(last != null) ? last.smsConsent() : null, (last != null) ? last.followUpConsent() : null,
-						location, service, practitioner, start, null, null, null));
+				new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
+						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null, null,
+						null));
 		model.addAttribute("date", (date != null) ? date : (start != null) ? start.toLocalDate() : null);
 		if (known(location, service) && date != null) {
 			try {
@@ -106,17 +114,31 @@ class BookingPageController {
 
 	@PostMapping("/book")
 	String submit(@Valid @ModelAttribute("bookingRequest") BookingRequest bookingRequest, BindingResult result,
-			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, HttpSession session,
-			Model model) {
+			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField,
+			@RequestParam(name = ProofOfWork.FIELD, required = false) String challenge,
+			@RequestParam(name = ProofOfWork.NONCE, required = false) String nonce, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
 		FormErrors.keepUnreadable(bookingRequest, result, model);
+		if (this.proofOfWork.check(challenge, nonce) != ProofOfWork.Verdict.SOLVED) {
+			model.addAttribute(ProofOfWork.REFUSED, true);
+			return "book";
+		}
 		if (result.hasErrors()) {
 			return "book";
 		}
-		RequestId requestId = this.intake.submit(RequestId.random(), bookingRequest, BookingChannel.ONLINE);
-		session.setAttribute(LAST_REQUEST, bookingRequest);
+		RequestId requestId = RequestId.random();
+		try {
+			this.intake.allow(requestId, bookingRequest);
+		}
+		catch (InvalidFields refused) {
+			FormErrors.reject(refused, result);
+			return "book";
+		}
+		this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE);
+		this.details.keep(bookingRequest, request, response);
 		return "redirect:/book/" + requestId.value();
 	}
 

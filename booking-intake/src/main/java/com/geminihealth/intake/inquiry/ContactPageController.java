@@ -12,9 +12,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import com.geminihealth.intake.challenge.ProofOfWork;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
+import com.geminihealth.intake.web.InvalidFields;
 
 /** The public contact page. */
 @Controller
@@ -28,12 +30,15 @@ class ContactPageController {
 
 	private final Honeypot honeypot;
 
+	private final ProofOfWork proofOfWork;
+
 	ContactPageController(Inquiries inquiries, InquiryRequestValidator validator, ClinicProperties clinic,
-			Honeypot honeypot) {
+			Honeypot honeypot, ProofOfWork proofOfWork) {
 		this.inquiries = inquiries;
 		this.validator = validator;
 		this.clinic = clinic;
 		this.honeypot = honeypot;
+		this.proofOfWork = proofOfWork;
 	}
 
 	@InitBinder("inquiryRequest")
@@ -46,6 +51,12 @@ class ContactPageController {
 		return this.clinic;
 	}
 
+	/** A new one for every form shown, the first time or again. */
+	@ModelAttribute(ProofOfWork.FIELD)
+	ProofOfWork.Challenge challenge() {
+		return this.proofOfWork.issue();
+	}
+
 	@GetMapping("/contact")
 	String form(Model model) {
 		model.addAttribute("inquiryRequest", new InquiryRequest(null, null, null, null, null, null));
@@ -54,15 +65,27 @@ class ContactPageController {
 
 	@PostMapping("/contact")
 	String submit(@Valid @ModelAttribute("inquiryRequest") InquiryRequest inquiryRequest, BindingResult result,
-			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField, Model model) {
+			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField,
+			@RequestParam(name = ProofOfWork.FIELD, required = false) String challenge,
+			@RequestParam(name = ProofOfWork.NONCE, required = false) String nonce, Model model) {
 		if (this.honeypot.caught(honeypotField)) {
 			return "submitted";
 		}
 		FormErrors.keepUnreadable(inquiryRequest, result, model);
+		if (this.proofOfWork.check(challenge, nonce) != ProofOfWork.Verdict.SOLVED) {
+			model.addAttribute(ProofOfWork.REFUSED, true);
+			return "contact";
+		}
 		if (result.hasErrors()) {
 			return "contact";
 		}
-		model.addAttribute("reference", this.inquiries.submit(inquiryRequest).value());
+		try {
+			model.addAttribute("reference", this.inquiries.submit(inquiryRequest).value());
+		}
+		catch (InvalidFields refused) {
+			FormErrors.reject(refused, result);
+			return "contact";
+		}
 		model.addAttribute("kind", "inquiry");
 		return "submitted";
 	}

@@ -6,6 +6,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
+import com.geminihealth.intake.destination.Destination;
+import com.geminihealth.intake.destination.DestinationLimits;
 import com.geminihealth.intake.web.PhoneNumbers;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topics;
@@ -22,14 +24,23 @@ public class Inquiries {
 
 	private final Clock clock;
 
-	Inquiries(EventPublisher publisher, Clock clock) {
+	private final DestinationLimits limits;
+
+	Inquiries(EventPublisher publisher, Clock clock, DestinationLimits limits) {
 		this.publisher = publisher;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
-	/** Publishes the inquiry and returns once Kafka has acknowledged it. */
+	/**
+	 * Publishes the inquiry and returns once Kafka has acknowledged it; first counts the
+	 * acknowledgement it will send against what the public doors may send the address,
+	 * and throws if it may not.
+	 */
 	public InquiryId submit(InquiryRequest request) {
-		ContactInquiryReceived inquiry = toEvent(InquiryId.random(), request, this.clock.instant());
+		InquiryId id = InquiryId.random();
+		this.limits.allow(id.uuid(), Destination.email("email", request.email()));
+		ContactInquiryReceived inquiry = toEvent(id, request, this.clock.instant());
 		this.publisher.publish(Topics.CONTACT_INQUIRIES, inquiry.inquiryId(), inquiry);
 		return inquiry.inquiryId();
 	}

@@ -35,7 +35,8 @@ class ErrorPages implements ErrorViewResolver {
 	private static String kind(HttpStatus status) {
 		return switch (status) {
 			case NOT_FOUND -> "missing";
-			// A form sent after its session ended carries a CSRF token no longer valid.
+			// A form sent without the CSRF cookie it was given (cleared, or blocked) is
+			// refused.
 			case FORBIDDEN -> "expired";
 			case TOO_MANY_REQUESTS -> "busy";
 			default -> status.is4xxClientError() ? "incomplete" : "ours";

@@ -10,6 +10,11 @@ public final class FormErrors {
 	private FormErrors() {
 	}
 
+	/** Marks each field a refusal names, with its message. */
+	public static void reject(InvalidFields refused, BindingResult result) {
+		refused.problems().forEach((problem) -> result.rejectValue(problem.field(), "refused", problem.message()));
+	}
+
 	/**
 	 * Puts a form back on its page when some value could not be read ("Monday 11am", a 30
 	 * February): Spring made the form's object without those values but left it out of

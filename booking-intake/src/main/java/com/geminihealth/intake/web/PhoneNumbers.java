@@ -36,6 +36,18 @@ public final class PhoneNumbers {
 	}
 
 	/**
+	 * The region (ISO 3166 code) a number in E.164 form belongs to, {@code ZZ} if none.
+	 */
+	public static String region(String e164) {
+		try {
+			return UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+		}
+		catch (NumberParseException ex) {
+			return "ZZ";
+		}
+	}
+
+	/**
 	 * The number grouped as people read it ({@code +1 289-234-8001}), or as given if it
 	 * cannot be read.
 	 */

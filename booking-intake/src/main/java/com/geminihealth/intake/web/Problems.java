@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import com.geminihealth.intake.idempotency.IdempotencyKeys;
+import com.geminihealth.intake.ledger.Ledger;
 import com.geminihealth.platform.EventPublisher;
 
 import tools.jackson.databind.DatabindException;
@@ -34,11 +36,25 @@ class Problems {
 
 	static final URI INVALID_FIELDS = URI.create("https://geminihealth.com/problems/invalid-fields");
 
+	static final URI LIMIT_REACHED = URI.create("https://geminihealth.com/problems/limit-reached");
+
 	static final URI MALFORMED = URI.create("https://geminihealth.com/problems/malformed-request");
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
 	ProblemDetail invalid(MethodArgumentNotValidException ex) {
 		return invalidFields(ex.getBindingResult().getFieldErrors().stream().map(Problems::toProblem).toList());
+	}
+
+	@ExceptionHandler(LimitReached.class)
+	ResponseEntity<ProblemDetail> limitReached(LimitReached ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"a destination of this request has had all the messages we send it for now; nothing was submitted");
+		problem.setType(LIMIT_REACHED);
+		problem.setTitle("Limit reached");
+		problem.setProperty("errors", ex.problems());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfter().toSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler(InvalidFields.class)
@@ -88,6 +104,13 @@ class Problems {
 	ResponseEntity<ProblemDetail> notAcknowledged(EventPublisher.NotAcknowledged ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"the request could not be stored; nothing was accepted, please retry");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+	}
+
+	@ExceptionHandler(Ledger.Unavailable.class)
+	ResponseEntity<ProblemDetail> ledgerBehind(Ledger.Unavailable ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"the intake is starting or cannot reach Kafka; nothing was accepted, please retry");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
 	}
 

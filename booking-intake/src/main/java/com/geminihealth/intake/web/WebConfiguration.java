@@ -10,10 +10,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
@@ -23,7 +25,8 @@ import tools.jackson.databind.type.LogicalType;
 /**
  * The intake is public: anyone may read its pages and submit. Forms carry CSRF tokens;
  * the JSON API, signed integrations and provider webhooks are not cookie-authenticated,
- * so CSRF does not apply to them.
+ * so CSRF does not apply to them. Nothing keeps a session: the CSRF token's other half is
+ * a cookie, so a visitor, or a bot, reading a page costs no memory on the server.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -31,9 +34,18 @@ class WebConfiguration {
 	@Bean
 	SecurityFilterChain publicIntake(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/integrations/**", "/twilio/**"))
+			.csrf((csrf) -> csrf.csrfTokenRepository(cookieTokens())
+				.ignoringRequestMatchers("/api/**", "/integrations/**", "/twilio/**"))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
 			.headers(Customizer.withDefaults())
 			.build();
+	}
+
+	private static CookieCsrfTokenRepository cookieTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
+		return tokens;
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package com.geminihealth.intake.booking;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,7 @@ import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.BookingCommand;
@@ -30,6 +33,7 @@ import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -70,7 +74,7 @@ public class BookingApiIntegrationTest {
 	}
 
 	@Test
-	void answersARetryWithTheSameIdempotencyKeyWithTheFirstAnswerAndPublishesOnce() throws Exception {
+	void answersARetryWithTheSameIdempotencyKeyWithTheFirstAnswerAndDecidesItOnce() throws Exception {
 		String name = "Retry " + UUID.randomUUID();
 		String key = UUID.randomUUID().toString();
 		String first = book(body(name, "\"email\": \"r@example.com\""), key).andExpect(status().isAccepted())
@@ -83,7 +87,34 @@ public class BookingApiIntegrationTest {
 			.getContentAsString();
 
 		assertThat(second).isEqualTo(first);
-		assertThat(commandsFor(name)).hasSize(1);
+		String requestId = JsonPath.read(first, "$.requestId");
+		assertThat(commandsFor(name)).hasSize(2)
+			.allSatisfy((record) -> assertThat(((BookAppointment) record.value()).requestId().value())
+				.isEqualTo(requestId));
+		// A later booking at the same location is decided after the retry, so by then the
+		// retry has been seen too.
+		String later = JsonPath.read(
+				book(body("Later " + UUID.randomUUID(), "\"email\": \"l@example.com\"").replace(NextWeek.TEN_AM,
+						NextWeek.MONDAY + "T16:00"), null)
+					.andReturn()
+					.getResponse()
+					.getContentAsString(),
+				"$.requestId");
+		await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(later).size() == 1);
+		assertThat(decisionsFor(requestId)).hasSize(1);
+	}
+
+	@Test
+	void neverMakesTheRequestIdFromTheKeySoAKnownKeyRevealsNoAppointment() throws Exception {
+		String key = "demo-" + NextWeek.TEN_AM;
+		String answer = book(body("Guess " + UUID.randomUUID(), "\"email\": \"g@example.com\""), key)
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(JsonPath.<String>read(answer, "$.requestId"))
+			.isNotEqualTo(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString());
 	}
 
 	@Test
@@ -256,6 +287,14 @@ public class BookingApiIntegrationTest {
 			.stream()
 			.filter((record) -> record.value() instanceof BookAppointment book
 					&& book.patient().name().equals(patientName))
+			.toList();
+	}
+
+	private List<AppointmentEvent> decisionsFor(String requestId) {
+		return this.kafka.read(Topics.APPOINTMENTS)
+			.stream()
+			.filter((record) -> record.key().value().equals(requestId))
+			.map(ConsumerRecord::value)
 			.toList();
 	}
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +20,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
+import com.geminihealth.intake.challenge.ProofOfWork;
+import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
@@ -41,11 +44,17 @@ class BookingPageIntegrationTest {
 	/** A Monday no other test books: Maya Chen works in Burlington 09:00-17:00. */
 	static final LocalDate DAY = NextWeek.MONDAY.plusWeeks(1);
 
+	/** Two days later, for tests of the page rather than the calendar. */
+	static final LocalDate WEDNESDAY = DAY.plusDays(2);
+
 	@Autowired
 	MockMvc mvc;
 
 	@Autowired
 	KafkaTopics kafka;
+
+	@Autowired
+	ProofOfWork proofOfWork;
 
 	@Test
 	void labelsEveryFieldOfTheForm() throws Exception {
@@ -128,6 +137,29 @@ class BookingPageIntegrationTest {
 	}
 
 	@Test
+	void fillsInThePatientsDetailsWhenTheyPickAnAlternativeFromASignedCookie() throws Exception {
+		String name = "Again " + UUID.randomUUID();
+		Cookie details = this.mvc.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T11:30").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getCookie("booking-details");
+		String alternative = DAY + "T13:45";
+
+		assertThat(details).isNotNull().satisfies((cookie) -> {
+			assertThat(cookie.isHttpOnly()).isTrue();
+			assertThat(cookie.getPath()).isEqualTo("/book");
+			assertThat(cookie.getMaxAge()).isEqualTo(30 * 60);
+		});
+		this.mvc.perform(get("/book").param("start", alternative).cookie(details))
+			.andExpect(content().string(containsString("value=\"" + name + "\"")))
+			.andExpect(content().string(containsString("value=\"905 555 0143\"")));
+		String forged = details.getValue().substring(0, details.getValue().lastIndexOf('.')) + ".forged";
+		this.mvc.perform(get("/book").param("start", alternative).cookie(new Cookie("booking-details", forged)))
+			.andExpect(content().string(not(containsString(name))));
+	}
+
+	@Test
 	void refusesAPostWithoutCsrfToken() throws Exception {
 		String name = "NoCsrf " + UUID.randomUUID();
 
@@ -161,6 +193,20 @@ class BookingPageIntegrationTest {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists(HttpHeaders.RETRY_AFTER))
 			.andExpect(header().doesNotExist(HttpHeaders.CONTENT_TYPE));
+	}
+
+	@Test
+	void answersAScraperReadingPagesFromOneAddressWithAPageSayingToWaitButNotItsStyles() throws Exception {
+		var address = ClientAddresses.fresh();
+		for (int i = 0; i < IntakeIntegrationTest.READS_PER_MINUTE; i++) {
+			this.mvc.perform(get("/book").with(address)).andExpect(status().isOk());
+		}
+
+		this.mvc.perform(get("/book").with(address))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists(HttpHeaders.RETRY_AFTER));
+		this.mvc.perform(get("/site.css").with(address)).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/health/liveness").with(address)).andExpect(status().isOk());
 	}
 
 	@ParameterizedTest
@@ -266,6 +312,7 @@ class BookingPageIntegrationTest {
 
 	private MockHttpServletRequestBuilder form(String name, String email, String mobilePhone, String time) {
 		return post("/book").with(ClientAddresses.fresh())
+			.with(Solved.challenge(this.proofOfWork))
 			.param("patientName", name)
 			.param("email", email)
 			.param("mobilePhone", mobilePhone)

@@ -10,6 +10,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
+import com.geminihealth.intake.challenge.ProofOfWork;
+import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
@@ -31,6 +33,9 @@ class InquiryIntegrationTest {
 
 	@Autowired
 	KafkaTopics kafka;
+
+	@Autowired
+	ProofOfWork proofOfWork;
 
 	@Test
 	void publishesAnInquiryFromTheApi() throws Exception {
@@ -64,6 +69,7 @@ class InquiryIntegrationTest {
 
 		this.mvc
 			.perform(post("/contact").with(ClientAddresses.fresh())
+				.with(Solved.challenge(this.proofOfWork))
 				.with(csrf())
 				.param("name", "Kim")
 				.param("email", "kim@example.com")
@@ -94,6 +100,7 @@ class InquiryIntegrationTest {
 
 		this.mvc
 			.perform(post("/contact").with(ClientAddresses.fresh())
+				.with(Solved.challenge(this.proofOfWork))
 				.with(csrf())
 				.param("name", "Kim")
 				.param("email", "kim@example.com")

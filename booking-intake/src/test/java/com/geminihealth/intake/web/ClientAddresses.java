@@ -16,8 +16,17 @@ public final class ClientAddresses {
 	}
 
 	public static RequestPostProcessor fresh() {
+		return from(next());
+	}
+
+	/** An address no other request of the test run comes from. */
+	public static String next() {
 		int n = next.getAndIncrement();
-		String address = "10.0." + (n / 250) + "." + (n % 250 + 1);
+		return "10.0." + (n / 250) + "." + (n % 250 + 1);
+	}
+
+	/** A request whose peer (the socket's other end) is {@code address}. */
+	public static RequestPostProcessor from(String address) {
 		return (request) -> {
 			request.setRemoteAddr(address);
 			return request;

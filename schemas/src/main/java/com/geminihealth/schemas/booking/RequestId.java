@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.geminihealth.schemas.Id;
 
 /**
- * A booking request, chosen by the intake (or derived from the client's idempotency key).
+ * A booking request: chosen at random by the intake, never derived from what a client
+ * sends, or chosen by the signed integration that sent the command.
  */
 public record RequestId(UUID uuid) implements Id {
 
