@@ -112,6 +112,11 @@ class PublicDoorsFuzzTest {
 			.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
 					"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
 					"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
+					// Tomcat closes a connection after 100 requests, and the client may
+					// already be
+					// sending the next one on it: a lost request the client cannot tell
+					// from a fault.
+					"server.tomcat.max-keep-alive-requests=-1",
 					// A decider of its own: in the group of the tests' MockMvc instance,
 					// whose
 					// advertised address serves nothing, a status it owns could not be
