@@ -78,8 +78,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static boolean read(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return "GET".equals(request.getMethod()) && !path.startsWith("/actuator/") && !path.endsWith(".css")
-				&& !path.endsWith(".js") && !path.equals("/favicon.ico");
+		return "GET".equals(request.getMethod()) && !path.startsWith("/actuator/") && !path.equals("/livez")
+				&& !path.equals("/readyz") && !path.endsWith(".css") && !path.endsWith(".js")
+				&& !path.equals("/favicon.ico");
 	}
 
 	@Override

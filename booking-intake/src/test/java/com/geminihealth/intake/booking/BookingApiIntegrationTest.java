@@ -95,7 +95,7 @@ public class BookingApiIntegrationTest {
 		// retry has been seen too.
 		String later = JsonPath.read(
 				book(body("Later " + UUID.randomUUID(), "\"email\": \"l@example.com\"").replace(NextWeek.TEN_AM,
-						NextWeek.MONDAY + "T16:00"), null)
+						NextWeek.MONDAY.plusWeeks(2) + "T16:00"), null)
 					.andReturn()
 					.getResponse()
 					.getContentAsString(),

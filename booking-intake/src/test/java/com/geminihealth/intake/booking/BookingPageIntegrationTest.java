@@ -206,7 +206,7 @@ class BookingPageIntegrationTest {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists(HttpHeaders.RETRY_AFTER));
 		this.mvc.perform(get("/site.css").with(address)).andExpect(status().isOk());
-		this.mvc.perform(get("/actuator/health/liveness").with(address)).andExpect(status().isOk());
+		this.mvc.perform(get("/livez").with(address)).andExpect(status().isOk());
 	}
 
 	@ParameterizedTest

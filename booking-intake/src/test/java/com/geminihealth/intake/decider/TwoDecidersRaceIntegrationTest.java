@@ -107,6 +107,8 @@ class TwoDecidersRaceIntegrationTest {
 					"--spring.kafka.streams.state-dir=target/race/" + UUID.randomUUID(),
 					"--spring.kafka.streams.properties.application.server=localhost:" + port,
 					"--management.server.port=0", "--intake.rate-limit.enabled=false",
+					// Many patients' requests from one test: one address for all of them.
+					"--intake.destination-limits.emails-per-day=1000", "--intake.destination-limits.texts-per-day=1000",
 					"--logging.structured.format.console=",
 					"--pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET,
 					"--spring.main.banner-mode=off"));

@@ -122,8 +122,8 @@ class IdempotencyAcrossInstancesIntegrationTest {
 			.run("--server.port=" + port, "--spring.kafka.bootstrap-servers=" + this.broker.getBrokersAsString(),
 					"--spring.kafka.streams.state-dir=target/idempotency/" + UUID.randomUUID(),
 					"--spring.kafka.streams.properties.application.server=localhost:" + port,
-					"--intake.rate-limit.enabled=false", "--logging.structured.format.console=",
-					"--spring.main.banner-mode=off",
+					"--management.server.port=0", "--intake.rate-limit.enabled=false",
+					"--logging.structured.format.console=", "--spring.main.banner-mode=off",
 					"--pipeline.manage-links.secret=" + IntakeIntegrationTest.MANAGE_LINK_SECRET));
 		return "http://localhost:" + port;
 	}
@@ -150,9 +150,15 @@ class IdempotencyAcrossInstancesIntegrationTest {
 		}
 	}
 
+	/** Whether the instance's health, on its management port, says its decider runs. */
 	private boolean deciderRunning(String instance) throws Exception {
+		ConfigurableApplicationContext context = this.instances.stream()
+			.filter((candidate) -> instance.endsWith(":" + candidate.getEnvironment().getProperty("local.server.port")))
+			.findFirst()
+			.orElseThrow();
+		String managementPort = context.getEnvironment().getProperty("local.management.port");
 		return this.http
-			.send(HttpRequest.newBuilder(URI.create(instance + "/actuator/health")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString())
 			.body()
 			.contains("\"state\":\"RUNNING\"");
