@@ -48,12 +48,21 @@ class IdempotencyAcrossInstancesIntegrationTest {
 		.brokerProperties(Map.of("auto.create.topics.enable", "false", "transaction.state.log.replication.factor", "1",
 				"transaction.state.log.min.isr", "1", "group.initial.rebalance.delay.ms", "0"));
 
+	/**
+	 * The JVM's shared broker, announced as spring.embedded.kafka.brokers, which starting
+	 * this one overwrites: later tests must find the shared one again.
+	 */
+	final String sharedBroker = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+
 	final List<ConfigurableApplicationContext> instances = new ArrayList<>();
 
 	@AfterEach
 	void stop() {
 		this.instances.forEach(ConfigurableApplicationContext::close);
 		this.broker.destroy();
+		if (this.sharedBroker != null) {
+			System.setProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS, this.sharedBroker);
+		}
 	}
 
 	@Test
