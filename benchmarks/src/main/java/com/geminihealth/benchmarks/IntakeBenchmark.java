@@ -113,8 +113,6 @@ public final class IntakeBenchmark {
 
 	private static final String RAW_TOPIC = "benchmark-raw-producer";
 
-	private static final String MOBILE_PHONE = "(289) 234-8001";
-
 	/** Valid combinations from booking-intake.yml, one per location. */
 	private static final List<Choice> CHOICES = List.of(new Choice("burlington", "rmt-deep-tissue-60", "maya-chen"),
 			new Choice("oakville", "physio-follow-up", "arjun-patel"),
@@ -277,11 +275,20 @@ public final class IntakeBenchmark {
 		Choice choice = choice(sequence);
 		long patient = sequence + 1;
 		return "{\"patientName\": \"Bench Patient " + patient + "\", \"email\": \"patient" + patient
-				+ "@example.com\", \"mobilePhone\": \"" + MOBILE_PHONE + "\", \"language\": \"en\", "
+				+ "@example.com\", \"mobilePhone\": \"" + mobilePhone(patient) + "\", \"language\": \"en\", "
 				+ "\"smsConsent\": true, \"followUpConsent\": false, \"location\": \"" + choice.location()
 				+ "\", \"service\": \"" + choice.service() + "\", \"practitioner\": \"" + choice.practitioner()
 				+ "\", \"requestedStart\": \"" + start(sequence) + "\", \"notes\": \"Lower back\", "
 				+ "\"insurer\": \"Sun Life\", \"memberNumber\": \"123456\"}";
+	}
+
+	/**
+	 * A mobile number of the patient's own, as the public doors count texts per number: 8
+	 * million distinct valid Ontario numbers.
+	 */
+	private static String mobilePhone(long patient) {
+		long exchange = 200 + Math.floorMod(patient / 10_000, 800);
+		return String.format("(289) %03d-%04d", exchange, Math.floorMod(patient, 10_000));
 	}
 
 	private static Choice choice(long sequence) {
