@@ -1,5 +1,6 @@
 package com.geminihealth.platform;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,6 +45,10 @@ public class PlatformAutoConfiguration {
 
 	private static NewTopic newTopic(Topic<?, ?> topic, TopicProperties properties) {
 		Map<String, String> configs = new HashMap<>(topic.configs());
+		Duration retention = properties.retention().get(topic.name());
+		if (retention != null && "delete".equals(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG))) {
+			configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
+		}
 		configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
 				String.valueOf(Math.min(2, properties.replicationFactor())));
 		return new NewTopic(topic.name(), properties.partitions(), properties.replicationFactor()).configs(configs);

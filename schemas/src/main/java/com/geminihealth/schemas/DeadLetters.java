@@ -1,5 +1,7 @@
 package com.geminihealth.schemas;
 
+import java.util.Map;
+
 /**
  * Dead-letter streams: one per consumer, named {@code <source>.dlt} for a consumer of one
  * stream, or after the consumer ({@code notifications.dlt}) for one that reads several. A
@@ -19,8 +21,8 @@ public final class DeadLetters {
 	private DeadLetters() {
 	}
 
-	static Topic<byte[], byte[]> of(Topic<?, ?> source) {
-		return Topics.raw(source.name() + ".dlt");
+	static Topic<byte[], byte[]> of(Topic<?, ?> source, Map<String, String> configs) {
+		return Topics.raw(source.name() + ".dlt", configs);
 	}
 
 }

@@ -88,6 +88,9 @@ class AsyncApiDocumentTest {
 		Map<String, Set<String>> writers = Map.ofEntries(
 				Map.entry("booking-commands", Set.of("booking-intake", "dashboard", "integrations")),
 				Map.entry("appointments", Set.of("booking-intake")),
+				Map.entry("appointment-states", Set.of("booking-intake")),
+				Map.entry("patient-preferences", Set.of("reminders")),
+				Map.entry("front-desk-marks", Set.of("dashboard")), Map.entry("erasures", Set.of("dashboard")),
 				Map.entry("contact-inquiries", Set.of("booking-intake")), Map.entry("due-notices", Set.of("reminders")),
 				Map.entry("patient-replies", Set.of("booking-intake", "dashboard")),
 				Map.entry("notification-outcomes", Set.of("notifications")),
@@ -100,6 +103,10 @@ class AsyncApiDocumentTest {
 				Map.entry("reminders.dlt", Set.of("reminders")));
 		Map<String, Set<String>> readers = Map.ofEntries(Map.entry("booking-commands", Set.of("booking-intake")),
 				Map.entry("appointments", Set.of("notifications", "reminders", "dashboard")),
+				Map.entry("appointment-states", Set.of("notifications", "dashboard")),
+				Map.entry("patient-preferences", Set.of("notifications")),
+				Map.entry("front-desk-marks", Set.of("dashboard")),
+				Map.entry("erasures", Set.of("booking-intake", "notifications", "reminders", "dashboard")),
 				Map.entry("contact-inquiries", Set.of("notifications", "dashboard")),
 				Map.entry("due-notices", Set.of("notifications", "dashboard")),
 				Map.entry("patient-replies", Set.of("notifications", "reminders", "dashboard")),
@@ -114,6 +121,17 @@ class AsyncApiDocumentTest {
 
 		assertThat(services("send")).isEqualTo(writers);
 		assertThat(services("receive")).isEqualTo(readers);
+	}
+
+	@Test
+	void everyChannelStatesTheLifetimeTheCatalogueGivesItsTopic() {
+		for (Topic<?, ?> topic : Topics.ALL) {
+			JsonNode configuration = channel(topic.name()).at("/bindings/kafka/topicConfiguration");
+			assertThat(configuration.at("/cleanup.policy/0").asString()).as(topic.name())
+				.isEqualTo(topic.configs().get("cleanup.policy"));
+			assertThat(configuration.at("/retention.ms").asString()).as(topic.name())
+				.isEqualTo(topic.configs().get("retention.ms"));
+		}
 	}
 
 	@Test

@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.frontdesk.MarkId;
 import com.geminihealth.schemas.intake.Digest;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.privacy.ErasureId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -147,7 +149,14 @@ class CloudEventSerdeTest {
 						"a1b2:reminder:sms"),
 				Arguments.of(Topics.DELIVERY_REPORTS, new NotificationId("a1b2:reminder:sms"), "a1b2:reminder:sms"),
 				Arguments.of(Topics.IDEMPOTENCY_KEYS, Digest.of("test"), DIGEST_OF_TEST),
-				Arguments.of(Topics.DESTINATION_USES, Digest.of("test"), DIGEST_OF_TEST));
+				Arguments.of(Topics.DESTINATION_USES, Digest.of("test"), DIGEST_OF_TEST),
+				Arguments.of(Topics.APPOINTMENT_STATES, Examples.APPOINTMENT_ID,
+						"3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71"),
+				Arguments.of(Topics.PATIENT_PREFERENCES, new PatientContact("olivia.martin@example.com"),
+						"olivia.martin@example.com"),
+				Arguments.of(Topics.FRONT_DESK_MARKS, MarkId.of("follow-up", "3f2b8c1e"), "follow-up/3f2b8c1e"),
+				Arguments.of(Topics.ERASURES, ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
+						"c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -15,6 +15,8 @@ import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentNoShow;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.AppointmentStatus;
 import com.geminihealth.schemas.appointment.CommandRejected;
 import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.RescheduleDeclined;
@@ -36,6 +38,7 @@ import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.frontdesk.FrontDeskMarked;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.intake.DestinationUsed;
@@ -53,6 +56,9 @@ import com.geminihealth.schemas.patient.HelpRequested;
 import com.geminihealth.schemas.patient.OptedIn;
 import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientPreferences;
+import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.patient.ReplySource;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.FollowUpDue;
@@ -252,6 +258,14 @@ public final class Examples {
 						Instant.parse("2026-12-02T15:00:00Z")));
 		examples.put(DestinationUsed.class,
 				new DestinationUsed(REQUEST.uuid(), Channel.SMS, Instant.parse("2026-12-01T15:00:00Z")));
+		examples.put(AppointmentState.class, new AppointmentState(FRENCH_APPOINTMENT, AppointmentStatus.NO_SHOW,
+				Instant.parse("2026-12-03T22:05:00Z")));
+		examples.put(PatientPreferences.class, new PatientPreferences(new PatientContact("+15145550187"),
+				List.of(Channel.SMS), Language.FR, Instant.parse("2026-12-02T23:41:17Z")));
+		examples.put(FrontDeskMarked.class, new FrontDeskMarked("follow-up", FRENCH_APPOINTMENT.appointmentId().value(),
+				"called", "amira", Instant.parse("2026-12-04T14:20:00Z")));
+		examples.put(ErasureRequested.class, new ErasureRequested(ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
+				FRENCH_PATIENT.email(), FRENCH_PATIENT.mobilePhone(), "ops", Instant.parse("2026-12-04T16:00:00Z")));
 	}
 
 }
