@@ -12,7 +12,6 @@ import org.apache.kafka.common.header.Header;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 import com.geminihealth.schemas.Topic;
 
@@ -41,12 +40,8 @@ public class EventPublisher implements DisposableBean {
 
 	/** As {@link #publish(Topic, Object, Object)}, with headers of the caller's. */
 	public <K, V> Acknowledged publish(Topic<K, V> topic, K key, V value, Iterable<Header> headers) {
-		CompletableFuture<SendResult<Object, Object>> sent = this.template
-			.send(new ProducerRecord<>(topic.name(), null, key, value, headers));
 		try {
-			SendResult<Object, Object> result = sent.get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-			return new Acknowledged(result.getRecordMetadata().topic(), result.getRecordMetadata().partition(),
-					result.getRecordMetadata().offset());
+			return send(topic, key, value, headers).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -55,6 +50,20 @@ public class EventPublisher implements DisposableBean {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new NotAcknowledged(topic.name(), ex);
 		}
+	}
+
+	/**
+	 * Sends without waiting: the record leaves with the next batch, which a
+	 * {@link #publish} that follows waits for, so both cost one round trip.
+	 */
+	public <K, V> CompletableFuture<Acknowledged> send(Topic<K, V> topic, K key, V value) {
+		return send(topic, key, value, List.of());
+	}
+
+	private <K, V> CompletableFuture<Acknowledged> send(Topic<K, V> topic, K key, V value, Iterable<Header> headers) {
+		return this.template.send(new ProducerRecord<>(topic.name(), null, key, value, headers))
+			.thenApply((result) -> new Acknowledged(result.getRecordMetadata().topic(),
+					result.getRecordMetadata().partition(), result.getRecordMetadata().offset()));
 	}
 
 	/** Closes the producer, sending what it still holds. */

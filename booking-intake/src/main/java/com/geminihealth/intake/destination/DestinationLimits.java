@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,11 +32,14 @@ import com.geminihealth.schemas.reminder.Channel;
  * bombing an inbox through the clinic, whichever addresses it sends from.
  * <p>
  * The count is kept on the {@code destination-uses} topic and read by every instance, so
- * it holds however many instances there are: a request is counted by writing a use and
- * reading its place among the uses of the destination back, the same place on every
- * instance. A request counts once however often it is sent (a retry under its idempotency
- * key), and one refused for being over the limit keeps counting until it ages out, so a
- * flood keeps the destination closed for a day.
+ * it holds however many instances there are and across restarts. A request is checked
+ * against what this instance has read and what it has counted itself, then its use is
+ * written in the same batch as the request's own record: the check costs no round trip to
+ * the broker. One instance counts exactly; instances that each admit a request for the
+ * same destination in the few milliseconds before they read each other's uses may let one
+ * more through each, never more than that per instance. A request counts once however
+ * often it is sent (a retry under its idempotency key), and no use is written for a
+ * refused one, so a flood writes nothing.
  */
 @Component
 public class DestinationLimits {
@@ -81,28 +83,25 @@ public class DestinationLimits {
 			}
 		}
 		abroad.throwIfAny();
-		// No use is written while a destination is already over its limit, so a flood
-		// writes nothing; a race past this check is settled by the places read back.
-		refuseIfOver(given, (destination) -> this.uses.entries(destination.digest()), request);
-		refuseIfOver(given, (destination) -> counted(destination, request), request);
-	}
-
-	/** The uses of the destination once this request is among them. */
-	private List<DestinationUsed> counted(Destination destination, UUID request) {
-		List<DestinationUsed> used = this.uses.entries(destination.digest());
-		if (used.stream().anyMatch((use) -> use.request().equals(request))) {
-			return used;
+		// One request at a time, so that each sees the uses the one before it counted.
+		synchronized (this) {
+			refuseIfOver(given, request);
+			for (Destination destination : given) {
+				if (this.uses.entries(destination.digest())
+					.stream()
+					.noneMatch((use) -> use.request().equals(request))) {
+					this.uses.record(destination.digest(),
+							new DestinationUsed(request, destination.channel(), this.clock.instant()));
+				}
+			}
 		}
-		return this.uses.append(destination.digest(),
-				new DestinationUsed(request, destination.channel(), this.clock.instant()));
 	}
 
-	private void refuseIfOver(List<Destination> destinations, Function<Destination, List<DestinationUsed>> read,
-			UUID request) {
+	private void refuseIfOver(List<Destination> destinations, UUID request) {
 		List<FieldProblem> over = new ArrayList<>();
 		Instant reopens = Instant.MIN;
 		for (Destination destination : destinations) {
-			List<DestinationUsed> used = read.apply(destination);
+			List<DestinationUsed> used = this.uses.entries(destination.digest());
 			if (place(used, request) > limit(destination.channel())) {
 				refusals((destination.channel() == Channel.SMS) ? "text-limit" : "email-limit").increment();
 				over.add(new FieldProblem(destination.field(), (destination.channel() == Channel.SMS)

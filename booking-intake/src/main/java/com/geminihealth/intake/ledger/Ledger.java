@@ -36,6 +36,9 @@ import com.geminihealth.schemas.intake.Digest;
  * entry any instance wrote before, in the same order every instance sees them (one key
  * lives on one partition).
  * <p>
+ * An entry may also be {@link #record recorded} without waiting for it: this instance
+ * counts it at once, others once it reaches them.
+ * <p>
  * Entries are held in memory until they expire; a day of a clinic's public requests is a
  * few thousand small records.
  *
@@ -48,6 +51,9 @@ public class Ledger<V> implements SmartLifecycle {
 	private static final Duration POLL = Duration.ofMillis(500);
 
 	private static final Duration PRUNE_EVERY = Duration.ofMinutes(1);
+
+	/** The offset of an entry this instance recorded and has not read back yet. */
+	private static final long PENDING = Long.MAX_VALUE;
 
 	private final Topic<Digest, V> topic;
 
@@ -118,6 +124,22 @@ public class Ledger<V> implements SmartLifecycle {
 		TopicPartition partition = new TopicPartition(written.topic(), written.partition());
 		awaitRead(partition, written.offset());
 		return live(key, written.offset());
+	}
+
+	/**
+	 * Writes {@code value} under {@code key} without waiting: it is among this instance's
+	 * {@link #entries} at once, last, and takes its place in the broker's order when it
+	 * is read back. If Kafka refuses it, it is dropped again.
+	 */
+	public void record(Digest key, V value) {
+		awaitReady();
+		Entry<V> pending = new Entry<>(PENDING, value);
+		this.entries.compute(key, (k, list) -> appended(list, pending));
+		this.publisher.send(this.topic, key, value).whenComplete((written, failure) -> {
+			if (failure != null) {
+				this.entries.computeIfPresent(key, (k, list) -> without(list, pending));
+			}
+		});
 	}
 
 	private List<V> live(Digest key, long upToOffset) {
@@ -274,11 +296,25 @@ public class Ledger<V> implements SmartLifecycle {
 			return;
 		}
 		Entry<V> entry = new Entry<>(record.offset(), value);
-		this.entries.compute(key, (k, list) -> {
-			List<Entry<V>> longer = (list != null) ? new ArrayList<>(list) : new ArrayList<>(1);
-			longer.add(entry);
-			return List.copyOf(longer);
-		});
+		this.entries.compute(key, (k, list) -> appended(without(list, new Entry<>(PENDING, value)), entry));
+	}
+
+	private static <V> List<Entry<V>> appended(List<Entry<V>> list, Entry<V> entry) {
+		List<Entry<V>> longer = (list != null) ? new ArrayList<>(list) : new ArrayList<>(1);
+		longer.add(entry);
+		return List.copyOf(longer);
+	}
+
+	/**
+	 * The list without its first entry equal to {@code entry}; null when that empties it.
+	 */
+	private static <V> List<Entry<V>> without(List<Entry<V>> list, Entry<V> entry) {
+		if (list == null || !list.contains(entry)) {
+			return list;
+		}
+		List<Entry<V>> shorter = new ArrayList<>(list);
+		shorter.remove(entry);
+		return shorter.isEmpty() ? null : List.copyOf(shorter);
 	}
 
 	private void prune() {

@@ -1,6 +1,12 @@
 package com.geminihealth.intake.destination;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -109,6 +115,31 @@ class DestinationLimitsIntegrationTest {
 
 		assertThat(this.kafka.values(Topics.BOOKING_COMMANDS))
 			.noneMatch((command) -> command instanceof BookAppointment book && book.patient().name().equals(over));
+	}
+
+	@Test
+	void acceptsExactlyTheLimitOfSimultaneousBookingsThatWouldTextOneNumber() throws Exception {
+		String number = uniqueNumber();
+		int attempts = LIMIT * 4;
+		ExecutorService clients = Executors.newFixedThreadPool(attempts);
+		try {
+			List<Future<Integer>> answers = new ArrayList<>();
+			for (int i = 0; i < attempts; i++) {
+				int n = i;
+				answers.add(clients
+					.submit(() -> book(uniqueEmail(), number, true, n).andReturn().getResponse().getStatus()));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<Integer> answer : answers) {
+				statuses.add(answer.get(30, TimeUnit.SECONDS));
+			}
+
+			assertThat(statuses).filteredOn((status) -> status == 202).hasSize(LIMIT);
+			assertThat(statuses).filteredOn((status) -> status == 429).hasSize(attempts - LIMIT);
+		}
+		finally {
+			clients.shutdownNow();
+		}
 	}
 
 	@Test
