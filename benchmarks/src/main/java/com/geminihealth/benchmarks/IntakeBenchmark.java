@@ -49,7 +49,6 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.Consent;
-import com.geminihealth.schemas.booking.DirectBilling;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
@@ -278,8 +277,7 @@ public final class IntakeBenchmark {
 				+ "@example.com\", \"mobilePhone\": \"" + mobilePhone(patient) + "\", \"language\": \"en\", "
 				+ "\"smsConsent\": true, \"followUpConsent\": false, \"location\": \"" + choice.location()
 				+ "\", \"service\": \"" + choice.service() + "\", \"practitioner\": \"" + choice.practitioner()
-				+ "\", \"requestedStart\": \"" + start(sequence) + "\", \"notes\": \"Lower back\", "
-				+ "\"insurer\": \"Sun Life\", \"memberNumber\": \"123456\"}";
+				+ "\", \"requestedStart\": \"" + start(sequence) + "\", \"notes\": \"Lower back\"}";
 	}
 
 	/**
@@ -359,7 +357,7 @@ public final class IntakeBenchmark {
 					LocalDateTime.parse(start(i)),
 					new Patient("Bench Patient " + (i + 1), "patient" + (i + 1) + "@example.com", "+12892348001",
 							Language.EN, new Consent(true, false)),
-					"Lower back", new DirectBilling("Sun Life", "123456"), BookingChannel.ONLINE);
+					"Lower back", null, BookingChannel.ONLINE);
 			RecordHeaders recordHeaders = new RecordHeaders();
 			String topic = Topics.BOOKING_COMMANDS.name();
 			keys.add(Topics.BOOKING_COMMANDS.keySerde().serializer().serialize(topic, command.location()));

@@ -11,7 +11,6 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.Consent;
-import com.geminihealth.schemas.booking.DirectBilling;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
@@ -54,12 +53,10 @@ public class BookingIntake {
 				PhoneNumbers.toE164(request.mobilePhone()).orElse(null),
 				(request.language() != null) ? request.language() : Language.EN,
 				new Consent(request.smsConsent(), request.followUpConsent()));
-		DirectBilling billing = StringUtils.hasText(request.insurer())
-				? new DirectBilling(request.insurer().strip(), blankToNull(request.memberNumber())) : null;
 		PractitionerId practitioner = StringUtils.hasText(request.practitioner())
 				? new PractitionerId(request.practitioner()) : null;
 		return new BookAppointment(requestId, new LocationId(request.location()), new ServiceId(request.service()),
-				practitioner, request.requestedStart(), patient, blankToNull(request.notes()), billing, channel);
+				practitioner, request.requestedStart(), patient, blankToNull(request.notes()), null, channel);
 	}
 
 	private static String blankToNull(String text) {

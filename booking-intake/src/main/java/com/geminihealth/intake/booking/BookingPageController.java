@@ -97,8 +97,7 @@ class BookingPageController {
 		DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
 		model.addAttribute("bookingRequest",
 				new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
-						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null, null,
-						null));
+						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null));
 		model.addAttribute("date", (date != null) ? date : (start != null) ? start.toLocalDate() : null);
 		if (known(location, service) && date != null) {
 			try {

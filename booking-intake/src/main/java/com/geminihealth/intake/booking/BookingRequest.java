@@ -29,14 +29,11 @@ import com.geminihealth.schemas.booking.Language;
  * @param practitioner practitioner id, or empty for anyone qualified
  * @param requestedStart wall-clock start at the location, {@code 2026-12-01T10:00}
  * @param notes anything the practitioner should know
- * @param insurer for direct billing, optional
- * @param memberNumber for direct billing, optional
  */
 public record BookingRequest(@NotBlank String patientName, String email, @Size(max = 30) String mobilePhone,
 		Language language, Boolean smsConsent, Boolean followUpConsent, @NotBlank String location,
 		@NotBlank String service, String practitioner,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes,
-		String insurer, String memberNumber) {
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes) {
 
 	public BookingRequest {
 		smsConsent = Boolean.TRUE.equals(smsConsent);

@@ -33,11 +33,7 @@ class BookingRequestValidator implements Validator {
 					Map.entry("$.practitioner", "practitioner"), Map.entry("$.requestedStart", "requestedStart"),
 					Map.entry("$.patient", "email"), Map.entry("$.patient.name", "patientName"),
 					Map.entry("$.patient.email", "email"), Map.entry("$.patient.mobilePhone", "mobilePhone"),
-					Map.entry("$.patient.language", "language"), Map.entry("$.notes", "notes"),
-					// An insurer is only sent with text, so what can be missing is the
-					// number.
-					Map.entry("$.directBilling", "memberNumber"), Map.entry("$.directBilling.insurer", "insurer"),
-					Map.entry("$.directBilling.memberNumber", "memberNumber")),
+					Map.entry("$.patient.language", "language"), Map.entry("$.notes", "notes")),
 			"patientName");
 
 	private final ClinicProperties clinic;

@@ -68,6 +68,9 @@ class SignedCommandController {
 		BookingCommand command;
 		try {
 			command = IntegrationAuthor.sign(Topics.BOOKING_COMMANDS.readExternal(ceType, body), keyId);
+			if (command instanceof BookAppointment book) {
+				command = book.withoutDirectBilling();
+			}
 		}
 		catch (ContractViolation ex) {
 			throw InvalidFields.fromContract(ex.problems());

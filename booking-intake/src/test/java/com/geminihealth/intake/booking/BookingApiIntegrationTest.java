@@ -146,7 +146,6 @@ public class BookingApiIntegrationTest {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
-			an insurer without a member number | "memberNumber": ""                      | memberNumber
 			an email domain without a dot      | "email": "ina@clinic"                   | email
 			a five-digit year                  | "requestedStart": "+99999-01-01T10:00"  | requestedStart
 			a NUL character in the name        | "patientName": "Ina\\u0000 Roy"       | patientName

@@ -65,8 +65,7 @@ class BookingPageIntegrationTest {
 			.getContentAsString();
 
 		for (String field : new String[] { "location", "service", "practitioner", "requestedStart", "patientName",
-				"email", "mobilePhone", "language", "smsConsent", "followUpConsent", "notes", "insurer",
-				"memberNumber" }) {
+				"email", "mobilePhone", "language", "smsConsent", "followUpConsent", "notes" }) {
 			assertThat(page).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
 		}
 		assertThat(page).contains("name=\"_csrf\"").contains("Gemini Health Burlington").contains("Maya Chen");
@@ -286,14 +285,24 @@ class BookingPageIntegrationTest {
 	}
 
 	@Test
-	void asksForTheMemberNumberWhenAnInsurerIsGiven() throws Exception {
+	void collectsNoDirectBillingDetailsEvenWhenSent() throws Exception {
 		String name = "Insured " + UUID.randomUUID();
 
-		this.mvc.perform(validFormWith(name, "insurer", "Sun Life").with(csrf()))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"memberNumber-error\"")));
+		this.mvc.perform(get("/book")).andExpect(content().string(not(containsString("memberNumber"))));
+		this.mvc
+			.perform(post("/book").with(ClientAddresses.fresh())
+				.with(Solved.challenge(this.proofOfWork))
+				.with(csrf())
+				.param("patientName", name)
+				.param("email", "insured@example.com")
+				.param("location", "hamilton")
+				.param("service", "chiro-visit")
+				.param("requestedStart", DAY.plusDays(1) + "T10:00")
+				.param("insurer", "Sun Life")
+				.param("memberNumber", "SL-123456"))
+			.andExpect(status().is3xxRedirection());
 
-		assertThat(bookingsFor(name)).isEmpty();
+		assertThat(bookingsFor(name)).singleElement().satisfies((book) -> assertThat(book.directBilling()).isNull());
 	}
 
 	private MockHttpServletRequestBuilder validForm(String name) {
