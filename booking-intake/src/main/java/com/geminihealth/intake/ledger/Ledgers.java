@@ -45,8 +45,23 @@ public class Ledgers {
 		this.clock = clock;
 	}
 
+	/** A ledger whose {@link Ledger#append} reads its entry back as soon as it can. */
 	public <V> Ledger<V> of(Topic<Digest, V> topic, Function<V, Instant> expiry, Duration lifetime) {
+		return of(topic, expiry, lifetime, Duration.ZERO);
+	}
+
+	/**
+	 * A ledger that reads what other instances write in batches, up to {@code batching}
+	 * late: for one that instances {@link Ledger#record record} in without waiting, so
+	 * that a busy door costs the broker a few fetches a second rather than one per
+	 * request.
+	 */
+	public <V> Ledger<V> of(Topic<Digest, V> topic, Function<V, Instant> expiry, Duration lifetime, Duration batching) {
 		Map<String, Object> config = new HashMap<>(this.consumerConfig);
+		if (!batching.isZero()) {
+			config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) batching.toMillis());
+			config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
+		}
 		// Unique in the JVM, where tests run several instances.
 		config.put(ConsumerConfig.CLIENT_ID_CONFIG,
 				"booking-intake-ledger-" + topic.name() + "-" + UUID.randomUUID().toString().substring(0, 8));

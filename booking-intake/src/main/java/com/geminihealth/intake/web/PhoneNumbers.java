@@ -14,6 +14,13 @@ public final class PhoneNumbers {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+	/**
+	 * The last number each thread read, and what it read: one request asks about its
+	 * number several times (validation, limits, the command), and parsing one costs more
+	 * than the rest of its checks.
+	 */
+	private static final ThreadLocal<Read> LAST_READ = new ThreadLocal<>();
+
 	private PhoneNumbers() {
 	}
 
@@ -25,26 +32,35 @@ public final class PhoneNumbers {
 		if (typed == null || typed.isBlank()) {
 			return Optional.empty();
 		}
-		try {
-			PhoneNumber number = UTIL.parse(typed, DEFAULT_REGION);
-			return UTIL.isValidNumber(number) ? Optional.of(UTIL.format(number, PhoneNumberFormat.E164))
-					: Optional.empty();
-		}
-		catch (NumberParseException ex) {
-			return Optional.empty();
-		}
+		return read(typed, DEFAULT_REGION).e164();
 	}
 
 	/**
 	 * The region (ISO 3166 code) a number in E.164 form belongs to, {@code ZZ} if none.
 	 */
 	public static String region(String e164) {
+		return read(e164, "ZZ").region();
+	}
+
+	private static Read read(String typed, String defaultRegion) {
+		Read last = LAST_READ.get();
+		if (last != null && last.typed().equals(typed) && last.defaultRegion().equals(defaultRegion)) {
+			return last;
+		}
+		Read read;
 		try {
-			return UTIL.getRegionCodeForNumber(UTIL.parse(e164, "ZZ"));
+			PhoneNumber number = UTIL.parse(typed, defaultRegion);
+			String region = UTIL.getRegionCodeForNumber(number);
+			read = new Read(
+					typed, defaultRegion, UTIL.isValidNumber(number)
+							? Optional.of(UTIL.format(number, PhoneNumberFormat.E164)) : Optional.empty(),
+					(region != null) ? region : "ZZ");
 		}
 		catch (NumberParseException ex) {
-			return "ZZ";
+			read = new Read(typed, defaultRegion, Optional.empty(), "ZZ");
 		}
+		LAST_READ.set(read);
+		return read;
 	}
 
 	/**
@@ -58,6 +74,9 @@ public final class PhoneNumbers {
 		catch (NumberParseException ex) {
 			return number;
 		}
+	}
+
+	private record Read(String typed, String defaultRegion, Optional<String> e164, String region) {
 	}
 
 }
