@@ -67,6 +67,14 @@ public final class KraftBroker implements AutoCloseable {
 	 * within a minute
 	 */
 	public static KraftBroker start(Path dataDir, int port) {
+		return start(dataDir, port, Map.of());
+	}
+
+	/**
+	 * As {@link #start(Path, int)}, with broker settings of the caller's on top, such as
+	 * a retention check every second for a test of what retention deletes.
+	 */
+	public static KraftBroker start(Path dataDir, int port, Map<String, String> settings) {
 		long startNanos = System.nanoTime();
 		String logDir = dataDir.toAbsolutePath().normalize().toString();
 		try {
@@ -76,7 +84,9 @@ public final class KraftBroker implements AutoCloseable {
 			int[] free = freePorts(2);
 			int brokerPort = (port != 0) ? port : free[0];
 			int controllerPort = free[1];
-			KafkaConfig config = new KafkaConfig(config(logDir, brokerPort, controllerPort), false);
+			Map<String, String> props = config(logDir, brokerPort, controllerPort);
+			props.putAll(settings);
+			KafkaConfig config = new KafkaConfig(props, false);
 			// The Formatter writes meta.properties last: if it exists, the format
 			// completed.
 			boolean formatted = Files.exists(dataDir.resolve("meta.properties"));

@@ -64,8 +64,15 @@ public final class LocalPipeline implements AutoCloseable {
 	 * port of 0 anywhere picks a free one.
 	 */
 	public static LocalPipeline start(Path dataDir, int kafkaPort, PortPlan ports, String... args) throws Exception {
+		return start(dataDir, kafkaPort, Map.of(), ports, args);
+	}
+
+	/** As above, with settings of the caller's for the broker. */
+	static LocalPipeline start(Path dataDir, int kafkaPort, Map<String, String> brokerSettings, PortPlan ports,
+			String... args) throws Exception {
 		Files.createDirectories(dataDir);
-		LocalPipeline pipeline = new LocalPipeline(KraftBroker.start(dataDir.resolve("kafka"), kafkaPort));
+		LocalPipeline pipeline = new LocalPipeline(
+				KraftBroker.start(dataDir.resolve("kafka"), kafkaPort, brokerSettings));
 		try {
 			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, List.of(),
 					withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET));
