@@ -42,6 +42,12 @@ public final class DeciderTopology {
 		decisions.to(Topics.APPOINTMENTS.name(),
 				Produced.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
 					.withName("appointments"));
+		// Written by the same task as the decision, so in the same transaction: a state
+		// never runs ahead of or behind its event.
+		decisions.processValues(AppointmentStateProcessor::new, Named.as("appointment-state"))
+			.to(Topics.APPOINTMENT_STATES.name(),
+					Produced.with(Topics.APPOINTMENT_STATES.keySerde(), Topics.APPOINTMENT_STATES.valueSerde())
+						.withName("appointment-states"));
 		return decisions;
 	}
 

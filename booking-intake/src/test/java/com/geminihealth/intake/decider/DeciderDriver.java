@@ -23,6 +23,7 @@ import com.geminihealth.intake.clinic.TestClinic;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
@@ -59,6 +60,8 @@ final class DeciderDriver implements AutoCloseable {
 
 	private final TestOutputTopic<byte[], byte[]> deadLetters;
 
+	private final TestOutputTopic<AppointmentId, AppointmentState> states;
+
 	private Instant now = Instant.parse("2026-11-20T12:00:00Z");
 
 	DeciderDriver() {
@@ -82,6 +85,9 @@ final class DeciderDriver implements AutoCloseable {
 				Topics.APPOINTMENTS.keySerde().deserializer(), Topics.APPOINTMENTS.valueSerde().deserializer());
 		this.deadLetters = this.driver.createOutputTopic(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name(),
 				Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+		this.states = this.driver.createOutputTopic(Topics.APPOINTMENT_STATES.name(),
+				Topics.APPOINTMENT_STATES.keySerde().deserializer(),
+				Topics.APPOINTMENT_STATES.valueSerde().deserializer());
 	}
 
 	DeciderDriver at(Instant now) {
@@ -110,6 +116,11 @@ final class DeciderDriver implements AutoCloseable {
 	/** The dead letters since the last call. */
 	List<TestRecord<byte[], byte[]>> deadLetters() {
 		return this.deadLetters.readRecordsToList();
+	}
+
+	/** The appointment states published since the last call, by appointment. */
+	List<TestRecord<AppointmentId, AppointmentState>> states() {
+		return this.states.readRecordsToList();
 	}
 
 	/** A command as JSON, as it travels. */
