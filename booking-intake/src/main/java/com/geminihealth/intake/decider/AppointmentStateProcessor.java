@@ -57,4 +57,14 @@ class AppointmentStateProcessor implements FixedKeyProcessor<AppointmentId, Appo
 		return null;
 	}
 
+	/** The status an appointment whose request stands at {@code state} has. */
+	static AppointmentStatus statusOf(RequestStatus.State state) {
+		return switch (state) {
+			case CANCELLED -> AppointmentStatus.CANCELLED;
+			case COMPLETED -> AppointmentStatus.COMPLETED;
+			case NO_SHOW -> AppointmentStatus.NO_SHOW;
+			default -> AppointmentStatus.CONFIRMED;
+		};
+	}
+
 }

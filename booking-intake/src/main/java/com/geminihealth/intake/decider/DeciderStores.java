@@ -34,6 +34,9 @@ final class DeciderStores {
 
 	static final String HANDLED = "decider-handled-commands";
 
+	/** Every store of the decider. */
+	static final List<String> NAMES = List.of(REQUESTS, CALENDAR, HANDLED);
+
 	private DeciderStores() {
 	}
 

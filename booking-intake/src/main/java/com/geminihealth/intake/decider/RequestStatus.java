@@ -74,6 +74,21 @@ public record RequestStatus(State state, Appointment appointment, Instant occupi
 				this.location, this.service, this.detail);
 	}
 
+	/**
+	 * The same request with its patient and notes erased; its appointment stays, for the
+	 * calendar.
+	 */
+	RequestStatus anonymised() {
+		if (this.appointment == null) {
+			return this;
+		}
+		Appointment a = this.appointment;
+		Appointment erased = new Appointment(a.appointmentId(), a.location(), a.service(), a.practitioner(),
+				a.practitionerName(), a.start(), a.end(), a.zone(), ErasedPatient.of(a.patient()), null, a.sequence());
+		return new RequestStatus(this.state, erased, this.occupiedUntil, this.reason, this.alternatives, this.zone,
+				this.location, this.service, this.detail);
+	}
+
 	/** The practitioner's time this appointment takes. */
 	Booked booked() {
 		return new Booked(this.appointment.appointmentId().value(), this.appointment.start(), this.occupiedUntil);

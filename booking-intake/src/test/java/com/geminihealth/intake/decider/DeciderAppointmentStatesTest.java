@@ -98,7 +98,7 @@ class DeciderAppointmentStatesTest {
 	@Test
 	void writesTheStateInTheSameSubtopologyAsTheDecisionSoInTheSameTransaction() {
 		StreamsBuilder builder = new StreamsBuilder();
-		DeciderTopology.build(builder, TestClinic.clinic());
+		DeciderTopology.build(builder, TestClinic.clinic(), DeciderProperties.defaults(), 1);
 
 		TopologyDescription.Subtopology deciding = builder.build()
 			.describe()
