@@ -38,10 +38,10 @@ public final class DeciderTopology {
 	public static KStream<AppointmentId, AppointmentEvent> build(StreamsBuilder builder, ClinicProperties clinic,
 			DeciderProperties decider, int partitions) {
 		DeciderStores.builders().forEach(builder::addStateStore);
-		Checked checked = check(builder);
+		Checked checked = check(builder, decider.retention());
 		KStream<AppointmentId, AppointmentEvent> decisions = checked.commands()
-			.process(() -> new DeciderProcessor(clinic), Named.as("decide"), DeciderStores.REQUESTS,
-					DeciderStores.CALENDAR, DeciderStores.HANDLED)
+			.process(() -> new DeciderProcessor(clinic, decider.retention()), Named.as("decide"),
+					DeciderStores.REQUESTS, DeciderStores.CALENDAR, DeciderStores.HANDLED, DeciderStores.EXPIRY)
 			.merge(checked.rejections(), Named.as("decisions"));
 		decisions.to(Topics.APPOINTMENTS.name(),
 				Produced.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
@@ -74,7 +74,8 @@ public final class DeciderTopology {
 				.withValueSerde(Topics.ERASURES.valueSerde())
 				.withNumberOfPartitions(partitions)
 				.withStreamPartitioner(new EveryPartition<>()))
-			.process(() -> new ErasureProcessor(retention), Named.as("erase"), DeciderStores.REQUESTS);
+			.process(() -> new ErasureProcessor(retention), Named.as("erase"), DeciderStores.REQUESTS,
+					DeciderStores.EXPIRY);
 	}
 
 	/**
@@ -83,7 +84,7 @@ public final class DeciderTopology {
 	 * and answered with a rejection when its sender can be named. Needs the
 	 * {@link DeciderStores}.
 	 */
-	static Checked check(StreamsBuilder builder) {
+	static Checked check(StreamsBuilder builder, DeciderProperties.Retention retention) {
 		Map<String, KStream<byte[], CheckedCommand>> checked = builder
 			.stream(Topics.BOOKING_COMMANDS.name(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("booking-commands"))
@@ -99,7 +100,8 @@ public final class DeciderTopology {
 
 		return new Checked(checked.get("contract-kept")
 			.map((key, command) -> KeyValue.pair(command.location(), command.command()), Named.as("typed-command")),
-				broken.process(RejectionProcessor::new, Named.as("reject-broken-command"), DeciderStores.REQUESTS));
+				broken.process(() -> new RejectionProcessor(retention), Named.as("reject-broken-command"),
+						DeciderStores.REQUESTS, DeciderStores.EXPIRY));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package com.geminihealth.intake.decider;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -87,7 +88,8 @@ final class DeciderDriver implements AutoCloseable {
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		config.put(StreamsConfig.STATE_DIR_CONFIG,
 				Path.of("target", "decider-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		this.driver = new TopologyTestDriver(builder.build(), config);
+		// The wall clock, which prunes, starts with the commands' clock.
+		this.driver = new TopologyTestDriver(builder.build(), config, this.now);
 		this.commands = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(),
 				Topics.BOOKING_COMMANDS.keySerde().serializer(), Topics.BOOKING_COMMANDS.valueSerde().serializer());
 		this.records = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(), Serdes.ByteArray().serializer(),
@@ -108,6 +110,23 @@ final class DeciderDriver implements AutoCloseable {
 	DeciderDriver at(Instant now) {
 		this.now = now;
 		return this;
+	}
+
+	/** Lets {@code time} pass on the wall clock, running the pruning punctuator. */
+	void advanceWallClock(Duration time) {
+		this.driver.advanceWallClockTime(time);
+	}
+
+	/** How many entries the store named {@code name} holds. */
+	long entries(String name) {
+		try (KeyValueIterator<Object, Object> all = this.driver.getKeyValueStore(name).all()) {
+			long count = 0;
+			while (all.hasNext()) {
+				all.next();
+				count++;
+			}
+			return count;
+		}
 	}
 
 	/** Sends one command and returns what the decider decided about it. */
