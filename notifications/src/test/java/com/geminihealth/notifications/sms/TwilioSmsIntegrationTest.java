@@ -20,7 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -30,7 +29,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
-import com.geminihealth.notifications.delivery.OptOuts;
+import com.geminihealth.notifications.delivery.NotificationLedger;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Examples;
@@ -51,10 +50,8 @@ import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
-import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
-import com.geminihealth.schemas.patient.PatientReply;
-import com.geminihealth.schemas.patient.ReplySource;
+import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -89,9 +86,6 @@ class TwilioSmsIntegrationTest {
 
 	@Value("${pipeline.manage-links.secret}")
 	String secret;
-
-	@Autowired
-	OptOuts optOuts;
 
 	@DynamicPropertySource
 	static void twilioStub(DynamicPropertyRegistry registry) {
@@ -184,18 +178,12 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
-	void stopsTextingAPatientWhoRepliedStop() throws Exception {
+	void stopsTextingAPatientWhoseSavedPreferencesOptOutOfTexts() throws Exception {
 		String phone = "+12892348125";
-		try (KafkaProducer<PatientContact, PatientReply> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
-				Topics.PATIENT_REPLIES.keySerde().serializer(), Topics.PATIENT_REPLIES.valueSerde().serializer())) {
-			OptedOut stop = new OptedOut(new PatientContact(phone), Channel.SMS, "STOP", ReplySource.SMS_KEYWORD,
-					Instant.now());
-			producer.send(new ProducerRecord<>(Topics.PATIENT_REPLIES.name(), stop.contact(), stop)).get();
-		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.optOuts.optedOut(phone, Channel.SMS));
+		prefer(new PatientPreferences(new PatientContact(phone), List.of(Channel.SMS), Language.EN, Instant.now()));
 		AppointmentConfirmed confirmed = confirmedFor(phone, true);
 
+		// No waiting for the preference to be seen: the very next message respects it.
 		publish(confirmed);
 
 		await().atMost(Duration.ofSeconds(30))
@@ -204,6 +192,23 @@ class TwilioSmsIntegrationTest {
 						(suppressed) -> assertThat(suppressed.reason())
 							.isEqualTo(NotificationSuppressed.Reason.OPTED_OUT))));
 		assertThat(requests).noneMatch((sent) -> phone.equals(sent.get("To")));
+	}
+
+	@Test
+	void textsAgainAfterThePatientOptsBackInWithNoRestart() throws Exception {
+		String phone = "+12892348129";
+		PatientContact contact = new PatientContact(phone);
+		prefer(new PatientPreferences(contact, List.of(Channel.SMS), Language.EN, Instant.now()));
+		AppointmentConfirmed whileOut = confirmedFor(phone, true);
+		publish(whileOut);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(whileOut.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOf(NotificationSuppressed.class)));
+
+		prefer(new PatientPreferences(contact, List.of(), Language.EN, Instant.now()));
+		publish(confirmedFor(phone, true));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> twilio.textsTo(phone) == 1);
 	}
 
 	@Test
@@ -340,6 +345,16 @@ class TwilioSmsIntegrationTest {
 		}
 	}
 
+	private void prefer(PatientPreferences preferences) throws Exception {
+		try (KafkaProducer<PatientContact, PatientPreferences> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.PATIENT_PREFERENCES.keySerde().serializer(),
+				Topics.PATIENT_PREFERENCES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.PATIENT_PREFERENCES.name(), preferences.contact(), preferences))
+				.get();
+		}
+	}
+
 	private void report(DeliveryReport report) throws Exception {
 		try (KafkaProducer<NotificationId, DeliveryReport> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
@@ -376,7 +391,13 @@ class TwilioSmsIntegrationTest {
 			.stream()
 			.filter((outcome) -> outcome.notificationId().value().endsWith(":sms"))
 			.filter((outcome) -> appointment.equals(outcome.appointmentId()))
+			.filter((outcome) -> !isSending(outcome))
 			.toList();
+	}
+
+	/** The outcome recorded just before each call to Twilio, until its answer. */
+	static boolean isSending(NotificationOutcome outcome) {
+		return outcome instanceof NotificationFailed failed && NotificationLedger.SENDING.equals(failed.reason());
 	}
 
 }
