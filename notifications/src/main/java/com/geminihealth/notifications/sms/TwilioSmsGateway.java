@@ -2,7 +2,6 @@ package com.geminihealth.notifications.sms;
 
 import java.net.SocketTimeoutException;
 
-import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
@@ -53,14 +52,11 @@ class TwilioSmsGateway implements SmsGateway {
 		try {
 			return creator.create(this.client).getSid();
 		}
-		catch (ApiConnectionException ex) {
+		catch (ApiException ex) {
+			// The SDK wraps an I/O failure in an ApiException without a status.
 			if (answerLost(ex)) {
 				throw new OutcomeUnknown("Twilio did not answer in time", ex);
 			}
-			// The request never got through (no connection): safe to retry.
-			throw ex;
-		}
-		catch (ApiException ex) {
 			Integer status = ex.getStatusCode();
 			if (status != null && status >= 400 && status < 500 && status != 429) {
 				throw new PermanentFailure("Twilio refused the message",

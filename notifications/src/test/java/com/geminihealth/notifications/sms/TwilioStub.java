@@ -34,6 +34,9 @@ public final class TwilioStub implements AutoCloseable {
 
 	static final String FLAKY_NUMBER = "+12895550504";
 
+	/** Another number in an outage, for a test of its own. */
+	static final String SECOND_OUTAGE_NUMBER = "+12895550513";
+
 	static final int FLAKY_FAILURES = 4;
 
 	/** A number whose texts Twilio takes, but answers only after {@link #SLOW_ANSWER}. */
@@ -147,7 +150,8 @@ public final class TwilioStub implements AutoCloseable {
 		request.put("path", exchange.getRequestURI().getPath());
 		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 		boolean optedOut = OPTED_OUT_NUMBER.equals(to);
-		boolean outage = OUTAGE_NUMBER.equals(to) || (FLAKY_NUMBER.equals(to) && textsTo(to) < FLAKY_FAILURES);
+		boolean outage = OUTAGE_NUMBER.equals(to) || SECOND_OUTAGE_NUMBER.equals(to)
+				|| (FLAKY_NUMBER.equals(to) && textsTo(to) < FLAKY_FAILURES);
 		int status = optedOut ? 400 : outage ? 503 : 201;
 		String sid = (status == 201) ? "SM" + UUID.randomUUID().toString().replace("-", "") : null;
 		String json = optedOut
