@@ -14,9 +14,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import com.geminihealth.reminders.policy.RemindersProperties;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
@@ -24,11 +26,18 @@ import com.geminihealth.schemas.reminder.DueNotice;
  * {@code TopologyTestDriver} alike. Appointment events are re-keyed by patient so that
  * they meet the patient's replies (keyed by their phone) in one task: a "C" reply names
  * only the patient, and a new booking cancels that patient's follow-up.
+ * <p>
+ * Beside the scheduler, the same topology folds each contact's replies and booking
+ * language into its preferences, the one writer of the compacted preferences topic: the
+ * replies themselves age out, what they said must not.
  */
 public final class RemindersTopology {
 
 	/** The scheduler processor's name in the topology. */
 	public static final String SCHEDULER = "scheduler";
+
+	/** The preferences fold's name in the topology. */
+	public static final String PREFERENCES = "preferences";
 
 	private RemindersTopology() {
 	}
@@ -37,13 +46,16 @@ public final class RemindersTopology {
 	public static KStream<AppointmentId, DueNotice> build(StreamsBuilder builder, RemindersProperties properties,
 			SchedulerMetrics metrics) {
 		SchedulerStores.builders().forEach(builder::addStateStore);
-		KStream<PatientContact, Object> appointments = checked(builder, Topics.APPOINTMENTS)
+		KStream<AppointmentId, CheckedInput> appointmentEvents = checked(builder, Topics.APPOINTMENTS);
+		KStream<PatientContact, Object> replies = checked(builder, Topics.PATIENT_REPLIES)
+			.mapValues(CheckedInput::event, Named.as("reply-input"));
+
+		KStream<PatientContact, Object> appointments = appointmentEvents
 			.process(ByPatient.Rekey::new, Named.as("key-by-patient"))
 			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), Serdes.ByteArray())
 				.withName("appointments-by-patient"))
 			.processValues(ByPatient.Read::new, Named.as("appointment-input"));
-		KStream<PatientContact, Object> confirmations = checked(builder, Topics.PATIENT_REPLIES)
-			.mapValues(CheckedInput::event, Named.as("reply-input"))
+		KStream<PatientContact, Object> confirmations = replies
 			.filter((contact, reply) -> reply instanceof AttendanceConfirmed, Named.as("attendance-confirmations"));
 
 		KStream<AppointmentId, DueNotice> notices = appointments.merge(confirmations, Named.as("scheduler-input"))
@@ -51,7 +63,31 @@ public final class RemindersTopology {
 					SchedulerStores.BY_APPOINTMENT, SchedulerStores.BY_PATIENT, SchedulerStores.COUNT);
 		notices.to(Topics.DUE_NOTICES.name(),
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
+
+		preferences(appointmentEvents, replies);
 		return notices;
+	}
+
+	/**
+	 * Each contact's preferences: opt-outs and opt-ins from its replies, its language
+	 * from its confirmed bookings (keyed by appointment, so they cross a repartition
+	 * topic to meet the replies keyed by contact).
+	 */
+	private static void preferences(KStream<AppointmentId, CheckedInput> appointmentEvents,
+			KStream<PatientContact, Object> replies) {
+		KStream<PatientContact, PreferenceChange> languages = appointmentEvents
+			.filter((id, input) -> input.event() instanceof AppointmentConfirmed, Named.as("confirmed-bookings"))
+			.flatMap((id, input) -> PreferenceChange.languagesOf((AppointmentConfirmed) input.event()),
+					Named.as("languages-by-contact"))
+			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), PreferenceChange.SERDE)
+				.withName("preference-changes-by-contact"));
+		replies.mapValues((reply) -> PreferenceChange.of((PatientReply) reply), Named.as("preference-replies"))
+			.filter((contact, change) -> change != null, Named.as("preference-changes"))
+			.merge(languages, Named.as("preferences-input"))
+			.process(PreferencesFold::new, Named.as(PREFERENCES), SchedulerStores.PREFERENCES)
+			.to(Topics.PATIENT_PREFERENCES.name(),
+					Produced.with(Topics.PATIENT_PREFERENCES.keySerde(), Topics.PATIENT_PREFERENCES.valueSerde())
+						.withName("patient-preferences"));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import com.geminihealth.schemas.Json;
+import com.geminihealth.schemas.patient.PatientPreferences;
 
 /**
  * The scheduler's state, in named persistent stores backed by changelog topics, so a
@@ -32,6 +33,11 @@ final class SchedulerStores {
 	 */
 	static final String COUNT = "reminders-due-count";
 
+	/**
+	 * Each contact's current preferences, as last published on the preferences topic.
+	 */
+	static final String PREFERENCES = "reminders-patient-preferences";
+
 	private SchedulerStores() {
 	}
 
@@ -45,7 +51,9 @@ final class SchedulerStores {
 				// Cached: rewritten after every record, it reaches the changelog once per
 				// commit.
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNT), Serdes.String(), Serdes.Long())
-					.withCachingEnabled());
+					.withCachingEnabled(),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREFERENCES), Serdes.String(),
+						Json.serde(PatientPreferences.class)));
 	}
 
 }

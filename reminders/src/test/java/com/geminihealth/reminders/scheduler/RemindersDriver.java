@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -41,6 +42,7 @@ import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
@@ -71,6 +73,8 @@ final class RemindersDriver implements AutoCloseable {
 
 	private final TestOutputTopic<AppointmentId, DueNotice> notices;
 
+	private final TestOutputTopic<PatientContact, PatientPreferences> preferences;
+
 	private Instant now;
 
 	RemindersDriver(Instant now) {
@@ -93,6 +97,9 @@ final class RemindersDriver implements AutoCloseable {
 				Topics.PATIENT_REPLIES.keySerde().serializer(), Topics.PATIENT_REPLIES.valueSerde().serializer());
 		this.notices = this.driver.createOutputTopic(Topics.DUE_NOTICES.name(),
 				Topics.DUE_NOTICES.keySerde().deserializer(), Topics.DUE_NOTICES.valueSerde().deserializer());
+		this.preferences = this.driver.createOutputTopic(Topics.PATIENT_PREFERENCES.name(),
+				Topics.PATIENT_PREFERENCES.keySerde().deserializer(),
+				Topics.PATIENT_PREFERENCES.valueSerde().deserializer());
 	}
 
 	/** The clinic's default policy, as reminders.yml sets it. */
@@ -150,6 +157,19 @@ final class RemindersDriver implements AutoCloseable {
 	List<DueNotice> reply(PatientReply reply) {
 		this.replies.pipeInput(new TestRecord<>(reply.contact(), reply, new RecordHeaders(), this.now));
 		return this.notices.readValuesToList();
+	}
+
+	/**
+	 * The preferences published since the last call, in order, as key and value (a null
+	 * value is a tombstone).
+	 */
+	List<KeyValue<PatientContact, PatientPreferences>> publishedPreferences() {
+		return this.preferences.readKeyValuesToList();
+	}
+
+	/** What the preferences store holds for {@code contact}. */
+	PatientPreferences storedPreferences(String contact) {
+		return this.driver.<String, PatientPreferences>getKeyValueStore(SchedulerStores.PREFERENCES).get(contact);
 	}
 
 	/** Moves the wall clock to {@code instant}; returns what fired on the way. */
