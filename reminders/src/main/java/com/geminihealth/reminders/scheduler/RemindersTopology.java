@@ -19,6 +19,8 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
@@ -47,6 +49,8 @@ public final class RemindersTopology {
 			SchedulerMetrics metrics) {
 		SchedulerStores.builders().forEach(builder::addStateStore);
 		KStream<AppointmentId, CheckedInput> appointmentEvents = checked(builder, Topics.APPOINTMENTS);
+		KStream<PatientContact, PreferenceChange> changes = preferenceChanges(appointmentEvents,
+				checked(builder, Topics.ERASURES));
 		KStream<PatientContact, Object> replies = checked(builder, Topics.PATIENT_REPLIES)
 			.mapValues(CheckedInput::event, Named.as("reply-input"));
 
@@ -57,33 +61,49 @@ public final class RemindersTopology {
 			.processValues(ByPatient.Read::new, Named.as("appointment-input"));
 		KStream<PatientContact, Object> confirmations = replies
 			.filter((contact, reply) -> reply instanceof AttendanceConfirmed, Named.as("attendance-confirmations"));
+		KStream<PatientContact, Object> erasures = changes
+			.filter((contact, change) -> change.erases(), Named.as("patient-erasures"))
+			.mapValues((change) -> (Object) change, Named.as("erasure-input"));
 
 		KStream<AppointmentId, DueNotice> notices = appointments.merge(confirmations, Named.as("scheduler-input"))
+			.merge(erasures, Named.as("scheduler-input-with-erasures"))
 			.process(() -> new SchedulerProcessor(properties, metrics), Named.as(SCHEDULER), SchedulerStores.DUE,
-					SchedulerStores.BY_APPOINTMENT, SchedulerStores.BY_PATIENT, SchedulerStores.COUNT);
+					SchedulerStores.BY_APPOINTMENT, SchedulerStores.BY_PATIENT, SchedulerStores.COUNT,
+					SchedulerStores.NOTICES_BY_PATIENT);
 		notices.to(Topics.DUE_NOTICES.name(),
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
 
-		preferences(appointmentEvents, replies);
+		preferences(changes, replies);
 		return notices;
 	}
 
 	/**
-	 * Each contact's preferences: opt-outs and opt-ins from its replies, its language
-	 * from its confirmed bookings (keyed by appointment, so they cross a repartition
-	 * topic to meet the replies keyed by contact).
+	 * What bookings and erasures change about each contact, keyed by the contact: the
+	 * languages of confirmed bookings (keyed by appointment) and erasures (keyed by
+	 * erasure) cross a repartition topic to meet the replies and the scheduler's state,
+	 * keyed by contact.
 	 */
-	private static void preferences(KStream<AppointmentId, CheckedInput> appointmentEvents,
-			KStream<PatientContact, Object> replies) {
-		KStream<PatientContact, PreferenceChange> languages = appointmentEvents
+	private static KStream<PatientContact, PreferenceChange> preferenceChanges(
+			KStream<AppointmentId, CheckedInput> appointmentEvents, KStream<ErasureId, CheckedInput> erasures) {
+		return appointmentEvents
 			.filter((id, input) -> input.event() instanceof AppointmentConfirmed, Named.as("confirmed-bookings"))
 			.flatMap((id, input) -> PreferenceChange.languagesOf((AppointmentConfirmed) input.event()),
 					Named.as("languages-by-contact"))
+			.merge(erasures.flatMap((id, input) -> PreferenceChange.erasing((ErasureRequested) input.event()),
+					Named.as("erasures-by-contact")), Named.as("changes-by-contact"))
 			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), PreferenceChange.SERDE)
 				.withName("preference-changes-by-contact"));
+	}
+
+	/**
+	 * Each contact's preferences: opt-outs and opt-ins from its replies, its language
+	 * from its confirmed bookings; an erasure leaves a tombstone.
+	 */
+	private static void preferences(KStream<PatientContact, PreferenceChange> changes,
+			KStream<PatientContact, Object> replies) {
 		replies.mapValues((reply) -> PreferenceChange.of((PatientReply) reply), Named.as("preference-replies"))
 			.filter((contact, change) -> change != null, Named.as("preference-changes"))
-			.merge(languages, Named.as("preferences-input"))
+			.merge(changes, Named.as("preferences-input"))
 			.process(PreferencesFold::new, Named.as(PREFERENCES), SchedulerStores.PREFERENCES)
 			.to(Topics.PATIENT_PREFERENCES.name(),
 					Produced.with(Topics.PATIENT_PREFERENCES.keySerde(), Topics.PATIENT_PREFERENCES.valueSerde())

@@ -34,6 +34,13 @@ final class SchedulerStores {
 	static final String COUNT = "reminders-due-count";
 
 	/**
+	 * The appointments of each patient that have a notice on the compacted due-notices
+	 * topic, keyed like {@link #BY_PATIENT}: an erasure must put a tombstone on each,
+	 * long after the scheduler stopped tracking them.
+	 */
+	static final String NOTICES_BY_PATIENT = "reminders-notices-by-patient";
+
+	/**
 	 * Each contact's current preferences, as last published on the preferences topic.
 	 */
 	static final String PREFERENCES = "reminders-patient-preferences";
@@ -52,6 +59,8 @@ final class SchedulerStores {
 				// commit.
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNT), Serdes.String(), Serdes.Long())
 					.withCachingEnabled(),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NOTICES_BY_PATIENT), Serdes.String(),
+						Json.serde(NoticedAppointments.class)),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREFERENCES), Serdes.String(),
 						Json.serde(PatientPreferences.class)));
 	}

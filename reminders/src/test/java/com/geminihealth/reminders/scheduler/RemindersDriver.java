@@ -44,6 +44,7 @@ import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 
@@ -170,6 +171,37 @@ final class RemindersDriver implements AutoCloseable {
 	/** What the preferences store holds for {@code contact}. */
 	PatientPreferences storedPreferences(String contact) {
 		return this.driver.<String, PatientPreferences>getKeyValueStore(SchedulerStores.PREFERENCES).get(contact);
+	}
+
+	/**
+	 * Sends an erasure; returns the records it wrote on the notices topic (tombstones
+	 * have a null value).
+	 */
+	List<KeyValue<AppointmentId, DueNotice>> erase(ErasureRequested erasure) {
+		this.driver
+			.createInputTopic(Topics.ERASURES.name(), Topics.ERASURES.keySerde().serializer(),
+					Topics.ERASURES.valueSerde().serializer())
+			.pipeInput(new TestRecord<>(erasure.erasureId(), erasure, new RecordHeaders(), this.now));
+		return this.notices.readKeyValuesToList();
+	}
+
+	/** Every key and value of every store of the topology, as text. */
+	List<String> everythingStored() {
+		List<String> stored = new ArrayList<>();
+		for (String name : this.driver.getAllStateStores().keySet()) {
+			try (KeyValueIterator<Object, Object> all = this.driver.<Object, Object>getKeyValueStore(name).all()) {
+				all.forEachRemaining((entry) -> stored.add(text(entry.key) + " = " + text(entry.value)));
+			}
+		}
+		return stored;
+	}
+
+	private static String text(Object value) {
+		if (value instanceof Bytes bytes) {
+			return new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		return (value instanceof String || value instanceof Number) ? value.toString()
+				: com.geminihealth.schemas.Json.MAPPER.writeValueAsString(value);
 	}
 
 	/** Moves the wall clock to {@code instant}; returns what fired on the way. */
