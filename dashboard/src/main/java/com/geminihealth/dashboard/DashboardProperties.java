@@ -18,7 +18,6 @@ import org.springframework.validation.annotation.Validated;
  * @param zone the clinic's time zone: every time on the page is shown in it
  * @param intakeUrl where booking-intake's public availability API answers (the New
  * booking form asks it for open slots; the dashboard never links to intake's code)
- * @param stateDir where the front desk's own marks (handled, called, replayed) are kept
  * @param outboxDir the local run's email outbox, read for the Outbox view
  * @param smsSandboxDir the local run's SMS sandbox, read for the Outbox view
  * @param feedSize how many events the live feed keeps
@@ -29,8 +28,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(@DefaultValue("America/Toronto") @NotNull ZoneId zone,
-		@DefaultValue("http://localhost:8080") @NotNull URI intakeUrl, @NotNull Path stateDir, Path outboxDir,
-		Path smsSandboxDir, @DefaultValue("500") @Min(10) int feedSize, @DefaultValue Map<String, String> locations,
+		@DefaultValue("http://localhost:8080") @NotNull URI intakeUrl, Path outboxDir, Path smsSandboxDir,
+		@DefaultValue("500") @Min(10) int feedSize, @DefaultValue Map<String, String> locations,
 		@DefaultValue Map<String, String> services, @DefaultValue Map<String, String> practitioners) {
 
 	public String locationName(String id) {

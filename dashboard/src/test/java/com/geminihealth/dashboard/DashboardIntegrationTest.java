@@ -47,13 +47,16 @@ import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
-import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.AppointmentStatus;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.CancelAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
+import com.geminihealth.schemas.booking.Consent;
+import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
@@ -64,6 +67,7 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.ReplySource;
@@ -239,8 +243,9 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 	void marksAnAppointmentCompletedFromTodayThroughACommandAndShowsTheDecision() throws Exception {
 		String name = "Ravi" + shortId();
 		Appointment appointment = Appointments.of(name + " Singh", "+12895550102", tomorrowAt(11), null);
-		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
-				new AppointmentConfirmed(RequestId.random(), appointment));
+		// Booked long ago: its events have aged out of the appointments stream, its state
+		// stays.
+		state(appointment, AppointmentStatus.CONFIRMED);
 		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page(today)).contains(name));
 
@@ -260,8 +265,7 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		assertThat(sent.location()).isEqualTo(appointment.location());
 		assertThat(page(today)).contains("Confirmed").doesNotContain("status completed");
 
-		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
-				new AppointmentCompleted(sent.commandId(), appointment, null));
+		state(appointment, AppointmentStatus.COMPLETED);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(row(page(today), appointment)).contains("Completed"));
 	}
@@ -270,8 +274,7 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 	void sendsCancelAndMoveCommandsFromToday() throws Exception {
 		String name = "Tess" + shortId();
 		Appointment appointment = Appointments.of(name + " Moreau", "+12895550108", tomorrowAt(12), null);
-		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
-				new AppointmentConfirmed(RequestId.random(), appointment));
+		state(appointment, AppointmentStatus.CONFIRMED);
 		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page(today)).contains(name));
 		LocalDateTime newStart = LocalDate.now(Appointments.TORONTO).plusDays(6).atTime(14, 30);
@@ -315,11 +318,11 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		String name = "Lea" + shortId();
 		String phone = "+1289555" + (1000 + (int) (Math.random() * 8999));
 		Appointment appointment = Appointments.of(name + " Roy", phone, tomorrowAt(14), null);
-		this.publisher.publish(Topics.APPOINTMENTS, appointment.appointmentId(),
-				new AppointmentConfirmed(RequestId.random(), appointment));
+		state(appointment, AppointmentStatus.CONFIRMED);
+		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(page(today)).contains(name));
 		this.publisher.publish(Topics.PATIENT_REPLIES, new PatientContact(phone),
 				new AttendanceConfirmed(new PatientContact(phone), Instant.now()));
-		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
 		await().atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(row(page(today), appointment)).contains("Confirmed by patient"));
 	}
@@ -556,6 +559,74 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 			.isNotNull();
 		assertThat(replayed.headers().lastHeader(DeadLetters.REASON)).isNull();
 		assertThat(page("/notifications")).contains("Replay again");
+	}
+
+	@Test
+	void refusesTheErasurePageAndActionToTheFrontDesk() throws Exception {
+		this.mvc.perform(get("/erasure").with(frontDesk())).andExpect(status().isForbidden());
+		this.mvc.perform(post("/erasure").param("phone", "+12895550190").with(csrf()).with(frontDesk()))
+			.andExpect(status().isForbidden());
+		assertThat(http("/erasure", SIGNED_IN, "text/html").statusCode()).isEqualTo(403);
+		assertThat(page("/feed")).doesNotContain("href=\"/erasure\"");
+	}
+
+	@Test
+	void erasesAPatientForOperationsAndEveryViewForgetsTheirEmailAndPhone() throws Exception {
+		String name = "Zoe" + shortId();
+		String phone = "+1289556" + (1000 + ThreadLocalRandom.current().nextInt(8999));
+		String email = name.toLowerCase() + "@example.org";
+		Appointment appointment = new Appointment(AppointmentId.random(), new LocationId("burlington"),
+				new ServiceId("rmt-swedish-60"), new PractitionerId("maya-chen"), "Maya Chen", tomorrowAt(16),
+				tomorrowAt(17), Appointments.TORONTO,
+				new Patient(name + " Erased", email, phone, Language.EN, new Consent(true, true)), null, 0);
+		state(appointment, AppointmentStatus.CONFIRMED);
+		Appointment earlier = Appointments.of(name + " Erased", phone, Instant.now().minusSeconds(40 * 86_400), null);
+		this.publisher.publish(Topics.DUE_NOTICES, earlier.appointmentId(),
+				new FollowUpDue(earlier, false, Instant.now().minusSeconds(60), Instant.now()));
+		ContactInquiryReceived inquiry = new ContactInquiryReceived(InquiryId.random(), new LocationId("burlington"),
+				name + " Erased", email, phone, Language.EN, "Is parking free?", Instant.now());
+		this.publisher.publish(Topics.CONTACT_INQUIRIES, inquiry.inquiryId(), inquiry);
+		this.publisher.publish(Topics.PATIENT_REPLIES, new PatientContact(phone),
+				new FreeTextReply(new PatientContact(phone), "running late", Instant.now()));
+		String today = "/today?date=" + LocalDate.ofInstant(appointment.start(), Appointments.TORONTO);
+		List<String> views = List.of("/feed", today, "/follow-ups", "/inbox", "/notifications");
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			assertThat(page(today)).contains(name);
+			assertThat(page("/follow-ups")).contains(phone);
+			assertThat(page("/inbox")).contains(email).contains("running late");
+		});
+
+		String found = this.mvc.perform(get("/erasure").param("contact", phone).with(operations()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(found).contains(name + " Erased").contains(email).contains("Erase this patient");
+		this.mvc.perform(post("/erasure").param("email", email).param("phone", phone).with(csrf()).with(operations()))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrl("/erasure"));
+
+		assertThat(TopicRecords.values(this.brokers, Topics.ERASURES)).anySatisfy((erasure) -> {
+			assertThat(erasure.email()).isEqualTo(email);
+			assertThat(erasure.phone()).isEqualTo(phone);
+			assertThat(erasure.requestedBy()).isEqualTo("privacy-lead");
+			assertThat(erasure.erasureId()).isNotNull();
+		});
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			for (String view : views) {
+				assertThat(page(view)).as(view).doesNotContain(phone).doesNotContain(email);
+			}
+		});
+		assertThat(row(page(today), appointment)).doesNotContain(name).contains("Confirmed");
+	}
+
+	private void state(Appointment appointment, AppointmentStatus status) {
+		this.publisher.publish(Topics.APPOINTMENT_STATES, appointment.appointmentId(),
+				new AppointmentState(appointment, status, Instant.now()));
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor operations() {
+		return user("privacy-lead").roles("FRONT_DESK", "OPERATIONS");
 	}
 
 	private String page(String path) throws Exception {

@@ -15,6 +15,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
+import com.geminihealth.notifications.delivery.LedgerCatchUp;
 import com.geminihealth.notifications.delivery.NotificationDeadLetters;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.notifications.delivery.NotificationRetries;
@@ -26,15 +27,14 @@ import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationId;
-import com.geminihealth.schemas.patient.PatientContact;
-import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
  * Listeners read the catalogue's topics with its serdes, behind an
  * {@link ErrorHandlingDeserializer} so that an unreadable record cannot stop them, with
  * one consumer per partition ({@code spring.kafka.listener.concurrency}); passing
- * failures go to the retry stream, the rest to the dead-letter stream.
+ * failures go to the retry stream, the rest to the dead-letter stream. Each listener
+ * catches up on the ledger before handling partitions it has just been given.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationsKafkaConfiguration {
@@ -42,8 +42,6 @@ public class NotificationsKafkaConfiguration {
 	public static final String APPOINTMENTS_FACTORY = "appointmentsListenerFactory";
 
 	public static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
-
-	public static final String PATIENT_REPLIES_FACTORY = "patientRepliesListenerFactory";
 
 	public static final String DUE_NOTICES_FACTORY = "dueNoticesListenerFactory";
 
@@ -53,8 +51,11 @@ public class NotificationsKafkaConfiguration {
 
 	private final KafkaProperties kafka;
 
-	NotificationsKafkaConfiguration(KafkaProperties kafka) {
+	private final LedgerCatchUp ledgerCatchUp;
+
+	NotificationsKafkaConfiguration(KafkaProperties kafka, LedgerCatchUp ledgerCatchUp) {
 		this.kafka = kafka;
+		this.ledgerCatchUp = ledgerCatchUp;
 	}
 
 	@Bean(APPOINTMENTS_FACTORY)
@@ -67,12 +68,6 @@ public class NotificationsKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<InquiryId, ContactInquiryReceived> inquiriesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		return listenerFactory(Topics.CONTACT_INQUIRIES, bootConsumerFactory, retries);
-	}
-
-	@Bean(PATIENT_REPLIES_FACTORY)
-	ConcurrentKafkaListenerContainerFactory<PatientContact, PatientReply> patientRepliesListenerFactory(
-			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
-		return listenerFactory(Topics.PATIENT_REPLIES, bootConsumerFactory, retries);
 	}
 
 	@Bean(DUE_NOTICES_FACTORY)
@@ -115,6 +110,9 @@ public class NotificationsKafkaConfiguration {
 				new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
 				new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer())));
 		factory.setCommonErrorHandler(retries);
+		// Partitions taken over from an instance that died are handled only once the
+		// ledger shows what that instance sent.
+		factory.getContainerProperties().setConsumerRebalanceListener(this.ledgerCatchUp);
 		Integer concurrency = this.kafka.getListener().getConcurrency();
 		if (concurrency != null) {
 			factory.setConcurrency(concurrency);

@@ -106,7 +106,7 @@ public final class DeciderBenchmark {
 
 			Supplier<StreamsBuilder> deciderTopology = () -> {
 				StreamsBuilder builder = new StreamsBuilder();
-				DeciderTopology.build(builder, clinic);
+				DeciderTopology.build(builder, clinic, DeciderProperties.defaults(), LOCATIONS.size());
 				return builder;
 			};
 			Supplier<StreamsBuilder> rawTopology = () -> {

@@ -50,6 +50,19 @@ final class CachedCalendar implements Calendar {
 		practitioner(DeciderStores.practitionerKey(location, practitioner)).remove(start);
 	}
 
+	/**
+	 * Releases the time at {@code start} only if {@code appointmentId} still holds it,
+	 * not another appointment booked there since.
+	 */
+	void releaseIfHeldBy(String location, String practitioner, Instant start, String appointmentId) {
+		NavigableMap<Instant, Booked> calendar = this.byPractitioner
+			.get(DeciderStores.practitionerKey(location, practitioner));
+		Booked held = (calendar != null) ? calendar.get(start) : null;
+		if (held != null && held.appointmentId().equals(appointmentId)) {
+			release(location, practitioner, start);
+		}
+	}
+
 	@Override
 	public List<Booked> booked(String location, String practitioner, Instant from, Instant until) {
 		NavigableMap<Instant, Booked> calendar = this.byPractitioner

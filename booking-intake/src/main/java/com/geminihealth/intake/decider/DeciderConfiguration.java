@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.EnableKafkaStreams;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.TopicProperties;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 
@@ -19,8 +20,11 @@ import com.geminihealth.schemas.booking.AppointmentId;
 class DeciderConfiguration {
 
 	@Bean
-	KStream<AppointmentId, AppointmentEvent> decider(StreamsBuilder builder, ClinicProperties clinic) {
-		return DeciderTopology.build(builder, clinic);
+	KStream<AppointmentId, AppointmentEvent> decider(StreamsBuilder builder, ClinicProperties clinic,
+			DeciderProperties decider, TopicProperties topics) {
+		// The booking commands are created with this many partitions
+		// (PlatformAutoConfiguration).
+		return DeciderTopology.build(builder, clinic, decider, topics.partitions());
 	}
 
 }

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.Function;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -46,9 +47,13 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 
 	private final ClinicProperties clinic;
 
+	private final DeciderProperties.Retention retention;
+
 	private ProcessorContext<AppointmentId, AppointmentEvent> context;
 
-	private KeyValueStore<String, RequestStatus> requests;
+	private Requests requests;
+
+	private Expiries expiries;
 
 	private CachedCalendar calendar;
 
@@ -56,18 +61,24 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 
 	private Availability availability;
 
-	DeciderProcessor(ClinicProperties clinic) {
+	DeciderProcessor(ClinicProperties clinic, DeciderProperties.Retention retention) {
 		this.clinic = clinic;
+		this.retention = retention;
 	}
 
 	@Override
 	public void init(ProcessorContext<AppointmentId, AppointmentEvent> context) {
 		this.context = context;
-		this.requests = context.getStateStore(DeciderStores.REQUESTS);
+		this.requests = Requests.of(context, this.retention);
+		this.expiries = new Expiries(context.getStateStore(DeciderStores.EXPIRY));
 		this.calendar = new CachedCalendar(context.getStateStore(DeciderStores.CALENDAR),
 				DeciderStores.longestOccupancy(this.clinic));
 		this.handled = context.getStateStore(DeciderStores.HANDLED);
 		this.availability = new Availability(this.clinic, this.calendar);
+		// Here, not in a processor of its own: the calendar's copy in memory must change
+		// with its store.
+		Pruning pruning = new Pruning(this.requests, this.calendar, this.handled, this.expiries, this.retention);
+		context.schedule(this.retention.pruneEvery(), PunctuationType.WALL_CLOCK_TIME, pruning::prune);
 	}
 
 	@Override
@@ -85,21 +96,21 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 			outcome = reschedule(reschedule, now);
 		}
 		else if (command instanceof CancelAppointment cancel) {
-			outcome = change(cancel.commandId(), cancel.appointmentId(), "CancelAppointment", (booking) -> {
+			outcome = change(cancel.commandId(), cancel.appointmentId(), "CancelAppointment", now, (booking) -> {
 				release(booking);
 				return new AppointmentCancelled(cancel.commandId(), booking.appointment(), cancel.reason(),
 						late(booking.appointment(), now), cancel.author());
 			}, RequestStatus.State.CANCELLED);
 		}
 		else if (command instanceof MarkCompleted completed) {
-			outcome = change(completed.commandId(), completed.appointmentId(), "MarkCompleted",
+			outcome = change(completed.commandId(), completed.appointmentId(), "MarkCompleted", now,
 					(booking) -> new AppointmentCompleted(completed.commandId(), booking.appointment(),
 							completed.homeCareNotes(), completed.author()),
 					RequestStatus.State.COMPLETED);
 		}
 		else {
 			MarkNoShow noShow = (MarkNoShow) command;
-			outcome = change(noShow.commandId(), noShow.appointmentId(), "MarkNoShow",
+			outcome = change(noShow.commandId(), noShow.appointmentId(), "MarkNoShow", now,
 					(booking) -> new AppointmentNoShow(noShow.commandId(), booking.appointment(), noShow.author()),
 					RequestStatus.State.NO_SHOW);
 		}
@@ -130,6 +141,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 			return true;
 		}
 		this.handled.put(commandId, timestamp);
+		this.expiries.expire(Expiries.Kind.COMMAND, commandId,
+				Instant.ofEpochMilli(timestamp).plus(this.retention.horizon()));
 		return false;
 	}
 
@@ -137,13 +150,13 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		String location = book.location().value();
 		ClinicProperties.Location where = this.clinic.locations().get(location);
 		if (where == null) {
-			return decline(book, ZoneId.of("UTC"), DeclineReason.UNKNOWN_LOCATION, List.of());
+			return decline(book, now, ZoneId.of("UTC"), DeclineReason.UNKNOWN_LOCATION, List.of());
 		}
 		ZonedDateTime start = ZonedDateTime.ofLocal(book.requestedStart(), where.zone(), null);
 		String practitioner = (book.practitioner() != null) ? book.practitioner().value() : null;
 		Verdict verdict = this.availability.decide(location, book.service().value(), practitioner, start, now, null);
 		if (!verdict.given()) {
-			return decline(book, where.zone(), verdict.refusal(), alternatives(verdict.refusal(), location,
+			return decline(book, now, where.zone(), verdict.refusal(), alternatives(verdict.refusal(), location,
 					book.service().value(), practitioner, book.requestedStart(), now, null));
 		}
 		ClinicProperties.Service service = this.clinic.services().get(book.service().value());
@@ -151,15 +164,15 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 				book.service(), new PractitionerId(verdict.practitioner()),
 				this.clinic.practitioners().get(verdict.practitioner()).name(), start.toInstant(),
 				start.toInstant().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0);
-		hold(RequestStatus.confirmed(appointment, appointment.end().plus(service.buffer())));
+		hold(RequestStatus.confirmed(appointment, appointment.end().plus(service.buffer()), now));
 		return new AppointmentConfirmed(book.requestId(), appointment);
 	}
 
-	private AppointmentDeclined decline(BookAppointment book, ZoneId zone, DeclineReason reason,
+	private AppointmentDeclined decline(BookAppointment book, Instant now, ZoneId zone, DeclineReason reason,
 			List<Slot> alternatives) {
 		AppointmentDeclined declined = new AppointmentDeclined(book.requestId(), book.location(), book.service(),
 				book.practitioner(), book.requestedStart(), zone, book.patient(), reason, alternatives);
-		this.requests.put(book.requestId().value(), RequestStatus.declined(declined));
+		this.requests.put(book.requestId().value(), RequestStatus.declined(declined, now));
 		return declined;
 	}
 
@@ -193,12 +206,12 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		// One task applies both writes with the changelog in one transaction: never half
 		// moved.
 		release(booking);
-		hold(RequestStatus.confirmed(moved, moved.end().plus(service.buffer())));
+		hold(RequestStatus.confirmed(moved, moved.end().plus(service.buffer()), now));
 		return new AppointmentRescheduled(reschedule.commandId(), moved, current.start(), current.practitioner(),
 				reschedule.author());
 	}
 
-	private AppointmentEvent change(CommandId commandId, AppointmentId appointmentId, String command,
+	private AppointmentEvent change(CommandId commandId, AppointmentId appointmentId, String command, Instant now,
 			Function<RequestStatus, AppointmentEvent> apply, RequestStatus.State next) {
 		RequestStatus booking = this.requests.get(appointmentId.value());
 		CommandRejected rejected = rejection(commandId, appointmentId, command, booking);
@@ -206,7 +219,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 			return rejected;
 		}
 		AppointmentEvent event = apply.apply(booking);
-		this.requests.put(appointmentId.value(), booking.with(next));
+		this.requests.put(appointmentId.value(), booking.with(next, now));
 		return event;
 	}
 

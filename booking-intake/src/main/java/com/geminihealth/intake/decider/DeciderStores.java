@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -34,6 +35,19 @@ final class DeciderStores {
 
 	static final String HANDLED = "decider-handled-commands";
 
+	/** When each entry of the other stores may go: see {@link Expiries}. */
+	static final String EXPIRY = "decider-expiry";
+
+	/** Every store of the decider. */
+	static final List<String> NAMES = List.of(REQUESTS, CALENDAR, HANDLED, EXPIRY);
+
+	/**
+	 * The changelogs are compacted as the catalogue's lasting topics are: a segment is
+	 * compacted within a day, so what a pruned or erased entry held leaves the broker
+	 * within two, and a restore reads only what the stores hold now.
+	 */
+	static final Map<String, String> CHANGELOG = Topics.KEPT_FOR_GOOD;
+
 	private DeciderStores() {
 	}
 
@@ -52,11 +66,27 @@ final class DeciderStores {
 
 	static List<StoreBuilder<?>> builders() {
 		return List.of(
-				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(REQUESTS), Serdes.String(),
-						Json.serde(RequestStatus.class)),
-				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR), Serdes.String(),
-						BookedSerde.serde()),
-				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED), Serdes.String(), Serdes.Long()));
+				Stores
+					.keyValueStoreBuilder(Stores.persistentKeyValueStore(REQUESTS), Serdes.String(),
+							Json.serde(RequestStatus.class))
+					.withLoggingEnabled(CHANGELOG),
+				Stores
+					.keyValueStoreBuilder(Stores.persistentKeyValueStore(CALENDAR), Serdes.String(),
+							BookedSerde.serde())
+					.withLoggingEnabled(CHANGELOG),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED), Serdes.String(), Serdes.Long())
+					.withLoggingEnabled(CHANGELOG),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String())
+					.withLoggingEnabled(CHANGELOG));
+	}
+
+	/**
+	 * Keys of fixed width that sort by time, as calendar and expiry keys do:
+	 * {@code 000001796137200}.
+	 */
+	static String sortableSeconds(Instant instant) {
+		String seconds = Long.toString(instant.getEpochSecond());
+		return "0".repeat(Math.max(0, 15 - seconds.length())) + seconds;
 	}
 
 	/**
@@ -65,8 +95,7 @@ final class DeciderStores {
 	 * 000001796137200}, so one range scan reads a practitioner's day in time order.
 	 */
 	static String calendarKey(String location, String practitioner, Instant start) {
-		String seconds = Long.toString(start.getEpochSecond());
-		return practitionerKey(location, practitioner) + "/" + "0".repeat(Math.max(0, 15 - seconds.length())) + seconds;
+		return practitionerKey(location, practitioner) + "/" + sortableSeconds(start);
 	}
 
 	/** What every calendar key of a practitioner at a location starts with. */

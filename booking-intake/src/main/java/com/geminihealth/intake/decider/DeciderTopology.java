@@ -10,13 +10,16 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /**
  * The appointment decider's topology, built by this one function for production and for
@@ -32,17 +35,47 @@ public final class DeciderTopology {
 	 * commands included. Its stores are the read side too: status and availability
 	 * queries read them.
 	 */
-	public static KStream<AppointmentId, AppointmentEvent> build(StreamsBuilder builder, ClinicProperties clinic) {
+	public static KStream<AppointmentId, AppointmentEvent> build(StreamsBuilder builder, ClinicProperties clinic,
+			DeciderProperties decider, int partitions) {
 		DeciderStores.builders().forEach(builder::addStateStore);
-		Checked checked = check(builder);
+		Checked checked = check(builder, decider.retention());
 		KStream<AppointmentId, AppointmentEvent> decisions = checked.commands()
-			.process(() -> new DeciderProcessor(clinic), Named.as("decide"), DeciderStores.REQUESTS,
-					DeciderStores.CALENDAR, DeciderStores.HANDLED)
+			.process(() -> new DeciderProcessor(clinic, decider.retention()), Named.as("decide"),
+					DeciderStores.REQUESTS, DeciderStores.CALENDAR, DeciderStores.HANDLED, DeciderStores.EXPIRY)
 			.merge(checked.rejections(), Named.as("decisions"));
 		decisions.to(Topics.APPOINTMENTS.name(),
 				Produced.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
 					.withName("appointments"));
+		// Written by the same task as the decision, so in the same transaction: a state
+		// never runs ahead of or behind its event.
+		decisions.processValues(AppointmentStateProcessor::new, Named.as("appointment-state"))
+			.merge(erase(builder, decider.retention(), partitions), Named.as("appointment-states-and-erasures"))
+			.to(Topics.APPOINTMENT_STATES.name(),
+					Produced.with(Topics.APPOINTMENT_STATES.keySerde(), Topics.APPOINTMENT_STATES.valueSerde())
+						.withName("appointment-states"));
 		return decisions;
+	}
+
+	/**
+	 * Erases patients on request. An erasure arrives on one partition, but the decider's
+	 * state is split by location over every task: it is copied to every partition of a
+	 * repartition topic read by the decider's own tasks, so each task erases what it
+	 * holds, whichever locations it has and whatever locations the configuration names
+	 * now. That topic needs as many partitions as the booking commands, set here: the
+	 * erasures topic may have fewer. Its records are deleted once processed.
+	 */
+	static KStream<AppointmentId, AppointmentState> erase(StreamsBuilder builder, DeciderProperties.Retention retention,
+			int partitions) {
+		return builder
+			.stream(Topics.ERASURES.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("erasures"))
+			.processValues(ErasureCheck::new, Named.as("check-erasure"))
+			.repartition(Repartitioned.<byte[], ErasureRequested>as("decider-erasures")
+				.withKeySerde(Serdes.ByteArray())
+				.withValueSerde(Topics.ERASURES.valueSerde())
+				.withNumberOfPartitions(partitions)
+				.withStreamPartitioner(new EveryPartition<>()))
+			.process(() -> new ErasureProcessor(retention), Named.as("erase"), DeciderStores.REQUESTS,
+					DeciderStores.EXPIRY);
 	}
 
 	/**
@@ -51,7 +84,7 @@ public final class DeciderTopology {
 	 * and answered with a rejection when its sender can be named. Needs the
 	 * {@link DeciderStores}.
 	 */
-	static Checked check(StreamsBuilder builder) {
+	static Checked check(StreamsBuilder builder, DeciderProperties.Retention retention) {
 		Map<String, KStream<byte[], CheckedCommand>> checked = builder
 			.stream(Topics.BOOKING_COMMANDS.name(),
 					Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("booking-commands"))
@@ -67,7 +100,8 @@ public final class DeciderTopology {
 
 		return new Checked(checked.get("contract-kept")
 			.map((key, command) -> KeyValue.pair(command.location(), command.command()), Named.as("typed-command")),
-				broken.process(RejectionProcessor::new, Named.as("reject-broken-command"), DeciderStores.REQUESTS));
+				broken.process(() -> new RejectionProcessor(retention), Named.as("reject-broken-command"),
+						DeciderStores.REQUESTS, DeciderStores.EXPIRY));
 	}
 
 	/**

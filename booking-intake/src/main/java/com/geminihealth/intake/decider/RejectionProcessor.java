@@ -1,9 +1,10 @@
 package com.geminihealth.intake.decider;
 
+import java.time.Instant;
+
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.CommandRejected;
@@ -19,12 +20,18 @@ class RejectionProcessor implements Processor<byte[], CheckedCommand, Appointmen
 
 	private ProcessorContext<AppointmentId, AppointmentEvent> context;
 
-	private KeyValueStore<String, RequestStatus> requests;
+	private final DeciderProperties.Retention retention;
+
+	private Requests requests;
+
+	RejectionProcessor(DeciderProperties.Retention retention) {
+		this.retention = retention;
+	}
 
 	@Override
 	public void init(ProcessorContext<AppointmentId, AppointmentEvent> context) {
 		this.context = context;
-		this.requests = context.getStateStore(DeciderStores.REQUESTS);
+		this.requests = Requests.of(context, this.retention);
 	}
 
 	@Override
@@ -37,7 +44,7 @@ class RejectionProcessor implements Processor<byte[], CheckedCommand, Appointmen
 			String request = rejected.appointmentId().value();
 			RequestStatus known = this.requests.get(request);
 			if (known == null || known.state() == RequestStatus.State.REJECTED) {
-				this.requests.put(request, RequestStatus.rejected(rejected));
+				this.requests.put(request, RequestStatus.rejected(rejected, Instant.ofEpochMilli(record.timestamp())));
 			}
 		}
 		this.context.forward(new Record<>(rejected.appointmentId(), rejected, record.timestamp()));

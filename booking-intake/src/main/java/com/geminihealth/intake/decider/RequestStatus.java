@@ -26,13 +26,15 @@ import com.geminihealth.schemas.appointment.Slot;
  * @param service what was asked for
  * @param detail why the request was rejected: each way it broke the contract, as
  * {@code $.path: message}
+ * @param decidedAt when the last decision about it was made (the broker's time of the
+ * command): a declined or rejected request is forgotten a while after it
  */
 public record RequestStatus(State state, Appointment appointment, Instant occupiedUntil, DeclineReason reason,
-		List<Slot> alternatives, ZoneId zone, String location, String service, String detail) {
+		List<Slot> alternatives, ZoneId zone, String location, String service, String detail, Instant decidedAt) {
 
 	/** What every request is until the decider has answered it. */
 	public static final RequestStatus PENDING = new RequestStatus(State.PENDING, null, null, null, List.of(), null,
-			null, null, null);
+			null, null, null, null);
 
 	public RequestStatus {
 		alternatives = (alternatives != null) ? List.copyOf(alternatives) : List.of();
@@ -48,30 +50,45 @@ public record RequestStatus(State state, Appointment appointment, Instant occupi
 
 	}
 
-	static RequestStatus declined(AppointmentDeclined declined) {
+	static RequestStatus declined(AppointmentDeclined declined, Instant at) {
 		return new RequestStatus(State.DECLINED, null, null, declined.reason(), declined.alternatives(),
-				declined.zone(), declined.location().value(), declined.service().value(), null);
+				declined.zone(), declined.location().value(), declined.service().value(), null, at);
 	}
 
-	static RequestStatus rejected(CommandRejected rejected) {
-		return new RequestStatus(State.REJECTED, null, null, null, List.of(), null, null, null, rejected.detail());
+	static RequestStatus rejected(CommandRejected rejected, Instant at) {
+		return new RequestStatus(State.REJECTED, null, null, null, List.of(), null, null, null, rejected.detail(), at);
 	}
 
-	static RequestStatus confirmed(Appointment appointment, Instant occupiedUntil) {
+	static RequestStatus confirmed(Appointment appointment, Instant occupiedUntil, Instant at) {
 		return new RequestStatus(State.CONFIRMED, appointment, occupiedUntil, null, List.of(), appointment.zone(),
-				appointment.location().value(), appointment.service().value(), null);
+				appointment.location().value(), appointment.service().value(), null, at);
 	}
 
-	/** The same appointment, moved on to {@code next}. */
-	RequestStatus with(State next) {
+	/** The same appointment, moved on to {@code next} at {@code at}. */
+	RequestStatus with(State next, Instant at) {
 		return new RequestStatus(next, this.appointment, this.occupiedUntil, this.reason, this.alternatives, this.zone,
-				this.location, this.service, this.detail);
+				this.location, this.service, this.detail, at);
 	}
 
 	/** The same appointment, kept after a reschedule that could not be met. */
 	RequestStatus withRefusal(DeclineReason refusal, List<Slot> offered) {
 		return new RequestStatus(this.state, this.appointment, this.occupiedUntil, refusal, offered, this.zone,
-				this.location, this.service, this.detail);
+				this.location, this.service, this.detail, this.decidedAt);
+	}
+
+	/**
+	 * The same request with its patient and notes erased; its appointment stays, for the
+	 * calendar.
+	 */
+	RequestStatus anonymised() {
+		if (this.appointment == null) {
+			return this;
+		}
+		Appointment a = this.appointment;
+		Appointment erased = new Appointment(a.appointmentId(), a.location(), a.service(), a.practitioner(),
+				a.practitionerName(), a.start(), a.end(), a.zone(), ErasedPatient.of(a.patient()), null, a.sequence());
+		return new RequestStatus(this.state, erased, this.occupiedUntil, this.reason, this.alternatives, this.zone,
+				this.location, this.service, this.detail, this.decidedAt);
 	}
 
 	/** The practitioner's time this appointment takes. */

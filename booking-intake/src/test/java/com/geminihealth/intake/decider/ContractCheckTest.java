@@ -50,7 +50,7 @@ class ContractCheckTest {
 	void startTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
 		DeciderStores.builders().forEach(builder::addStateStore);
-		DeciderTopology.check(builder)
+		DeciderTopology.check(builder, DeciderProperties.defaults().retention())
 			.commands()
 			.to(KEPT, Produced.with(Topics.BOOKING_COMMANDS.keySerde(), Topics.BOOKING_COMMANDS.valueSerde()));
 		Properties config = new Properties();

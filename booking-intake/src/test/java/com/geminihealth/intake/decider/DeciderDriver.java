@@ -2,10 +2,14 @@ package com.geminihealth.intake.decider;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,14 +19,17 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.clinic.TestClinic;
 import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
@@ -39,6 +46,8 @@ import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /**
  * The real decider topology on a {@code TopologyTestDriver}, with commands sent the way
@@ -59,6 +68,12 @@ final class DeciderDriver implements AutoCloseable {
 
 	private final TestOutputTopic<byte[], byte[]> deadLetters;
 
+	private final TestOutputTopic<AppointmentId, AppointmentState> states;
+
+	private final TestInputTopic<ErasureId, ErasureRequested> erasures;
+
+	private final TestInputTopic<byte[], byte[]> erasureRecords;
+
 	private Instant now = Instant.parse("2026-11-20T12:00:00Z");
 
 	DeciderDriver() {
@@ -67,13 +82,14 @@ final class DeciderDriver implements AutoCloseable {
 
 	DeciderDriver(ClinicProperties clinic) {
 		StreamsBuilder builder = new StreamsBuilder();
-		DeciderTopology.build(builder, clinic);
+		DeciderTopology.build(builder, clinic, DeciderProperties.defaults(), 1);
 		Properties config = new Properties();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
 		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
 		config.put(StreamsConfig.STATE_DIR_CONFIG,
 				Path.of("target", "decider-test-" + UUID.randomUUID()).toAbsolutePath().toString());
-		this.driver = new TopologyTestDriver(builder.build(), config);
+		// The wall clock, which prunes, starts with the commands' clock.
+		this.driver = new TopologyTestDriver(builder.build(), config, this.now);
 		this.commands = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(),
 				Topics.BOOKING_COMMANDS.keySerde().serializer(), Topics.BOOKING_COMMANDS.valueSerde().serializer());
 		this.records = this.driver.createInputTopic(Topics.BOOKING_COMMANDS.name(), Serdes.ByteArray().serializer(),
@@ -82,11 +98,35 @@ final class DeciderDriver implements AutoCloseable {
 				Topics.APPOINTMENTS.keySerde().deserializer(), Topics.APPOINTMENTS.valueSerde().deserializer());
 		this.deadLetters = this.driver.createOutputTopic(Topics.BOOKING_COMMANDS_DEAD_LETTERS.name(),
 				Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+		this.states = this.driver.createOutputTopic(Topics.APPOINTMENT_STATES.name(),
+				Topics.APPOINTMENT_STATES.keySerde().deserializer(),
+				Topics.APPOINTMENT_STATES.valueSerde().deserializer());
+		this.erasures = this.driver.createInputTopic(Topics.ERASURES.name(), Topics.ERASURES.keySerde().serializer(),
+				Topics.ERASURES.valueSerde().serializer());
+		this.erasureRecords = this.driver.createInputTopic(Topics.ERASURES.name(), Serdes.ByteArray().serializer(),
+				Serdes.ByteArray().serializer());
 	}
 
 	DeciderDriver at(Instant now) {
 		this.now = now;
 		return this;
+	}
+
+	/** Lets {@code time} pass on the wall clock, running the pruning punctuator. */
+	void advanceWallClock(Duration time) {
+		this.driver.advanceWallClockTime(time);
+	}
+
+	/** How many entries the store named {@code name} holds. */
+	long entries(String name) {
+		try (KeyValueIterator<Object, Object> all = this.driver.getKeyValueStore(name).all()) {
+			long count = 0;
+			while (all.hasNext()) {
+				all.next();
+				count++;
+			}
+			return count;
+		}
 	}
 
 	/** Sends one command and returns what the decider decided about it. */
@@ -112,6 +152,51 @@ final class DeciderDriver implements AutoCloseable {
 		return this.deadLetters.readRecordsToList();
 	}
 
+	/** Asks for the erasure of the patient with {@code email} and {@code phone}. */
+	void erase(String email, String phone) {
+		ErasureRequested erasure = new ErasureRequested(ErasureId.random(), email, phone, "ops@example.com", this.now);
+		this.erasures.pipeInput(new TestRecord<>(erasure.erasureId(), erasure, new RecordHeaders(), this.now));
+	}
+
+	/** Publishes a raw record on the erasures topic, as a broken writer might. */
+	void publishErasure(String ceType, String json) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(CloudEvents.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+		this.erasureRecords.pipeInput(new TestRecord<>("key".getBytes(StandardCharsets.UTF_8),
+				json.getBytes(StandardCharsets.UTF_8), headers, this.now));
+	}
+
+	/**
+	 * The names of the decider's stores, every one the topology has, whose keys or values
+	 * (as JSON) contain {@code text}.
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> storesContaining(String text) {
+		List<String> found = new ArrayList<>();
+		this.driver.getAllStateStores().forEach((name, store) -> {
+			try (KeyValueIterator<Object, Object> all = ((KeyValueStore<Object, Object>) store).all()) {
+				all.forEachRemaining((entry) -> {
+					String json = Json.MAPPER.writeValueAsString(entry.value);
+					if ((entry.key.toString() + json).toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT))
+							&& !found.contains(name)) {
+						found.add(name);
+					}
+				});
+			}
+		});
+		return found;
+	}
+
+	/** The names of every store of the decider. */
+	Set<String> storeNames() {
+		return this.driver.getAllStateStores().keySet();
+	}
+
+	/** The appointment states published since the last call, by appointment. */
+	List<TestRecord<AppointmentId, AppointmentState>> states() {
+		return this.states.readRecordsToList();
+	}
+
 	/** A command as JSON, as it travels. */
 	static String json(BookingCommand command) {
 		return new String(Topics.BOOKING_COMMANDS.valueSerde().serializer().serialize("any", command),
@@ -128,8 +213,13 @@ final class DeciderDriver implements AutoCloseable {
 	}
 
 	static BookAppointment book(String location, String practitioner, String service, LocalDateTime start) {
+		return book(location, practitioner, service, start, PATIENT, null);
+	}
+
+	static BookAppointment book(String location, String practitioner, String service, LocalDateTime start,
+			Patient patient, String notes) {
 		return new BookAppointment(RequestId.random(), new LocationId(location), new ServiceId(service),
-				(practitioner != null) ? new PractitionerId(practitioner) : null, start, PATIENT, null, null,
+				(practitioner != null) ? new PractitionerId(practitioner) : null, start, patient, notes, null,
 				BookingChannel.ONLINE);
 	}
 

@@ -431,7 +431,7 @@ class DeciderTest {
 	@Test
 	void namesEveryNodeOfTheTopology() {
 		StreamsBuilder builder = new StreamsBuilder();
-		DeciderTopology.build(builder, TestClinic.clinic());
+		DeciderTopology.build(builder, TestClinic.clinic(), DeciderProperties.defaults(), 1);
 
 		String described = builder.build().describe().toString();
 

@@ -11,10 +11,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 import com.geminihealth.dashboard.DashboardProperties;
+import com.geminihealth.dashboard.stream.ErasedPatient;
 import com.geminihealth.dashboard.stream.EventDecoder;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /** The most recent events of every stream, newest first. */
 @Component
@@ -30,10 +32,39 @@ public class Feed implements ReadModel {
 
 	@Override
 	public synchronized void apply(PipelineEvent event) {
+		if (event.value() instanceof ErasureRequested erasure) {
+			ErasedPatient erased = ErasedPatient.of(erasure);
+			forget(erased);
+			// An erasure is applied again after a late record about the patient: listed
+			// once.
+			if (this.events.stream().anyMatch((listed) -> listed.id().equals(event.id()))) {
+				return;
+			}
+		}
 		this.events.addFirst(event);
 		while (this.events.size() > this.properties.feedSize()) {
 			this.events.removeLast();
 		}
+	}
+
+	/**
+	 * Keeps the erased patient's events in the feed (that they happened is no personal
+	 * data) without their first name or the event they came in.
+	 */
+	private void forget(ErasedPatient erased) {
+		List<PipelineEvent> kept = new ArrayList<>(this.events.size());
+		for (PipelineEvent event : this.events) {
+			kept.add((erased.mentionedIn(event.value()) || erased.mentionedIn(rawValue(event)))
+					? new PipelineEvent(event.id(), event.topic(), event.type(), event.time(), event.location(), null,
+							event.practitioner(), event.facts(), null, null)
+					: event);
+		}
+		this.events.clear();
+		this.events.addAll(kept);
+	}
+
+	private static byte[] rawValue(PipelineEvent event) {
+		return (event.raw() != null) ? event.raw().value() : null;
 	}
 
 	/** The newest events first, of one type and location when given. */
@@ -67,6 +98,7 @@ public class Feed implements ReadModel {
 			.filter((topic) -> topic.eventTypes().isEmpty() && !EventDecoder.isDeadLetterTopic(topic.name()))
 			.forEach((topic) -> types.add(topic.name()));
 		types.add(PipelineEvent.DEAD_LETTER);
+		types.add(PipelineEvent.TOMBSTONE);
 		return types;
 	}
 

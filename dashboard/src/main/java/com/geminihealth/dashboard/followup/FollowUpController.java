@@ -1,5 +1,7 @@
 package com.geminihealth.dashboard.followup;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -45,7 +47,7 @@ class FollowUpController {
 	}
 
 	@PostMapping("/follow-ups/{appointmentId}")
-	String mark(@PathVariable String appointmentId, @RequestParam String outcome) {
+	String mark(@PathVariable String appointmentId, @RequestParam String outcome, Principal user) {
 		if (!this.followUps.contains(appointmentId)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such follow-up");
 		}
@@ -56,7 +58,7 @@ class FollowUpController {
 		catch (IllegalArgumentException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown outcome");
 		}
-		this.followUps.mark(appointmentId, chosen);
+		this.followUps.mark(appointmentId, chosen, user.getName());
 		return "redirect:/follow-ups";
 	}
 

@@ -8,12 +8,18 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.dashboard.FrontDeskMarks;
+import com.geminihealth.dashboard.stream.ErasedPatient;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
+import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.reminder.FollowUpDue;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
-/** The call list: a line per follow-up the scheduler found due, oldest first. */
+/**
+ * The call list: a line per follow-up the scheduler found due, oldest first, read from
+ * the compacted due-notices topic, where each appointment's follow-up stays for good.
+ */
 @Component
 public class FollowUps implements ReadModel {
 
@@ -32,6 +38,14 @@ public class FollowUps implements ReadModel {
 		if (event.value() instanceof FollowUpDue followUp) {
 			this.due.put(followUp.appointmentId().value(), followUp);
 		}
+		else if (event.removes(Topics.DUE_NOTICES)) {
+			this.due.remove(event.removedKey());
+		}
+		else if (event.value() instanceof ErasureRequested erasure) {
+			ErasedPatient erased = ErasedPatient.of(erasure);
+			// Nobody can call a patient whose number is gone.
+			this.due.values().removeIf((followUp) -> erased.is(followUp.appointment().patient()));
+		}
 	}
 
 	public synchronized List<Call> calls() {
@@ -46,8 +60,8 @@ public class FollowUps implements ReadModel {
 		return this.due.containsKey(appointmentId);
 	}
 
-	void mark(String appointmentId, Outcome outcome) {
-		this.marks.put(MARK, appointmentId, outcome.name());
+	void mark(String appointmentId, Outcome outcome, String by) {
+		this.marks.put(MARK, appointmentId, outcome.name(), by);
 	}
 
 	/** A follow-up to call about, and what came of it so far (null: not yet). */

@@ -9,14 +9,18 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.dashboard.FrontDeskMarks;
+import com.geminihealth.dashboard.stream.ErasedPatient;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
+import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.patient.FreeTextReply;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /**
- * What needs a person's answer: contact-form inquiries and the SMS replies the system
- * could not read, newest first.
+ * What needs a person's answer: contact-form inquiries (kept for good on their compacted
+ * topic, until erased) and the SMS replies the system could not read (kept as long as the
+ * replies' stream keeps them), newest first.
  */
 @Component
 public class Inbox implements ReadModel {
@@ -40,6 +44,13 @@ public class Inbox implements ReadModel {
 							(inquiry.location() != null) ? inquiry.location().value() : null, inquiry.message(),
 							(inquiry.receivedAt() != null) ? inquiry.receivedAt() : event.time(), false));
 		}
+		else if (event.removes(Topics.CONTACT_INQUIRIES)) {
+			this.messages.remove(event.removedKey());
+		}
+		else if (event.value() instanceof ErasureRequested erasure) {
+			ErasedPatient erased = ErasedPatient.of(erasure);
+			this.messages.values().removeIf((message) -> erased.owns(message.email()) || erased.owns(message.phone()));
+		}
 		else if (event.value() instanceof FreeTextReply reply) {
 			String contact = reply.contact().value();
 			this.messages.put(event.id(),
@@ -58,11 +69,11 @@ public class Inbox implements ReadModel {
 			.toList();
 	}
 
-	synchronized boolean handle(String id) {
+	synchronized boolean handle(String id, String by) {
 		if (!this.messages.containsKey(id)) {
 			return false;
 		}
-		this.marks.put(MARK, id, Instant.now().toString());
+		this.marks.put(MARK, id, Instant.now().toString(), by);
 		return true;
 	}
 

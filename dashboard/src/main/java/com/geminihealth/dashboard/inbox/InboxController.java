@@ -1,5 +1,7 @@
 package com.geminihealth.dashboard.inbox;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -47,8 +49,8 @@ class InboxController {
 	}
 
 	@PostMapping("/inbox/{id}/handled")
-	String handled(@PathVariable String id) {
-		if (!this.inbox.handle(id)) {
+	String handled(@PathVariable String id, Principal user) {
+		if (!this.inbox.handle(id, user.getName())) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no such message");
 		}
 		return "redirect:/inbox";

@@ -10,10 +10,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.dashboard.FrontDeskMarks;
+import com.geminihealth.dashboard.stream.ErasedPatient;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /**
  * Records every consumer gave up on, from every {@code .dlt} topic of the catalogue, each
@@ -37,6 +39,12 @@ public class DeadLetterBox implements ReadModel {
 		if (PipelineEvent.DEAD_LETTER.equals(event.type())) {
 			this.letters.put(event.id(), event);
 		}
+		else if (event.value() instanceof ErasureRequested erasure) {
+			ErasedPatient erased = ErasedPatient.of(erasure);
+			// The letter stays on its topic until its retention passes; this view
+			// forgets it now.
+			this.letters.values().removeIf((letter) -> erased.mentionedIn(letter.raw().value()));
+		}
 	}
 
 	public synchronized List<Letter> letters() {
@@ -51,8 +59,8 @@ public class DeadLetterBox implements ReadModel {
 		return Optional.ofNullable(this.letters.get(id));
 	}
 
-	void replayed(String id) {
-		this.marks.put(MARK, id, Instant.now().toString());
+	void replayed(String id, String by) {
+		this.marks.put(MARK, id, Instant.now().toString(), by);
 	}
 
 	private Letter letter(PipelineEvent event) {

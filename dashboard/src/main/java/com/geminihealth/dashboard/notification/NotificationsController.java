@@ -1,5 +1,7 @@
 package com.geminihealth.dashboard.notification;
 
+import java.security.Principal;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -59,7 +61,7 @@ class NotificationsController {
 	}
 
 	@PostMapping("/notifications/dead-letters/{id}/replay")
-	String replay(@PathVariable String id, RedirectAttributes redirect) {
+	String replay(@PathVariable String id, Principal user, RedirectAttributes redirect) {
 		PipelineEvent letter = this.deadLetters.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such dead letter"));
 		String source = this.deadLetters.letters()
@@ -69,7 +71,7 @@ class NotificationsController {
 			.orElseThrow()
 			.sourceTopic();
 		this.replay.replay(letter, source);
-		this.deadLetters.replayed(id);
+		this.deadLetters.replayed(id, user.getName());
 		redirect.addFlashAttribute("message", "Replayed to " + source + ".");
 		return "redirect:/notifications";
 	}

@@ -27,12 +27,13 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
  * Everything on the public port behind a sign-in, except bare liveness and readiness: the
  * front desk signs in with a form or HTTP basic, both throttled
  * ({@link ThrottledSignIn}). Metrics and health details answer only on the management
- * port, which a deployment does not publish.
+ * port, which a deployment does not publish. Erasing a patient is for the operations role
+ * alone.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String FRONT_DESK = "FRONT_DESK";
+	static final String FRONT_DESK = Roles.FRONT_DESK;
 
 	@Bean
 	SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
@@ -48,6 +49,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico")
 			.permitAll()
+			.requestMatchers("/erasure", "/erasure/**")
+			.hasRole(Roles.OPERATIONS)
 			.anyRequest()
 			.hasRole(FRONT_DESK))
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/feed").failureHandler(failedSignIn()))

@@ -40,7 +40,8 @@ public record SecurityProperties(@DefaultValue @NotEmpty(message = NO_USERS) @Va
 	 * @param username the sign-in name
 	 * @param password the password with its encoding first, {@code {bcrypt}...} or
 	 * {@code {noop}...}
-	 * @param roles {@code FRONT_DESK}, the default, for the dashboard
+	 * @param roles {@code FRONT_DESK}, the default, for the dashboard; {@code OPERATIONS}
+	 * to erase patients as well
 	 */
 	public record User(@NotBlank String username, @NotBlank String password,
 			@DefaultValue(SecurityConfiguration.FRONT_DESK) @NotEmpty List<String> roles) {

@@ -19,6 +19,7 @@ import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -46,6 +47,7 @@ import com.geminihealth.schemas.patient.HelpRequested;
 import com.geminihealth.schemas.patient.OptedIn;
 import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -106,6 +108,12 @@ public class EventDecoder {
 			return new PipelineEvent(id, record.topic(), record.topic(), time, null, null, null,
 					(ceType != null) ? "carries " + shortType(ceType) : "a record", null, null);
 		}
+		if (topic != null && record.value() == null) {
+			// A compacted topic forgets the key: an erasure's or a pruning's tombstone.
+			String key = (record.key() != null) ? new String(record.key(), StandardCharsets.UTF_8) : null;
+			return new PipelineEvent(id, record.topic(), PipelineEvent.TOMBSTONE, time, null, null, null,
+					"a record removed", new PipelineEvent.Tombstone(key), null);
+		}
 		Object value;
 		try {
 			value = (topic != null)
@@ -151,6 +159,18 @@ public class EventDecoder {
 			return new PipelineEvent(id, topic, type, time, appointment.location().value(),
 					appointment.patient().firstName(), appointment.practitionerName(),
 					dueFacts(notice) + " for " + at(appointment.start()), value, null);
+		}
+		if (value instanceof AppointmentState state) {
+			Appointment appointment = remember(state.appointment());
+			return new PipelineEvent(id, topic, type, time, appointment.location().value(),
+					appointment.patient().firstName(), appointment.practitionerName(),
+					state.status().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + at(appointment.start()),
+					value, null);
+		}
+		if (value instanceof ErasureRequested erasure) {
+			forget(erasure);
+			return new PipelineEvent(id, topic, type, time, null, null, null,
+					"a patient's personal data erased, by " + erasure.requestedBy(), value, null);
 		}
 		if (value instanceof PatientReply reply) {
 			String firstName = this.firstNamesByContact.get(reply.contact().value());
@@ -234,6 +254,19 @@ public class EventDecoder {
 			this.firstNamesByContact.put(patient.email(), patient.firstName());
 		}
 		return appointment;
+	}
+
+	/**
+	 * Forgets the erased patient's contacts; the first names it kept by appointment stay
+	 * only where the appointment itself stays, anonymised by the decider.
+	 */
+	private void forget(ErasureRequested erasure) {
+		if (erasure.email() != null) {
+			this.firstNamesByContact.remove(erasure.email());
+		}
+		if (erasure.phone() != null) {
+			this.firstNamesByContact.remove(erasure.phone());
+		}
 	}
 
 	private String appointmentFacts(Object value, Appointment appointment) {

@@ -11,8 +11,8 @@ import org.apache.kafka.common.header.Header;
  *
  * @param id where it sits in Kafka, {@code topic-partition@offset}: unique and stable
  * @param topic the topic it came from
- * @param type the event's name ({@code AppointmentConfirmed}), {@code DeadLetter} or
- * {@code Unreadable}
+ * @param type the event's name ({@code AppointmentConfirmed}), {@code DeadLetter},
+ * {@code Tombstone} or {@code Unreadable}
  * @param time when it happened (its CloudEvents time, else the record's timestamp)
  * @param location the clinic location id, when the event names or implies one
  * @param firstName the patient's first name, when known
@@ -27,6 +27,27 @@ public record PipelineEvent(String id, String topic, String type, Instant time, 
 	public static final String DEAD_LETTER = "DeadLetter";
 
 	public static final String UNREADABLE = "Unreadable";
+
+	public static final String TOMBSTONE = "Tombstone";
+
+	/**
+	 * What a tombstone's {@link #value()} is: the key a compacted topic forgets.
+	 *
+	 * @param key the record's key as text
+	 */
+	public record Tombstone(String key) {
+
+	}
+
+	/** Whether this is a tombstone on {@code topic}, and for which key. */
+	public boolean removes(com.geminihealth.schemas.Topic<?, ?> topic) {
+		return this.value instanceof Tombstone && topic.name().equals(this.topic);
+	}
+
+	/** The key a tombstone removes. */
+	public String removedKey() {
+		return ((Tombstone) this.value).key();
+	}
 
 	/** A record as it was stored, to replay it unchanged. */
 	public record Raw(byte[] key, byte[] value, List<Header> headers) {

@@ -16,7 +16,8 @@ import com.geminihealth.schemas.Topics;
  * Follows every topic of the catalogue, dead letters included, and feeds each record to
  * every read model, then to the open pages. Each start reads from the beginning in a
  * consumer group of its own, so the read models are rebuilt on restart and each instance
- * of the dashboard holds all of them.
+ * of the dashboard holds all of them. An erasure is applied when it arrives and again
+ * after any later record that names the patient.
  */
 @Component
 class PipelineStream {
@@ -29,11 +30,19 @@ class PipelineStream {
 
 	private final MeterRegistry meters;
 
+	private final Erasures erasures = new Erasures();
+
 	PipelineStream(EventDecoder decoder, List<ReadModel> readModels, LiveUpdates live, MeterRegistry meters) {
 		this.decoder = decoder;
 		this.readModels = readModels;
 		this.live = live;
 		this.meters = meters;
+	}
+
+	private void apply(PipelineEvent event) {
+		for (ReadModel readModel : this.readModels) {
+			readModel.apply(event);
+		}
 	}
 
 	/** Every topic of the catalogue, read when the listener starts. */
@@ -47,8 +56,13 @@ class PipelineStream {
 			containerFactory = StreamConfiguration.FACTORY)
 	void onRecord(ConsumerRecord<byte[], byte[]> record) {
 		PipelineEvent event = this.decoder.decode(record);
-		for (ReadModel readModel : this.readModels) {
-			readModel.apply(event);
+		apply(event);
+		ErasedPatient erased = ErasedPatient.of(event.value());
+		if (erased != null) {
+			this.erasures.add(erased, event);
+		}
+		else {
+			this.erasures.naming(record.value()).forEach(this::apply);
 		}
 		this.meters.counter("dashboard.events", "type", event.type()).increment();
 		this.live.publish(event);

@@ -12,21 +12,21 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.geminihealth.dashboard.stream.EventDecoder;
+import com.geminihealth.dashboard.stream.ErasedPatient;
 import com.geminihealth.dashboard.stream.PipelineEvent;
 import com.geminihealth.dashboard.stream.ReadModel;
+import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
-import com.geminihealth.schemas.appointment.AppointmentCancelled;
-import com.geminihealth.schemas.appointment.AppointmentCompleted;
-import com.geminihealth.schemas.appointment.AppointmentConfirmed;
-import com.geminihealth.schemas.appointment.AppointmentNoShow;
-import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /**
- * Every appointment the decider confirmed, with where it stands now: the decider's own
- * decisions (cancelled, moved, completed, no-show) and the patient's "C" reply.
+ * Every appointment as it stands, read from the decider's compacted appointment states
+ * rather than from its events: the states are kept for good, so an appointment booked
+ * months ago is still here after a restart, whatever the events' retention. The patient's
+ * "C" reply marks their next appointment confirmed by them.
  */
 @Component
 public class Schedule implements ReadModel {
@@ -38,28 +38,28 @@ public class Schedule implements ReadModel {
 		Object value = event.value();
 		if (value instanceof AttendanceConfirmed confirmed) {
 			confirmedByPatient(confirmed.contact().value(), confirmed.receivedAt());
-			return;
 		}
-		Appointment appointment = EventDecoder.appointmentOf(value);
-		if (appointment == null) {
-			return;
+		else if (value instanceof AppointmentState state) {
+			this.visits.put(state.appointmentId(), new Visit(state.appointment(), status(state)));
 		}
-		Status status = null;
-		if (value instanceof AppointmentConfirmed || value instanceof AppointmentRescheduled) {
-			status = Status.CONFIRMED;
+		else if (event.removes(Topics.APPOINTMENT_STATES)) {
+			this.visits.remove(AppointmentId.of(event.removedKey()));
 		}
-		else if (value instanceof AppointmentCancelled) {
-			status = Status.CANCELLED;
+		else if (value instanceof ErasureRequested erasure) {
+			ErasedPatient erased = ErasedPatient.of(erasure);
+			// The calendar stays right: the slot is still taken, by nobody we can name.
+			this.visits.replaceAll((id, visit) -> erased.is(visit.appointment().patient())
+					? new Visit(ErasedPatient.anonymised(visit.appointment()), visit.status()) : visit);
 		}
-		else if (value instanceof AppointmentCompleted) {
-			status = Status.COMPLETED;
-		}
-		else if (value instanceof AppointmentNoShow) {
-			status = Status.NO_SHOW;
-		}
-		if (status != null) {
-			this.visits.put(appointment.appointmentId(), new Visit(appointment, status));
-		}
+	}
+
+	private static Status status(AppointmentState state) {
+		return switch (state.status()) {
+			case CONFIRMED -> Status.CONFIRMED;
+			case CANCELLED -> Status.CANCELLED;
+			case COMPLETED -> Status.COMPLETED;
+			case NO_SHOW -> Status.NO_SHOW;
+		};
 	}
 
 	/**
@@ -76,6 +76,20 @@ public class Schedule implements ReadModel {
 			.min(Comparator.comparing((Visit visit) -> visit.appointment().start()))
 			.ifPresent((visit) -> this.visits.put(visit.appointment().appointmentId(),
 					new Visit(visit.appointment(), Status.CONFIRMED_BY_PATIENT)));
+	}
+
+	/**
+	 * The appointments of the patient reached at {@code contact}, an email address or a
+	 * phone number, the latest first.
+	 */
+	public synchronized List<Appointment> appointmentsOf(String contact) {
+		return this.visits.values()
+			.stream()
+			.map(Visit::appointment)
+			.filter((appointment) -> contact.equalsIgnoreCase(String.valueOf(appointment.patient().email()))
+					|| contact.equals(appointment.patient().mobilePhone()))
+			.sorted(Comparator.comparing(Appointment::start).reversed())
+			.toList();
 	}
 
 	public synchronized Optional<Visit> visit(AppointmentId id) {

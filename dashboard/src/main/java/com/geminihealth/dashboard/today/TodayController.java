@@ -97,7 +97,7 @@ class TodayController {
 
 	@GetMapping(path = "/today/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter live() {
-		return this.live.subscribe("today", (event) -> Topics.APPOINTMENTS.name().equals(event.topic())
+		return this.live.subscribe("today", (event) -> Topics.APPOINTMENT_STATES.name().equals(event.topic())
 				|| event.value() instanceof AttendanceConfirmed, (event) -> event.id());
 	}
 

@@ -27,9 +27,10 @@ public final class Events {
 		RecordHeaders headers = new RecordHeaders();
 		byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), headers, key);
 		byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), headers, value);
-		return this.decoder.decode(new ConsumerRecord<>(topic.name(), 0, offsets.incrementAndGet(),
-				Instant.now().toEpochMilli(), TimestampType.CREATE_TIME, keyBytes.length, valueBytes.length, keyBytes,
-				valueBytes, headers, java.util.Optional.empty()));
+		return this.decoder
+			.decode(new ConsumerRecord<>(topic.name(), 0, offsets.incrementAndGet(), Instant.now().toEpochMilli(),
+					TimestampType.CREATE_TIME, keyBytes.length, (valueBytes != null) ? valueBytes.length : -1, keyBytes,
+					valueBytes, headers, java.util.Optional.empty()));
 	}
 
 }

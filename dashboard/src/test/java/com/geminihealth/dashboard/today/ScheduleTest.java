@@ -12,15 +12,15 @@ import com.geminihealth.dashboard.Appointments;
 import com.geminihealth.dashboard.stream.Events;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
-import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
-import com.geminihealth.schemas.appointment.AppointmentNoShow;
-import com.geminihealth.schemas.appointment.AppointmentRescheduled;
-import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.AppointmentStatus;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +38,8 @@ class ScheduleTest {
 		confirm("Dev Rao", "+12895550002", 9);
 		Appointment cancelled = confirm("Eve Stone", "+12895550003", 11);
 		Appointment noShow = confirm("Finn Hale", "+12895550004", 13);
-		apply(new AppointmentCancelled(CommandId.random(), cancelled, "patient called"));
-		apply(new AppointmentNoShow(CommandId.random(), noShow));
+		apply(cancelled, AppointmentStatus.CANCELLED);
+		apply(noShow, AppointmentStatus.NO_SHOW);
 
 		Map<String, List<Schedule.Visit>> day = this.schedule.day(DAY, Appointments.TORONTO, null);
 
@@ -62,10 +62,44 @@ class ScheduleTest {
 		Appointment moved = new Appointment(booked.appointmentId(), booked.location(), booked.service(),
 				new PractitionerId("daniel-okafor"), "Daniel Okafor", newStart, newStart.plusSeconds(3600),
 				booked.zone(), booked.patient(), null, 1);
-		apply(new AppointmentRescheduled(CommandId.random(), moved, booked.start(), booked.practitioner()));
+		apply(moved, AppointmentStatus.CONFIRMED);
 
 		assertThat(this.schedule.day(DAY, Appointments.TORONTO, null)).isEmpty();
 		assertThat(this.schedule.day(DAY.plusDays(2), Appointments.TORONTO, null)).containsOnlyKeys("Daniel Okafor");
+	}
+
+	@Test
+	void showsAnAppointmentBookedLongAgoFromItsStateAloneAndForgetsItOnATombstone() {
+		Appointment longAgo = confirm("Ola Berg", "+12895550008", 10);
+
+		assertThat(this.schedule.visit(longAgo.appointmentId())).isPresent();
+		this.schedule.apply(this.events.of(Topics.APPOINTMENT_STATES, longAgo.appointmentId(), null));
+		assertThat(this.schedule.visit(longAgo.appointmentId())).isEmpty();
+	}
+
+	@Test
+	void ignoresTheAppointmentEventsWhoseOutcomeTheStatesCarry() {
+		Appointment appointment = Appointments.of("Pat Quill", "+12895550014",
+				DAY.atTime(9, 0).atZone(Appointments.TORONTO).toInstant(), null);
+		this.schedule.apply(this.events.of(Topics.APPOINTMENTS, appointment.appointmentId(),
+				new AppointmentConfirmed(RequestId.random(), appointment)));
+
+		assertThat(this.schedule.visit(appointment.appointmentId())).isEmpty();
+	}
+
+	@Test
+	void anonymisesTheErasedPatientsAppointmentsAndKeepsTheirSlots() {
+		Appointment erased = confirm("Rae Stone", "+12895550015", 9);
+		Appointment other = confirm("Sam Tate", "+12895550016", 11);
+		ErasureRequested erasure = new ErasureRequested(ErasureId.random(), null, "+12895550015", "ops", Instant.now());
+		this.schedule.apply(this.events.of(Topics.ERASURES, erasure.erasureId(), erasure));
+
+		Schedule.Visit visit = this.schedule.visit(erased.appointmentId()).orElseThrow();
+		assertThat(visit.appointment().patient().mobilePhone()).isNull();
+		assertThat(visit.appointment().patient().name()).doesNotContain("Rae");
+		assertThat(visit.appointment().start()).isEqualTo(erased.start());
+		assertThat(visit.status()).isEqualTo(Schedule.Status.CONFIRMED);
+		assertThat(this.schedule.visit(other.appointmentId()).orElseThrow().appointment()).isEqualTo(other);
 	}
 
 	@Test
@@ -87,12 +121,13 @@ class ScheduleTest {
 	private Appointment confirm(String name, String phone, int hour) {
 		Appointment appointment = Appointments.of(name, phone,
 				DAY.atTime(hour, 0).atZone(Appointments.TORONTO).toInstant(), null);
-		apply(new AppointmentConfirmed(RequestId.random(), appointment));
+		apply(appointment, AppointmentStatus.CONFIRMED);
 		return appointment;
 	}
 
-	private void apply(com.geminihealth.schemas.appointment.AppointmentEvent event) {
-		this.schedule.apply(this.events.of(Topics.APPOINTMENTS, event.appointmentId(), event));
+	private void apply(Appointment appointment, AppointmentStatus status) {
+		this.schedule.apply(this.events.of(Topics.APPOINTMENT_STATES, appointment.appointmentId(),
+				new AppointmentState(appointment, status, Instant.now())));
 	}
 
 	private void apply(

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,66 +21,153 @@ import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
  * Sends each notification once, whatever the channel, never to a patient who opted out of
- * it: its id (the triggering event's id, the purpose and the channel) is checked before
- * sending, and every attempt ends in an outcome event that names it. A transient failure
- * is thrown on for {@link NotificationRetries} to try again later, and recorded as it
- * decides; a permanent one is recorded at once.
+ * it, never contradicting the appointment as it now stands. Its id (the triggering
+ * event's id, the purpose and the channel) is looked up in the ledger before sending,
+ * with the ledger, the preferences and the appointments read up to their ends first. An
+ * outcome saying the fate is unknown is recorded just before the provider is called, so
+ * that a crash between the provider's accept and the "sent" record leaves a message known
+ * to be in doubt, never one sent again blindly. Every attempt ends in an outcome event
+ * that names it. A transient failure is thrown on for {@link NotificationRetries} to try
+ * again later, and recorded as it decides; a permanent one is recorded at once.
  */
 @Component
 public class NotificationDelivery {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationDelivery.class);
 
-	private final SentNotifications sent;
+	private final NotificationLedger ledger;
 
 	private final OptOuts optOuts;
+
+	private final AppointmentStates appointments;
+
+	private final CurrentTables tables;
 
 	private final EventPublisher publisher;
 
 	private final Clock clock;
 
-	NotificationDelivery(SentNotifications sent, OptOuts optOuts, EventPublisher publisher, Clock clock) {
-		this.sent = sent;
+	private final MeterRegistry meters;
+
+	NotificationDelivery(NotificationLedger ledger, OptOuts optOuts, AppointmentStates appointments,
+			CurrentTables tables, EventPublisher publisher, Clock clock, MeterRegistry meters) {
+		this.ledger = ledger;
 		this.optOuts = optOuts;
+		this.appointments = appointments;
+		this.tables = tables;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
-	 * Sends to {@code contact} unless they opted out of the channel or it was sent
-	 * already. {@code appointment} is null for a message about no appointment.
+	 * Sends to {@code contact} unless it was sent already, may have been, or they opted
+	 * out of the channel. {@code appointment} is null for a message about no appointment.
 	 */
 	public void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
 			Sender sender) {
+		deliver(appointment, trigger, purpose, channel, contact, null, sender);
+	}
+
+	/**
+	 * As {@link #deliver(AppointmentId, Trigger, String, Channel, String, Sender)} for a
+	 * notice the scheduler found due, which is also suppressed when the appointment no
+	 * longer stands as the notice describes it.
+	 */
+	public void deliver(DueNotice notice, Trigger trigger, String purpose, Channel channel, String contact,
+			Sender sender) {
+		deliver(notice.appointmentId(), trigger, purpose, channel, contact, notice, sender);
+	}
+
+	private void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
+			DueNotice notice, Sender sender) {
 		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
-		if (this.optOuts.optedOut(contact, channel)) {
-			suppress(appointment, trigger.eventId(), purpose, channel, NotificationSuppressed.Reason.OPTED_OUT);
+		if (settledAlready(id, appointment, trigger)) {
 			return;
 		}
-		if (this.sent.alreadySent(id)) {
-			suppress(appointment, trigger.eventId(), purpose, channel, NotificationSuppressed.Reason.ALREADY_SENT);
+		Optional<NotificationSuppressed.Reason> objection = this.optOuts.optedOut(contact, channel)
+				? Optional.of(NotificationSuppressed.Reason.OPTED_OUT)
+				: Optional.ofNullable(notice).flatMap(this.appointments::contradiction);
+		if (objection.isPresent()) {
+			publish(new NotificationSuppressed(id, channel, purpose, appointment, objection.get(),
+					this.clock.instant()));
 			return;
 		}
 		try {
-			String providerId = sender.send(id);
-			this.sent.markSent(id);
-			publish(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
-					this.clock.instant()));
-			logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
+			publish(new NotificationFailed(id, channel, purpose, appointment, NotificationLedger.SENDING,
+					NotificationLedger.OUTCOME_UNKNOWN, false, trigger.attempt(), this.clock.instant()));
+		}
+		catch (EventPublisher.NotAcknowledged ex) {
+			// Nothing has left yet: safe to try again later.
+			throw new TransientFailure(new NotificationFailed(id, channel, purpose, appointment,
+					ex.getClass().getSimpleName(), null, false, trigger.attempt(), this.clock.instant()), ex);
+		}
+		String providerId;
+		try {
+			providerId = sender.send(id);
 		}
 		catch (PermanentFailure ex) {
 			logger.warn("Could not send {} {} ({}): {}", channel, purpose, id.value(), ex.getMessage());
 			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true,
 					trigger.attempt(), this.clock.instant()));
+			return;
+		}
+		catch (OutcomeUnknown ex) {
+			// Sending again could text or email the patient twice: the provider's report,
+			// or the front desk, settles it.
+			logger.warn("No answer from the provider for {} {} ({}): whether it left is unknown", channel, purpose,
+					id.value());
+			this.meters.counter("notifications.outcomes.unknown", "channel", channel.name()).increment();
+			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(),
+					NotificationLedger.OUTCOME_UNKNOWN, false, trigger.attempt(), this.clock.instant()));
+			return;
 		}
 		catch (RuntimeException ex) {
 			// Its name, not its message: a mail server's message may quote the address.
 			throw new TransientFailure(new NotificationFailed(id, channel, purpose, appointment,
 					ex.getClass().getSimpleName(), null, false, trigger.attempt(), this.clock.instant()), ex);
 		}
+		// Should this record fail, the ledger keeps saying "unknown" for a message that
+		// left: it is not sent again, which is the point.
+		publish(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
+				this.clock.instant()));
+		logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
+	}
+
+	/**
+	 * Whether the ledger, read up to its end, says the message left or may have: then it
+	 * is not sent, and a message that did leave is recorded as a suppressed duplicate.
+	 */
+	private boolean settledAlready(NotificationId id, AppointmentId appointment, Trigger trigger) {
+		try {
+			this.tables.catchUp();
+		}
+		catch (CurrentTables.NotCurrent ex) {
+			throw new TransientFailure(new NotificationFailed(id, channelOf(id), id.purpose(), appointment,
+					"the ledger could not be read: " + ex.getMessage(), null, false, trigger.attempt(),
+					this.clock.instant()), ex);
+		}
+		NotificationLedger.Standing standing = this.ledger.standing(id);
+		if (standing == NotificationLedger.Standing.SENT) {
+			publish(new NotificationSuppressed(id, channelOf(id), id.purpose(), appointment,
+					NotificationSuppressed.Reason.ALREADY_SENT, this.clock.instant()));
+			return true;
+		}
+		if (standing == NotificationLedger.Standing.UNKNOWN) {
+			// Its outcome stays the latest: a provider's report can still resolve it.
+			logger.warn("Not sending {} again: whether it left is unknown", id.value());
+			this.meters.counter("notifications.resends.withheld", "channel", channelOf(id).name()).increment();
+			return true;
+		}
+		return false;
+	}
+
+	private static Channel channelOf(NotificationId id) {
+		return Channel.valueOf(id.value().substring(id.value().lastIndexOf(':') + 1).toUpperCase(Locale.ROOT));
 	}
 
 	/**
@@ -131,20 +219,27 @@ public class NotificationDelivery {
 			return;
 		}
 		logger.warn("The provider could not deliver {} (error {})", id.value(), report.errorCode());
-		publish(new NotificationFailed(id, report.channel(), id.purpose(), null,
-				"the provider reported the message " + report.status().name().toLowerCase(Locale.ROOT),
-				report.errorCode(), true, 1, report.at()));
+		publish(new NotificationFailed(id, report.channel(), id.purpose(), null, NotificationLedger.REPORTED_BY_PROVIDER
+				+ " the message " + report.status().name().toLowerCase(Locale.ROOT), report.errorCode(), true, 1,
+				report.at()));
 	}
 
-	/** Records that a notification was deliberately not sent, and why. */
-	public void suppress(AppointmentId appointment, String eventId, String purpose, Channel channel,
+	/**
+	 * Records that a notification was deliberately not sent, and why; unless the ledger
+	 * says it left or may have, which the suppression would hide once the topic is
+	 * compacted.
+	 */
+	public void suppress(AppointmentId appointment, Trigger trigger, String purpose, Channel channel,
 			NotificationSuppressed.Reason reason) {
-		NotificationId id = NotificationId.of(eventId, purpose, channel);
-		publish(new NotificationSuppressed(id, channel, purpose, appointment, reason, this.clock.instant()));
+		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
+		if (!settledAlready(id, appointment, trigger)) {
+			publish(new NotificationSuppressed(id, channel, purpose, appointment, reason, this.clock.instant()));
+		}
 	}
 
 	private void publish(NotificationOutcome outcome) {
-		this.publisher.publish(Topics.NOTIFICATION_OUTCOMES, outcome.notificationId(), outcome);
+		this.ledger.recorded(outcome,
+				this.publisher.publish(Topics.NOTIFICATION_OUTCOMES, outcome.notificationId(), outcome).offset());
 	}
 
 	/** Hands one message to a provider and returns the provider's id for it. */
@@ -166,6 +261,18 @@ public class NotificationDelivery {
 		TransientFailure(NotificationFailed outcome, Throwable cause) {
 			super(cause.getMessage(), cause);
 			this.outcome = outcome;
+		}
+
+	}
+
+	/**
+	 * The request may have reached the provider, but no answer came back (a timeout after
+	 * it was sent): sending again could deliver it twice.
+	 */
+	public static class OutcomeUnknown extends RuntimeException {
+
+		public OutcomeUnknown(String reason, Throwable cause) {
+			super(reason, cause);
 		}
 
 	}

@@ -1,68 +1,51 @@
 package com.geminihealth.notifications.delivery;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-import com.geminihealth.notifications.NotificationsKafkaConfiguration;
-import com.geminihealth.platform.TopicReplay;
 import com.geminihealth.schemas.Topics;
-import com.geminihealth.schemas.patient.OptedIn;
-import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
-import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.reminder.Channel;
 
 /**
- * Who opted out of which channel: the patient-reply stream read in full at start-up, then
- * followed live from where that reading stopped by every instance (each in its own
- * consumer group), so a STOP takes effect on the next message, even one sent while the
- * service was starting.
+ * Who opted out of which channel: each contact's current preferences, from the compacted
+ * preferences topic, which their one writer folds from the patients' replies and keeps
+ * for good. Every instance reads all of it and follows it live, so a STOP of any age
+ * holds across restarts, and a new one reaches the next message on every instance.
+ * Patient replies themselves are no longer read here: the preferences say what they
+ * changed, and the replies age out.
  */
 @Component
-public class OptOuts implements ConsumerSeekAware {
+public class OptOuts extends TopicTable<PatientContact, PatientPreferences> {
 
-	private final Map<String, Set<Channel>> optedOut = new ConcurrentHashMap<>();
-
-	private final Map<TopicPartition, Long> replayedUpTo;
+	private final Map<String, PatientPreferences> preferences = new ConcurrentHashMap<>();
 
 	OptOuts(KafkaAdmin admin) {
-		this.replayedUpTo = TopicReplay.replay(admin.getConfigurationProperties(), Topics.PATIENT_REPLIES,
-				(record) -> apply(record.value()));
-	}
-
-	@Override
-	public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-		assignments.keySet()
-			.forEach((partition) -> callback.seek(partition.topic(), partition.partition(),
-					this.replayedUpTo.getOrDefault(partition, 0L)));
+		super(admin, Topics.PATIENT_PREFERENCES);
 	}
 
 	public boolean optedOut(String contact, Channel channel) {
-		return contact != null && this.optedOut.getOrDefault(contact, Set.of()).contains(channel);
+		PatientPreferences wanted = (contact != null) ? this.preferences.get(contact) : null;
+		return wanted != null && wanted.optedOut(channel);
 	}
 
-	@KafkaListener(id = "opt-outs", idIsGroup = false, groupId = "opt-outs-#{T(java.util.UUID).randomUUID()}",
-			topics = "patient-replies", containerFactory = NotificationsKafkaConfiguration.PATIENT_REPLIES_FACTORY)
-	void onReply(ConsumerRecord<PatientContact, PatientReply> record) {
-		apply(record.value());
-	}
-
-	private void apply(PatientReply reply) {
-		if (reply instanceof OptedOut out) {
-			this.optedOut.computeIfAbsent(out.contact().value(), (key) -> ConcurrentHashMap.newKeySet())
-				.add(out.channel());
+	@Override
+	protected void apply(ConsumerRecord<PatientContact, PatientPreferences> record) {
+		if (record.key() == null) {
+			return;
 		}
-		else if (reply instanceof OptedIn in) {
-			this.optedOut.getOrDefault(in.contact().value(), ConcurrentHashMap.newKeySet()).remove(in.channel());
+		if (record.value() == null) {
+			// A tombstone: the contact was erased.
+			this.preferences.remove(record.key().value());
+		}
+		else {
+			this.preferences.put(record.key().value(), record.value());
 		}
 	}
 

@@ -1,5 +1,7 @@
 package com.geminihealth.notifications.email;
 
+import java.net.SocketTimeoutException;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
@@ -19,6 +21,7 @@ import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.Channel;
 
@@ -73,26 +76,50 @@ class EmailListeners {
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
 		this.dueNoticeEmails.compose(record.value())
-			.ifPresent((email) -> deliver(record.key(), Trigger.of(record), email));
+			.ifPresent((email) -> this.delivery.deliver(record.value(), Trigger.of(record), email.purpose(),
+					Channel.EMAIL, email.to(), (id) -> send(email, id)));
 	}
 
 	private void deliver(AppointmentId appointment, Trigger trigger, Email email) {
-		this.delivery.deliver(appointment, trigger, email.purpose(), Channel.EMAIL, email.to(), (id) -> {
-			try {
-				return this.sender.send(email, id.value());
+		this.delivery.deliver(appointment, trigger, email.purpose(), Channel.EMAIL, email.to(),
+				(id) -> send(email, id));
+	}
+
+	private String send(Email email, NotificationId id) {
+		try {
+			return this.sender.send(email, id.value());
+		}
+		catch (MailSendException ex) {
+			if (addressRejected(ex)) {
+				throw new NotificationDelivery.PermanentFailure("the mail server rejected the address", null, ex);
 			}
-			catch (MailSendException ex) {
-				if (addressRejected(ex)) {
-					throw new NotificationDelivery.PermanentFailure("the mail server rejected the address", null, ex);
-				}
-				// The server could not be reached or refused for now: the listener
-				// retries.
-				throw ex;
+			if (answerLost(ex)) {
+				throw new NotificationDelivery.OutcomeUnknown("the mail server did not answer in time", ex);
 			}
-			catch (MessagingException | MailException ex) {
-				throw new NotificationDelivery.PermanentFailure(ex.getClass().getSimpleName(), null, ex);
+			// The server could not be reached or refused for now: the listener retries.
+			throw ex;
+		}
+		catch (MessagingException | MailException ex) {
+			throw new NotificationDelivery.PermanentFailure(ex.getClass().getSimpleName(), null, ex);
+		}
+	}
+
+	/**
+	 * Whether the server stopped answering once the connection was open: the message may
+	 * have been taken (SMTP gives no way to ask), so it is not sent again. A server that
+	 * could not be reached at all fails with a connection failure instead, safe to retry.
+	 */
+	static boolean answerLost(MailSendException failure) {
+		return failure.getFailedMessages().values().stream().anyMatch(EmailListeners::timedOut);
+	}
+
+	private static boolean timedOut(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SocketTimeoutException) {
+				return true;
 			}
-		});
+		}
+		return false;
 	}
 
 	/**

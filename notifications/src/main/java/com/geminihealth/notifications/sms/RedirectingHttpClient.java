@@ -1,6 +1,7 @@
 package com.geminihealth.notifications.sms;
 
 import java.net.URI;
+import java.time.Duration;
 
 import com.twilio.http.Request;
 import com.twilio.http.Response;
@@ -14,7 +15,8 @@ class RedirectingHttpClient extends SingleTryHttpClient {
 
 	private final URI base;
 
-	RedirectingHttpClient(URI base) {
+	RedirectingHttpClient(URI base, Duration responseTimeout) {
+		super(responseTimeout);
 		this.base = base;
 	}
 

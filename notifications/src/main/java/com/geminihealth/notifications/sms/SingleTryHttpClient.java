@@ -1,11 +1,15 @@
 package com.geminihealth.notifications.sms;
 
+import java.time.Duration;
+
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The SDK's HTTP client, making one request per send. Left to itself, the SDK asks again
@@ -15,12 +19,14 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
  */
 class SingleTryHttpClient extends NetworkHttpClient {
 
-	SingleTryHttpClient() {
-		// The SDK's own connection settings, automatic retries left out.
+	SingleTryHttpClient(Duration responseTimeout) {
+		// The SDK's own connection settings, automatic retries left out, and the wait for
+		// an answer configured: once it is over, whether the text left is unknown.
 		super(HttpClientBuilder.create()
 			.useSystemProperties()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG)
+				.setDefaultSocketConfig(
+						SocketConfig.custom().setSoTimeout(Timeout.of(responseTimeout)).setSoKeepAlive(true).build())
 				.setMaxConnPerRoute(20)
 				.setMaxConnTotal(100)
 				.build())

@@ -19,8 +19,9 @@ class SmsConfiguration {
 					(properties.sandboxDir() != null) ? properties.sandboxDir() : dataDir.resolve("sms-sandbox"));
 		}
 		TwilioRestClient client = new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
-			.httpClient((properties.apiBaseUrl() != null) ? new RedirectingHttpClient(properties.apiBaseUrl())
-					: new SingleTryHttpClient())
+			.httpClient((properties.apiBaseUrl() != null)
+					? new RedirectingHttpClient(properties.apiBaseUrl(), properties.responseTimeout())
+					: new SingleTryHttpClient(properties.responseTimeout()))
 			.build();
 		return new PacedSmsGateway(new TwilioSmsGateway(client, properties), properties.messagesPerSecond());
 	}

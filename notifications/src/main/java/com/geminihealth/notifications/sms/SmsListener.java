@@ -54,30 +54,40 @@ class SmsListener {
 	@KafkaListener(id = DECISIONS, topics = "appointments",
 			containerFactory = NotificationsKafkaConfiguration.APPOINTMENTS_FACTORY)
 	void onDecision(ConsumerRecord<AppointmentId, AppointmentEvent> record) {
-		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms));
+		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms, null));
 	}
 
 	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
-		this.messages.compose(record.value()).ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms));
+		this.messages.compose(record.value())
+			.ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms, record.value()));
 	}
 
-	private void deliver(AppointmentId appointment, Trigger trigger, Sms sms) {
+	/**
+	 * {@code notice} is null for a decision, which needs no check against the
+	 * appointment's state.
+	 */
+	private void deliver(AppointmentId appointment, Trigger trigger, Sms sms, DueNotice notice) {
 		if (!sms.consented()) {
-			this.delivery.suppress(appointment, trigger.eventId(), sms.purpose(), Channel.SMS,
+			this.delivery.suppress(appointment, trigger, sms.purpose(), Channel.SMS,
 					NotificationSuppressed.Reason.NO_CONSENT);
 			return;
 		}
 		// The reminders service moves what it schedules out of quiet hours; anything
 		// still inside them now cannot be moved earlier, so it is skipped.
 		if (this.quietHours.contain(this.clock.instant(), sms.zone())) {
-			this.delivery.suppress(appointment, trigger.eventId(), sms.purpose(), Channel.SMS,
+			this.delivery.suppress(appointment, trigger, sms.purpose(), Channel.SMS,
 					NotificationSuppressed.Reason.QUIET_HOURS);
 			return;
 		}
-		this.delivery.deliver(appointment, trigger, sms.purpose(), Channel.SMS, sms.to(),
-				(id) -> this.gateway.send(sms, id));
+		NotificationDelivery.Sender sender = (id) -> this.gateway.send(sms, id);
+		if (notice != null) {
+			this.delivery.deliver(notice, trigger, sms.purpose(), Channel.SMS, sms.to(), sender);
+		}
+		else {
+			this.delivery.deliver(appointment, trigger, sms.purpose(), Channel.SMS, sms.to(), sender);
+		}
 	}
 
 }

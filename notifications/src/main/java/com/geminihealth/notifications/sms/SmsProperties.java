@@ -2,6 +2,7 @@ package com.geminihealth.notifications.sms;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import jakarta.validation.constraints.Positive;
 
@@ -24,12 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * service already moved what could be moved
  * @param messagesPerSecond how many texts the sender may send each second: 1 for a long
  * code (the default), more for a messaging service or short code
+ * @param responseTimeout how long to wait for Twilio's answer to a request sent; after
+ * it, whether the text left is unknown until Twilio's delivery report says
  */
 @ConfigurationProperties("notifications.sms")
 @Validated
 public record SmsProperties(String accountSid, String authToken, String messagingServiceSid, String from,
 		URI statusCallbackUrl, URI apiBaseUrl, Path sandboxDir, QuietHours quietHours,
-		@DefaultValue("1") @Positive double messagesPerSecond) {
+		@DefaultValue("1") @Positive double messagesPerSecond, @DefaultValue("30s") Duration responseTimeout) {
 
 	/** Unset environment variables arrive as empty strings: they mean "not set". */
 	public SmsProperties {

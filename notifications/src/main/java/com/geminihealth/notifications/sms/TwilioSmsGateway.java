@@ -1,20 +1,28 @@
 package com.geminihealth.notifications.sms;
 
+import java.net.SocketTimeoutException;
+
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.geminihealth.notifications.delivery.NotificationDelivery.OutcomeUnknown;
 import com.geminihealth.notifications.delivery.NotificationDelivery.PermanentFailure;
 import com.geminihealth.schemas.notification.NotificationId;
 
 /**
  * Texts through the Twilio SDK. Errors Twilio calls permanent (an invalid number, 21211;
  * an opted-out number, 21610; a number that cannot receive texts, 21614) fail at once;
- * rate limits and server errors are thrown on for the listener to retry.
+ * rate limits, server errors and connections refused are thrown on for the listener to
+ * retry. A request that got no answer in time may have been taken: its outcome is
+ * unknown, and Twilio's delivery report settles it.
  */
 class TwilioSmsGateway implements SmsGateway {
 
@@ -45,6 +53,10 @@ class TwilioSmsGateway implements SmsGateway {
 			return creator.create(this.client).getSid();
 		}
 		catch (ApiException ex) {
+			// The SDK wraps an I/O failure in an ApiException without a status.
+			if (answerLost(ex)) {
+				throw new OutcomeUnknown("Twilio did not answer in time", ex);
+			}
 			Integer status = ex.getStatusCode();
 			if (status != null && status >= 400 && status < 500 && status != 429) {
 				throw new PermanentFailure("Twilio refused the message",
@@ -52,6 +64,22 @@ class TwilioSmsGateway implements SmsGateway {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether the request may have reached Twilio with its answer lost: a read timeout or
+	 * a connection closed without an answer, but not a connection that never opened.
+	 */
+	static boolean answerLost(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectTimeoutException) {
+				return false;
+			}
+			if (cause instanceof SocketTimeoutException || cause instanceof NoHttpResponseException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -41,6 +41,8 @@ import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
+import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.AppointmentStatus;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
@@ -327,6 +329,97 @@ class AppointmentEmailIntegrationTest {
 		awaitEmailTo(to, "Reminder: your appointment is coming up");
 		assertThat(Arrays.stream(smtp.getReceivedMessages()).filter((message) -> to.equals(recipient(message))))
 			.hasSize(1);
+	}
+
+	@Test
+	void remindsOfNothingForAnAppointmentCancelledAfterItsReminderWasFoundDue() throws Exception {
+		String to = "cancelled-" + UUID.randomUUID() + "@example.com";
+		Appointment appointment = confirmedFor(to, Language.EN).appointment();
+		Instant now = Instant.now();
+		stands(appointment, AppointmentStatus.CANCELLED);
+
+		publish(new ReminderDue(appointment, "email-24h", Channel.EMAIL, now, now));
+
+		awaitSuppressed(appointment, "appointment-reminder", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		assertThat(emailsTo(to)).isZero();
+	}
+
+	@Test
+	void remindsOnlyOfTheNewTimeOfAnAppointmentThatMoved() throws Exception {
+		String to = "moved-reminder-" + UUID.randomUUID() + "@example.com";
+		Appointment booked = confirmedFor(to, Language.EN).appointment();
+		Appointment moved = new Appointment(booked.appointmentId(), booked.location(), booked.service(),
+				booked.practitioner(), booked.practitionerName(), booked.start().plusSeconds(7200),
+				booked.end().plusSeconds(7200), booked.zone(), booked.patient(), null, 1);
+		Instant now = Instant.now();
+		stands(moved, AppointmentStatus.CONFIRMED);
+
+		publish(new ReminderDue(booked, "email-24h", Channel.EMAIL, now, now));
+		publish(new ReminderDue(moved, "email-24h", Channel.EMAIL, now, now));
+
+		// In order on the appointment's partition: once the second is in, the first was
+		// decided.
+		MimeMessage reminder = awaitEmailTo(to, "Reminder: your appointment is coming up");
+		assertThat(new ManageTokens(this.secret).opens(manageToken(text(parts(reminder), "text/plain")),
+				moved.appointmentId(), 1))
+			.isTrue();
+		awaitSuppressed(booked, "appointment-reminder", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		assertThat(emailsTo(to)).isEqualTo(1);
+	}
+
+	@Test
+	void thanksNobodyWhoDidNotCome() throws Exception {
+		String to = "no-show-" + UUID.randomUUID() + "@example.com";
+		Appointment appointment = confirmedFor(to, Language.EN).appointment();
+		Instant now = Instant.now();
+		stands(appointment, AppointmentStatus.NO_SHOW);
+
+		publish(new ThankYouDue(appointment, "Stretch.", now, now));
+		publish(new FollowUpDue(appointment, true, now, now));
+
+		awaitSuppressed(appointment, "thank-you", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		awaitSuppressed(appointment, "follow-up-nudge", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		assertThat(emailsTo(to)).isZero();
+	}
+
+	@Test
+	void thanksAPatientWhoseSessionWasMarkedCompleted() throws Exception {
+		String to = "completed-" + UUID.randomUUID() + "@example.com";
+		Appointment appointment = confirmedFor(to, Language.EN).appointment();
+		Instant now = Instant.now();
+		stands(appointment, AppointmentStatus.COMPLETED);
+
+		publish(new ThankYouDue(appointment, "Stretch.", now, now));
+
+		awaitEmailTo(to, "Thank you for your visit");
+	}
+
+	/** Publishes the appointment's state as the decider would. */
+	private void stands(Appointment appointment, AppointmentStatus status) throws Exception {
+		try (KafkaProducer<AppointmentId, AppointmentState> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.APPOINTMENT_STATES.keySerde().serializer(),
+				Topics.APPOINTMENT_STATES.valueSerde().serializer())) {
+			producer
+				.send(new ProducerRecord<>(Topics.APPOINTMENT_STATES.name(), appointment.appointmentId(),
+						new AppointmentState(appointment, status, Instant.now())))
+				.get();
+		}
+	}
+
+	private void awaitSuppressed(Appointment appointment, String purpose, NotificationSuppressed.Reason reason) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
+						(suppressed) -> {
+							assertThat(suppressed.appointmentId()).isEqualTo(appointment.appointmentId());
+							assertThat(suppressed.purpose()).isEqualTo(purpose);
+							assertThat(suppressed.reason()).isEqualTo(reason);
+						})));
+	}
+
+	private long emailsTo(String to) {
+		return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> to.equals(recipient(message))).count();
 	}
 
 	private void publish(DueNotice notice) throws Exception {

@@ -14,9 +14,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +34,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
-import com.geminihealth.notifications.delivery.OptOuts;
+import com.geminihealth.notifications.delivery.NotificationLedger;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
+import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.AppointmentStatus;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Language;
@@ -51,10 +57,8 @@ import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
-import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
-import com.geminihealth.schemas.patient.PatientReply;
-import com.geminihealth.schemas.patient.ReplySource;
+import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -69,7 +73,7 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
 		"notifications.retry.first-delay=200ms", "notifications.retry.max-delay=1s", "notifications.retry.attempts=5",
-		"notifications.sms.messages-per-second=20" })
+		"notifications.sms.messages-per-second=20", "notifications.sms.response-timeout=1s" })
 class TwilioSmsIntegrationTest {
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
@@ -91,7 +95,7 @@ class TwilioSmsIntegrationTest {
 	String secret;
 
 	@Autowired
-	OptOuts optOuts;
+	MeterRegistry meters;
 
 	@DynamicPropertySource
 	static void twilioStub(DynamicPropertyRegistry registry) {
@@ -184,18 +188,12 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
-	void stopsTextingAPatientWhoRepliedStop() throws Exception {
+	void stopsTextingAPatientWhoseSavedPreferencesOptOutOfTexts() throws Exception {
 		String phone = "+12892348125";
-		try (KafkaProducer<PatientContact, PatientReply> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
-				Topics.PATIENT_REPLIES.keySerde().serializer(), Topics.PATIENT_REPLIES.valueSerde().serializer())) {
-			OptedOut stop = new OptedOut(new PatientContact(phone), Channel.SMS, "STOP", ReplySource.SMS_KEYWORD,
-					Instant.now());
-			producer.send(new ProducerRecord<>(Topics.PATIENT_REPLIES.name(), stop.contact(), stop)).get();
-		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> this.optOuts.optedOut(phone, Channel.SMS));
+		prefer(new PatientPreferences(new PatientContact(phone), List.of(Channel.SMS), Language.EN, Instant.now()));
 		AppointmentConfirmed confirmed = confirmedFor(phone, true);
 
+		// No waiting for the preference to be seen: the very next message respects it.
 		publish(confirmed);
 
 		await().atMost(Duration.ofSeconds(30))
@@ -204,6 +202,23 @@ class TwilioSmsIntegrationTest {
 						(suppressed) -> assertThat(suppressed.reason())
 							.isEqualTo(NotificationSuppressed.Reason.OPTED_OUT))));
 		assertThat(requests).noneMatch((sent) -> phone.equals(sent.get("To")));
+	}
+
+	@Test
+	void textsAgainAfterThePatientOptsBackInWithNoRestart() throws Exception {
+		String phone = "+12892348129";
+		PatientContact contact = new PatientContact(phone);
+		prefer(new PatientPreferences(contact, List.of(Channel.SMS), Language.EN, Instant.now()));
+		AppointmentConfirmed whileOut = confirmedFor(phone, true);
+		publish(whileOut);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(whileOut.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOf(NotificationSuppressed.class)));
+
+		prefer(new PatientPreferences(contact, List.of(), Language.EN, Instant.now()));
+		publish(confirmedFor(phone, true));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> twilio.textsTo(phone) == 1);
 	}
 
 	@Test
@@ -285,6 +300,84 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
+	void countsATextTwilioDidNotAnswerInTimeAsUnknownNeverSendsItAgainAndLetsItsReportSettleIt() throws Exception {
+		AppointmentConfirmed confirmed = confirmedFor(TwilioStub.SLOW_NUMBER, true);
+		String eventId = UUID.randomUUID().toString();
+		NotificationId id = NotificationId.of(eventId, "appointment-confirmed", Channel.SMS);
+
+		publishAgain(confirmed, eventId);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(latest(id)).isInstanceOfSatisfying(NotificationFailed.class, (failed) -> {
+				assertThat(failed.errorCode()).isEqualTo(NotificationLedger.OUTCOME_UNKNOWN);
+				assertThat(failed.reason()).isEqualTo("Twilio did not answer in time");
+				assertThat(failed.permanent()).isFalse();
+			}));
+		assertThat(this.meters.counter("notifications.outcomes.unknown", "channel", "SMS").count()).isPositive();
+		// Neither a retry nor the trigger coming again sends it a second time.
+		publishAgain(confirmed, eventId);
+		await().during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> twilio.textsTo(TwilioStub.SLOW_NUMBER) == 1);
+		assertThat(this.meters.counter("notifications.resends.withheld", "channel", "SMS").count()).isPositive();
+
+		String sid = twilio.acceptedTo(TwilioStub.SLOW_NUMBER).get(0);
+		report(new DeliveryReport(id, Channel.SMS, sid, DeliveryReport.Status.DELIVERED, null, Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(latest(id)).isInstanceOf(NotificationDelivered.class));
+	}
+
+	@Test
+	void countsATextTwilioReportedUndeliveredAsSentAndDoesNotSendItAgain() throws Exception {
+		String phone = "+12892348130";
+		AppointmentConfirmed confirmed = confirmedFor(phone, true);
+		String eventId = UUID.randomUUID().toString();
+		NotificationId id = NotificationId.of(eventId, "appointment-confirmed", Channel.SMS);
+		publishAgain(confirmed, eventId);
+		await().atMost(Duration.ofSeconds(30)).until(() -> latest(id) instanceof NotificationSent);
+		report(new DeliveryReport(id, Channel.SMS, twilio.acceptedTo(phone).get(0), DeliveryReport.Status.UNDELIVERED,
+				"30003", Instant.now()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> latest(id) instanceof NotificationFailed);
+
+		publishAgain(confirmed, eventId);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(latest(id)).isInstanceOfSatisfying(NotificationSuppressed.class,
+					(suppressed) -> assertThat(suppressed.reason())
+						.isEqualTo(NotificationSuppressed.Reason.ALREADY_SENT)));
+		assertThat(twilio.textsTo(phone)).isEqualTo(1);
+	}
+
+	@Test
+	void dropsTheRetryOfAReminderWhoseAppointmentWasCancelledMeanwhile() throws Exception {
+		Appointment appointment = confirmedFor(TwilioStub.SECOND_OUTAGE_NUMBER, true).appointment();
+		Instant now = Instant.now();
+		publish(new ReminderDue(appointment, "sms-2h", Channel.SMS, now, now));
+		await().atMost(Duration.ofSeconds(30)).until(() -> twilio.textsTo(TwilioStub.SECOND_OUTAGE_NUMBER) >= 1);
+
+		try (KafkaProducer<AppointmentId, AppointmentState> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.APPOINTMENT_STATES.keySerde().serializer(),
+				Topics.APPOINTMENT_STATES.valueSerde().serializer())) {
+			producer
+				.send(new ProducerRecord<>(Topics.APPOINTMENT_STATES.name(), appointment.appointmentId(),
+						new AppointmentState(appointment, AppointmentStatus.CANCELLED, Instant.now())))
+				.get();
+		}
+		long triedBeforeTheCancellation = twilio.textsTo(TwilioStub.SECOND_OUTAGE_NUMBER);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(appointment.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
+						(suppressed) -> assertThat(suppressed.reason())
+							.isEqualTo(NotificationSuppressed.Reason.APPOINTMENT_CANCELLED))));
+		// Five attempts would have been made; the retry after the cancellation stopped.
+		assertThat(twilio.textsTo(TwilioStub.SECOND_OUTAGE_NUMBER)).isLessThanOrEqualTo(triedBeforeTheCancellation + 1)
+			.isLessThan(5);
+	}
+
+	@Test
 	void sendsNoTextWithoutConsentAndSaysSo() throws Exception {
 		AppointmentConfirmed confirmed = confirmedFor("+12892348124", false);
 
@@ -340,6 +433,16 @@ class TwilioSmsIntegrationTest {
 		}
 	}
 
+	private void prefer(PatientPreferences preferences) throws Exception {
+		try (KafkaProducer<PatientContact, PatientPreferences> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.PATIENT_PREFERENCES.keySerde().serializer(),
+				Topics.PATIENT_PREFERENCES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.PATIENT_PREFERENCES.name(), preferences.contact(), preferences))
+				.get();
+		}
+	}
+
 	private void report(DeliveryReport report) throws Exception {
 		try (KafkaProducer<NotificationId, DeliveryReport> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
@@ -371,12 +474,49 @@ class TwilioSmsIntegrationTest {
 		return outcome.toString();
 	}
 
+	/** The latest outcome of a notification: the ledger's word on it. */
+	private NotificationOutcome latest(NotificationId id) {
+		NotificationOutcome latest = null;
+		for (ConsumerRecord<NotificationId, NotificationOutcome> record : TopicRecords.read(this.brokers,
+				Topics.NOTIFICATION_OUTCOMES)) {
+			if (id.equals(record.key())) {
+				latest = record.value();
+			}
+		}
+		return latest;
+	}
+
+	/** Publishes as the decider would, with the given CloudEvents id. */
+	private void publishAgain(AppointmentConfirmed confirmed, String eventId) throws Exception {
+		RecordHeaders headers = new RecordHeaders();
+		byte[] value = Topics.APPOINTMENTS.valueSerde()
+			.serializer()
+			.serialize(Topics.APPOINTMENTS.name(), headers, confirmed);
+		// The serializer writes a fresh ce_id; a redelivered record carries the same one.
+		headers.remove(CloudEvents.ID);
+		headers.add(CloudEvents.ID, eventId.getBytes(StandardCharsets.UTF_8));
+		byte[] key = Topics.APPOINTMENTS.keySerde()
+			.serializer()
+			.serialize(Topics.APPOINTMENTS.name(), confirmed.appointmentId());
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), null, key, value, headers)).get();
+		}
+	}
+
 	private List<NotificationOutcome> outcomes(AppointmentId appointment) {
 		return TopicRecords.values(this.brokers, Topics.NOTIFICATION_OUTCOMES)
 			.stream()
 			.filter((outcome) -> outcome.notificationId().value().endsWith(":sms"))
 			.filter((outcome) -> appointment.equals(outcome.appointmentId()))
+			.filter((outcome) -> !isSending(outcome))
 			.toList();
+	}
+
+	/** The outcome recorded just before each call to Twilio, until its answer. */
+	static boolean isSending(NotificationOutcome outcome) {
+		return outcome instanceof NotificationFailed failed && NotificationLedger.SENDING.equals(failed.reason());
 	}
 
 }

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -21,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
  * the first {@link #FLAKY_FAILURES} texts to a flaky one. It keeps every request's form
  * fields, path and Authorization header, and the SID of each text it accepted.
  */
-final class TwilioStub implements AutoCloseable {
+public final class TwilioStub implements AutoCloseable {
 
 	static final String OPTED_OUT_NUMBER = "+12895550000";
 
@@ -29,13 +34,23 @@ final class TwilioStub implements AutoCloseable {
 
 	static final String FLAKY_NUMBER = "+12895550504";
 
+	/** Another number in an outage, for a test of its own. */
+	static final String SECOND_OUTAGE_NUMBER = "+12895550513";
+
 	static final int FLAKY_FAILURES = 4;
+
+	/** A number whose texts Twilio takes, but answers only after {@link #SLOW_ANSWER}. */
+	static final String SLOW_NUMBER = "+12895550408";
+
+	static final Duration SLOW_ANSWER = Duration.ofSeconds(3);
+
+	private volatile Hold hold;
 
 	private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
 	private final HttpServer server;
 
-	TwilioStub() {
+	public TwilioStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
 		}
@@ -43,34 +58,86 @@ final class TwilioStub implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.server.createContext("/", this::answer);
+		// A request held or answered slowly must not hold up the others.
+		this.server.setExecutor(Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
 	/** The API base URL to give the SDK. */
-	String baseUrl() {
+	public String baseUrl() {
 		return "http://localhost:" + this.server.getAddress().getPort() + "/";
 	}
 
-	List<Map<String, String>> requests() {
+	public List<Map<String, String>> requests() {
 		return this.requests;
 	}
 
 	/** How many texts were asked for to {@code number}. */
-	long textsTo(String number) {
+	public long textsTo(String number) {
 		return this.requests.stream().filter((sent) -> number.equals(sent.get("To"))).count();
 	}
 
 	/** The SIDs of the texts to {@code number} that were accepted, in order. */
-	List<String> acceptedTo(String number) {
+	public List<String> acceptedTo(String number) {
 		return this.requests.stream()
 			.filter((sent) -> number.equals(sent.get("To")) && sent.get("sid") != null)
 			.map((sent) -> sent.get("sid"))
 			.toList();
 	}
 
+	/**
+	 * Takes the first text whose request matches {@code which}, as Twilio would (it is
+	 * counted among the requests, with its SID), and holds its answer until
+	 * {@link Hold#release()}: the moment between the provider's accept and the sender
+	 * hearing of it.
+	 */
+	public Hold holdTheAnswerToTheFirst(Predicate<Map<String, String>> which) {
+		Hold held = new Hold(which);
+		this.hold = held;
+		return held;
+	}
+
 	@Override
 	public void close() {
+		Hold held = this.hold;
+		if (held != null) {
+			held.release();
+		}
 		this.server.stop(0);
+	}
+
+	/** An answer held back, and the request it answers. */
+	public static final class Hold {
+
+		private final Predicate<Map<String, String>> which;
+
+		private final CountDownLatch taken = new CountDownLatch(1);
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		private volatile Map<String, String> request;
+
+		Hold(Predicate<Map<String, String>> which) {
+			this.which = which;
+		}
+
+		/** The request whose answer is held, once one came. */
+		public Map<String, String> awaitRequest(Duration timeout) throws InterruptedException {
+			return this.taken.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? this.request : null;
+		}
+
+		public void release() {
+			this.released.countDown();
+		}
+
+		private synchronized boolean claim(Map<String, String> request) {
+			if (this.request != null || !this.which.test(request)) {
+				return false;
+			}
+			this.request = request;
+			return true;
+		}
+
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
@@ -83,7 +150,8 @@ final class TwilioStub implements AutoCloseable {
 		request.put("path", exchange.getRequestURI().getPath());
 		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 		boolean optedOut = OPTED_OUT_NUMBER.equals(to);
-		boolean outage = OUTAGE_NUMBER.equals(to) || (FLAKY_NUMBER.equals(to) && textsTo(to) < FLAKY_FAILURES);
+		boolean outage = OUTAGE_NUMBER.equals(to) || SECOND_OUTAGE_NUMBER.equals(to)
+				|| (FLAKY_NUMBER.equals(to) && textsTo(to) < FLAKY_FAILURES);
 		int status = optedOut ? 400 : outage ? 503 : 201;
 		String sid = (status == 201) ? "SM" + UUID.randomUUID().toString().replace("-", "") : null;
 		String json = optedOut
@@ -94,11 +162,28 @@ final class TwilioStub implements AutoCloseable {
 			request.put("sid", sid);
 		}
 		this.requests.add(request);
+		Hold held = this.hold;
+		if (held != null && held.claim(request)) {
+			held.taken.countDown();
+			awaitQuietly(held.released, Duration.ofMinutes(5));
+		}
+		if (SLOW_NUMBER.equals(to)) {
+			awaitQuietly(new CountDownLatch(1), SLOW_ANSWER);
+		}
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().add("Content-Type", "application/json");
 		exchange.sendResponseHeaders(status, bytes.length);
 		exchange.getResponseBody().write(bytes);
 		exchange.close();
+	}
+
+	private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+		try {
+			latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static String decode(String text) {

@@ -14,9 +14,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import com.geminihealth.reminders.policy.RemindersProperties;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
@@ -24,11 +28,18 @@ import com.geminihealth.schemas.reminder.DueNotice;
  * {@code TopologyTestDriver} alike. Appointment events are re-keyed by patient so that
  * they meet the patient's replies (keyed by their phone) in one task: a "C" reply names
  * only the patient, and a new booking cancels that patient's follow-up.
+ * <p>
+ * Beside the scheduler, the same topology folds each contact's replies and booking
+ * language into its preferences, the one writer of the compacted preferences topic: the
+ * replies themselves age out, what they said must not.
  */
 public final class RemindersTopology {
 
 	/** The scheduler processor's name in the topology. */
 	public static final String SCHEDULER = "scheduler";
+
+	/** The preferences fold's name in the topology. */
+	public static final String PREFERENCES = "preferences";
 
 	private RemindersTopology() {
 	}
@@ -37,21 +48,66 @@ public final class RemindersTopology {
 	public static KStream<AppointmentId, DueNotice> build(StreamsBuilder builder, RemindersProperties properties,
 			SchedulerMetrics metrics) {
 		SchedulerStores.builders().forEach(builder::addStateStore);
-		KStream<PatientContact, Object> appointments = checked(builder, Topics.APPOINTMENTS)
+		KStream<AppointmentId, CheckedInput> appointmentEvents = checked(builder, Topics.APPOINTMENTS);
+		KStream<PatientContact, PreferenceChange> changes = preferenceChanges(appointmentEvents,
+				checked(builder, Topics.ERASURES));
+		KStream<PatientContact, Object> replies = checked(builder, Topics.PATIENT_REPLIES)
+			.mapValues(CheckedInput::event, Named.as("reply-input"));
+
+		KStream<PatientContact, Object> appointments = appointmentEvents
 			.process(ByPatient.Rekey::new, Named.as("key-by-patient"))
 			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), Serdes.ByteArray())
 				.withName("appointments-by-patient"))
 			.processValues(ByPatient.Read::new, Named.as("appointment-input"));
-		KStream<PatientContact, Object> confirmations = checked(builder, Topics.PATIENT_REPLIES)
-			.mapValues(CheckedInput::event, Named.as("reply-input"))
+		KStream<PatientContact, Object> confirmations = replies
 			.filter((contact, reply) -> reply instanceof AttendanceConfirmed, Named.as("attendance-confirmations"));
+		KStream<PatientContact, Object> erasures = changes
+			.filter((contact, change) -> change.erases(), Named.as("patient-erasures"))
+			.mapValues((change) -> (Object) change, Named.as("erasure-input"));
 
 		KStream<AppointmentId, DueNotice> notices = appointments.merge(confirmations, Named.as("scheduler-input"))
+			.merge(erasures, Named.as("scheduler-input-with-erasures"))
 			.process(() -> new SchedulerProcessor(properties, metrics), Named.as(SCHEDULER), SchedulerStores.DUE,
-					SchedulerStores.BY_APPOINTMENT, SchedulerStores.BY_PATIENT, SchedulerStores.COUNT);
+					SchedulerStores.BY_APPOINTMENT, SchedulerStores.BY_PATIENT, SchedulerStores.COUNT,
+					SchedulerStores.NOTICES_BY_PATIENT);
 		notices.to(Topics.DUE_NOTICES.name(),
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
+
+		preferences(changes, replies);
 		return notices;
+	}
+
+	/**
+	 * What bookings and erasures change about each contact, keyed by the contact: the
+	 * languages of confirmed bookings (keyed by appointment) and erasures (keyed by
+	 * erasure) cross a repartition topic to meet the replies and the scheduler's state,
+	 * keyed by contact.
+	 */
+	private static KStream<PatientContact, PreferenceChange> preferenceChanges(
+			KStream<AppointmentId, CheckedInput> appointmentEvents, KStream<ErasureId, CheckedInput> erasures) {
+		return appointmentEvents
+			.filter((id, input) -> input.event() instanceof AppointmentConfirmed, Named.as("confirmed-bookings"))
+			.flatMap((id, input) -> PreferenceChange.languagesOf((AppointmentConfirmed) input.event()),
+					Named.as("languages-by-contact"))
+			.merge(erasures.flatMap((id, input) -> PreferenceChange.erasing((ErasureRequested) input.event()),
+					Named.as("erasures-by-contact")), Named.as("changes-by-contact"))
+			.repartition(Repartitioned.with(Topics.PATIENT_REPLIES.keySerde(), PreferenceChange.SERDE)
+				.withName("preference-changes-by-contact"));
+	}
+
+	/**
+	 * Each contact's preferences: opt-outs and opt-ins from its replies, its language
+	 * from its confirmed bookings; an erasure leaves a tombstone.
+	 */
+	private static void preferences(KStream<PatientContact, PreferenceChange> changes,
+			KStream<PatientContact, Object> replies) {
+		replies.mapValues((reply) -> PreferenceChange.of((PatientReply) reply), Named.as("preference-replies"))
+			.filter((contact, change) -> change != null, Named.as("preference-changes"))
+			.merge(changes, Named.as("preferences-input"))
+			.process(PreferencesFold::new, Named.as(PREFERENCES), SchedulerStores.PREFERENCES)
+			.to(Topics.PATIENT_PREFERENCES.name(),
+					Produced.with(Topics.PATIENT_PREFERENCES.keySerde(), Topics.PATIENT_PREFERENCES.valueSerde())
+						.withName("patient-preferences"));
 	}
 
 	/**

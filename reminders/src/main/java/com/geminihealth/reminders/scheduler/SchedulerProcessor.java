@@ -2,7 +2,9 @@ package com.geminihealth.reminders.scheduler;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.kafka.common.utils.Bytes;
@@ -67,6 +69,8 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	private KeyValueStore<String, Long> count;
 
+	private KeyValueStore<String, NoticedAppointments> noticed;
+
 	private Cancellable punctuator;
 
 	/** Entries this task has still to fire, for the gauge. */
@@ -84,6 +88,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		this.byAppointment = context.getStateStore(SchedulerStores.BY_APPOINTMENT);
 		this.byPatient = context.getStateStore(SchedulerStores.BY_PATIENT);
 		this.count = context.getStateStore(SchedulerStores.COUNT);
+		this.noticed = context.getStateStore(SchedulerStores.NOTICES_BY_PATIENT);
 		Long counted = this.count.get(SchedulerStores.COUNT);
 		if (counted != null) {
 			this.scheduled = counted;
@@ -122,6 +127,9 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		}
 		else if (event instanceof AttendanceConfirmed attending) {
 			patientConfirmed(patient, attending.receivedAt());
+		}
+		else if (event instanceof PreferenceChange change && change.erases()) {
+			erase(patient, record.timestamp());
 		}
 		this.count.put(SchedulerStores.COUNT, this.scheduled);
 	}
@@ -259,6 +267,38 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		});
 	}
 
+	/**
+	 * Forgets the patient reached at {@code patient}: nothing more is sent to them (there
+	 * is nobody to send it to), their appointments leave every store, and each
+	 * appointment that had a notice gets a tombstone on the compacted notices topic. The
+	 * erasure arrives once per contact it names; the one that is not this patient's key
+	 * finds nothing, and writes nothing.
+	 */
+	private void erase(String patient, long at) {
+		Set<String> appointmentIds = new LinkedHashSet<>();
+		PatientAppointments appointments = this.byPatient.get(patient);
+		if (appointments != null) {
+			for (PatientAppointments.Booked booked : appointments.appointments()) {
+				String id = booked.appointmentId();
+				Tracked tracked = this.byAppointment.get(id);
+				if (tracked != null) {
+					rearm(id, tracked, (entry) -> false);
+					this.byAppointment.delete(id);
+				}
+				appointmentIds.add(id);
+			}
+			this.byPatient.delete(patient);
+		}
+		NoticedAppointments noticed = this.noticed.get(patient);
+		if (noticed != null) {
+			appointmentIds.addAll(noticed.appointmentIds());
+			this.noticed.delete(patient);
+		}
+		for (String id : appointmentIds) {
+			this.context.forward(new Record<AppointmentId, DueNotice>(AppointmentId.of(id), null, at));
+		}
+	}
+
 	/** Fires everything due up to {@code now}, oldest first. */
 	void fireDue(long now) {
 		long before = this.scheduled;
@@ -331,6 +371,12 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	private void emit(Appointment appointment, DueNotice notice, long dueAt, long now) {
 		this.metrics.fired(dueAt, now);
+		String patient = patientKey(appointment);
+		String id = appointment.appointmentId().value();
+		NoticedAppointments noticed = this.noticed.get(patient);
+		if (noticed == null || !noticed.contains(id)) {
+			this.noticed.put(patient, ((noticed != null) ? noticed : NoticedAppointments.NONE).with(id));
+		}
 		this.context.forward(new Record<>(appointment.appointmentId(), notice, now));
 	}
 

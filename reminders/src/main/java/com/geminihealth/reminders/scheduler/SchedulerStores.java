@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import com.geminihealth.schemas.Json;
+import com.geminihealth.schemas.patient.PatientPreferences;
 
 /**
  * The scheduler's state, in named persistent stores backed by changelog topics, so a
@@ -32,6 +33,18 @@ final class SchedulerStores {
 	 */
 	static final String COUNT = "reminders-due-count";
 
+	/**
+	 * The appointments of each patient that have a notice on the compacted due-notices
+	 * topic, keyed like {@link #BY_PATIENT}: an erasure must put a tombstone on each,
+	 * long after the scheduler stopped tracking them.
+	 */
+	static final String NOTICES_BY_PATIENT = "reminders-notices-by-patient";
+
+	/**
+	 * Each contact's current preferences, as last published on the preferences topic.
+	 */
+	static final String PREFERENCES = "reminders-patient-preferences";
+
 	private SchedulerStores() {
 	}
 
@@ -45,7 +58,11 @@ final class SchedulerStores {
 				// Cached: rewritten after every record, it reaches the changelog once per
 				// commit.
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COUNT), Serdes.String(), Serdes.Long())
-					.withCachingEnabled());
+					.withCachingEnabled(),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NOTICES_BY_PATIENT), Serdes.String(),
+						Json.serde(NoticedAppointments.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREFERENCES), Serdes.String(),
+						Json.serde(PatientPreferences.class)));
 	}
 
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -41,7 +42,9 @@ import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 
@@ -71,6 +74,8 @@ final class RemindersDriver implements AutoCloseable {
 
 	private final TestOutputTopic<AppointmentId, DueNotice> notices;
 
+	private final TestOutputTopic<PatientContact, PatientPreferences> preferences;
+
 	private Instant now;
 
 	RemindersDriver(Instant now) {
@@ -93,6 +98,9 @@ final class RemindersDriver implements AutoCloseable {
 				Topics.PATIENT_REPLIES.keySerde().serializer(), Topics.PATIENT_REPLIES.valueSerde().serializer());
 		this.notices = this.driver.createOutputTopic(Topics.DUE_NOTICES.name(),
 				Topics.DUE_NOTICES.keySerde().deserializer(), Topics.DUE_NOTICES.valueSerde().deserializer());
+		this.preferences = this.driver.createOutputTopic(Topics.PATIENT_PREFERENCES.name(),
+				Topics.PATIENT_PREFERENCES.keySerde().deserializer(),
+				Topics.PATIENT_PREFERENCES.valueSerde().deserializer());
 	}
 
 	/** The clinic's default policy, as reminders.yml sets it. */
@@ -150,6 +158,50 @@ final class RemindersDriver implements AutoCloseable {
 	List<DueNotice> reply(PatientReply reply) {
 		this.replies.pipeInput(new TestRecord<>(reply.contact(), reply, new RecordHeaders(), this.now));
 		return this.notices.readValuesToList();
+	}
+
+	/**
+	 * The preferences published since the last call, in order, as key and value (a null
+	 * value is a tombstone).
+	 */
+	List<KeyValue<PatientContact, PatientPreferences>> publishedPreferences() {
+		return this.preferences.readKeyValuesToList();
+	}
+
+	/** What the preferences store holds for {@code contact}. */
+	PatientPreferences storedPreferences(String contact) {
+		return this.driver.<String, PatientPreferences>getKeyValueStore(SchedulerStores.PREFERENCES).get(contact);
+	}
+
+	/**
+	 * Sends an erasure; returns the records it wrote on the notices topic (tombstones
+	 * have a null value).
+	 */
+	List<KeyValue<AppointmentId, DueNotice>> erase(ErasureRequested erasure) {
+		this.driver
+			.createInputTopic(Topics.ERASURES.name(), Topics.ERASURES.keySerde().serializer(),
+					Topics.ERASURES.valueSerde().serializer())
+			.pipeInput(new TestRecord<>(erasure.erasureId(), erasure, new RecordHeaders(), this.now));
+		return this.notices.readKeyValuesToList();
+	}
+
+	/** Every key and value of every store of the topology, as text. */
+	List<String> everythingStored() {
+		List<String> stored = new ArrayList<>();
+		for (String name : this.driver.getAllStateStores().keySet()) {
+			try (KeyValueIterator<Object, Object> all = this.driver.<Object, Object>getKeyValueStore(name).all()) {
+				all.forEachRemaining((entry) -> stored.add(text(entry.key) + " = " + text(entry.value)));
+			}
+		}
+		return stored;
+	}
+
+	private static String text(Object value) {
+		if (value instanceof Bytes bytes) {
+			return new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		return (value instanceof String || value instanceof Number) ? value.toString()
+				: com.geminihealth.schemas.Json.MAPPER.writeValueAsString(value);
 	}
 
 	/** Moves the wall clock to {@code instant}; returns what fired on the way. */
