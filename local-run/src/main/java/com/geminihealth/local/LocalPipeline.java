@@ -185,7 +185,7 @@ public final class LocalPipeline implements AutoCloseable {
 				  Notifications health      %s/actuator/health
 				  Reminders health          %s/actuator/health
 				  Dashboard health          %s/actuator/health
-				  Front-desk dashboard      %s  (sign in as frontdesk / frontdesk-gemini)
+				  Front-desk dashboard      %s  (sign in as frontdesk / frontdesk-gemini; ops / ops-gemini to erase a patient)
 				  Patient emails (.eml)     %s
 				  Patient texts (sandbox)   %s
 				Press Ctrl+C to stop.
