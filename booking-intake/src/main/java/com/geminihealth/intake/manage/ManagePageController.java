@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.geminihealth.intake.booking.ReadSide;
 import com.geminihealth.intake.booking.StatusView;
 import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.web.LimitReached;
 
 /**
  * The patient's own page for one appointment, reached by the link in their messages: see
@@ -85,7 +86,12 @@ class ManagePageController {
 		if (opened.isEmpty()) {
 			return "redirect:" + AppointmentPaths.page(token);
 		}
-		this.changes.cancel(opened.get(), null);
+		try {
+			this.changes.cancel(opened.get(), null);
+		}
+		catch (LimitReached ex) {
+			return "redirect:" + AppointmentPaths.page(token) + "?done=limit";
+		}
 		return "redirect:" + AppointmentPaths.page(token) + "?done=cancelled";
 	}
 
@@ -99,7 +105,12 @@ class ManagePageController {
 		}
 		ManagedAppointment appointment = opened.get();
 		PatientLocale.use(appointment.language(), request);
-		this.changes.move(appointment, start, practitioner);
+		try {
+			this.changes.move(appointment, start, practitioner);
+		}
+		catch (LimitReached ex) {
+			return "redirect:" + AppointmentPaths.page(token) + "?done=limit";
+		}
 		// Once moved, this link no longer opens the appointment: the answer, with a new
 		// link,
 		// comes by email and text.

@@ -1,5 +1,7 @@
 package com.geminihealth.intake.manage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,10 +27,14 @@ import com.geminihealth.schemas.booking.Patient;
  * @param language the patient's language
  * @param contact where the patient is reached: their mobile number, else their email
  * @param changeableUntil the last moment the patient may cancel or move it online
+ * @param email where a change is confirmed by email; not served
+ * @param textsTo where a change is confirmed by text, if the patient wants texts; not
+ * served
  */
 public record ManagedAppointment(String appointmentId, String status, String location, String service,
 		String practitioner, String practitionerName, LocalDateTime start, LocalDateTime end, ZoneId zone, int sequence,
-		Language language, String contact, LocalDateTime changeableUntil) {
+		Language language, String contact, LocalDateTime changeableUntil, @JsonIgnore String email,
+		@JsonIgnore String textsTo) {
 
 	static ManagedAppointment of(RequestStatus record, LocalDateTime changeableUntil) {
 		var appointment = record.appointment();
@@ -38,7 +44,7 @@ public record ManagedAppointment(String appointmentId, String status, String loc
 				appointment.practitionerName(), local(appointment.start(), appointment.zone()),
 				local(appointment.end(), appointment.zone()), appointment.zone(), appointment.sequence(),
 				patient.language(), (patient.mobilePhone() != null) ? patient.mobilePhone() : patient.email(),
-				changeableUntil);
+				changeableUntil, patient.email(), patient.consent().sms() ? patient.mobilePhone() : null);
 	}
 
 	/** Whether the patient may still cancel or move it online, at {@code now}. */

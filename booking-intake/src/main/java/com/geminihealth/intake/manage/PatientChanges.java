@@ -5,6 +5,9 @@ import java.time.LocalDateTime;
 
 import org.springframework.stereotype.Service;
 
+import com.geminihealth.intake.destination.Destination;
+import com.geminihealth.intake.destination.DestinationLimits;
+import com.geminihealth.intake.web.LimitReached;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -21,7 +24,9 @@ import com.geminihealth.schemas.patient.PatientContact;
 /**
  * What a patient may do with their appointment, as commands signed by them: cancel it,
  * move it, say they are coming. Whether a move fits is the decider's call, as for a
- * booking.
+ * booking. A change is confirmed by email and text, so it counts against what the public
+ * doors may send one destination in a day, as a booking does: a link cannot pump texts by
+ * moving an appointment back and forth.
  */
 @Service
 public class PatientChanges {
@@ -30,20 +35,31 @@ public class PatientChanges {
 
 	private final Clock clock;
 
-	PatientChanges(EventPublisher publisher, Clock clock) {
+	private final DestinationLimits limits;
+
+	PatientChanges(EventPublisher publisher, Clock clock, DestinationLimits limits) {
 		this.publisher = publisher;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
+	/**
+	 * @throws LimitReached if the patient has had their day's messages
+	 */
 	public CommandId cancel(ManagedAppointment appointment, String reason) {
 		CommandId id = CommandId.random();
+		allow(id, appointment);
 		send(new CancelAppointment(id, new LocationId(appointment.location()),
 				AppointmentId.of(appointment.appointmentId()), reason, Author.PATIENT));
 		return id;
 	}
 
+	/**
+	 * @throws LimitReached if the patient has had their day's messages
+	 */
 	public CommandId move(ManagedAppointment appointment, LocalDateTime newStart, String practitioner) {
 		CommandId id = CommandId.random();
+		allow(id, appointment);
 		send(new RescheduleAppointment(id, new LocationId(appointment.location()),
 				AppointmentId.of(appointment.appointmentId()), newStart,
 				(practitioner != null && !practitioner.isBlank()) ? new PractitionerId(practitioner) : null,
@@ -56,6 +72,11 @@ public class PatientChanges {
 		AttendanceConfirmed confirmed = new AttendanceConfirmed(new PatientContact(appointment.contact()),
 				this.clock.instant());
 		this.publisher.publish(Topics.PATIENT_REPLIES, confirmed.contact(), confirmed);
+	}
+
+	private void allow(CommandId id, ManagedAppointment appointment) {
+		this.limits.allow(id.uuid(), Destination.email("email", appointment.email()),
+				Destination.text("mobilePhone", appointment.textsTo()));
 	}
 
 	private void send(BookingCommand command) {

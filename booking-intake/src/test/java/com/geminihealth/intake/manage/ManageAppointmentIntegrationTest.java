@@ -106,6 +106,37 @@ class ManageAppointmentIntegrationTest {
 	}
 
 	@Test
+	void changesNothingOnceThePatientHasHadTheirDaysMessagesSoALinkCannotPumpThem() throws Exception {
+		String email = "pumped-" + UUID.randomUUID() + "@example.com";
+		AppointmentId appointment = confirmed("liam-obrien", "rmt-swedish-60", "hamilton", NextWeek.MONDAY + "T13:45",
+				"en", email);
+		String token = TOKENS.issue(appointment, 0);
+		for (int i = 1; i < IntakeIntegrationTest.PER_DESTINATION; i++) {
+			this.mvc
+				.perform(post("/api/bookings").with(ClientAddresses.fresh())
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("""
+							{"patientName": "Pump %d", "email": "%s", "location": "hamilton",
+							 "service": "chiro-visit", "requestedStart": "%sT10:00"}""".formatted(i, email,
+							NextWeek.MONDAY.plusWeeks(7))))
+				.andExpect(status().isAccepted());
+		}
+
+		this.mvc
+			.perform(post("/m/" + token + "/move").with(csrf())
+				.param("start", NextWeek.MONDAY + "T16:00")
+				.param("practitioner", "liam-obrien"))
+			.andExpect(redirectedUrl("/m/" + token + "?done=limit"));
+		this.mvc.perform(get("/m/" + token + "?done=limit"))
+			.andExpect(content().string(containsString("as many messages as we do in a day")));
+		this.mvc.perform(post("/api/appointments/" + appointment.value() + "/cancel").header(HttpHeaders.AUTHORIZATION,
+				"Bearer " + token))
+			.andExpect(status().isTooManyRequests());
+
+		assertThat(commandsFor(appointment)).isEmpty();
+	}
+
+	@Test
 	void confirmsAttendanceForThePatient() throws Exception {
 		AppointmentId appointment = confirmed("liam-obrien", "rmt-swedish-60", "hamilton", NextWeek.MONDAY + "T11:00",
 				"en");
@@ -188,11 +219,16 @@ class ManageAppointmentIntegrationTest {
 	/** Books through the API and waits for the decider to confirm it. */
 	private AppointmentId confirmed(String practitioner, String service, String location, String start, String language)
 			throws Exception {
+		return confirmed(practitioner, service, location, start, language, "m-" + UUID.randomUUID() + "@example.com");
+	}
+
+	private AppointmentId confirmed(String practitioner, String service, String location, String start, String language,
+			String email) throws Exception {
 		String json = """
-				{"patientName": "Manage %s", "email": "m@example.com", "mobilePhone": "289 234 8011",
+				{"patientName": "Manage %s", "email": "%s", "mobilePhone": "289 234 8011",
 				 "language": "%s", "location": "%s", "service": "%s", "practitioner": "%s",
-				 "requestedStart": "%s"}""".formatted(UUID.randomUUID(), language, location, service, practitioner,
-				start);
+				 "requestedStart": "%s"}""".formatted(UUID.randomUUID(), email, language, location, service,
+				practitioner, start);
 		String statusUrl = this.mvc
 			.perform(post("/api/bookings").with(ClientAddresses.fresh())
 				.contentType(MediaType.APPLICATION_JSON)
