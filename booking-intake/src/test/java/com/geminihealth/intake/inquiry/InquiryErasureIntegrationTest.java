@@ -1,0 +1,98 @@
+package com.geminihealth.intake.inquiry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.geminihealth.intake.IntakeIntegrationTest;
+import com.geminihealth.intake.KafkaTopics;
+import com.geminihealth.intake.web.ClientAddresses;
+import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
+import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.privacy.ErasureRequested;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * An erased patient's inquiries leave the compacted inquiry topic: their latest record is
+ * a tombstone, which compaction then removes with what it replaces. Others' stay.
+ */
+@IntakeIntegrationTest
+class InquiryErasureIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	KafkaTopics kafka;
+
+	@Autowired
+	EventPublisher publisher;
+
+	@Test
+	void writesATombstoneForEveryInquiryOfTheErasedPatientFoundByEmailOrPhone() throws Exception {
+		String email = "erase-" + UUID.randomUUID() + "@example.com";
+		String phone = "+1905555" + String.format("%04d", Math.floorMod(email.hashCode(), 10_000));
+		inquire(email, null, "By email");
+		inquire("other-" + UUID.randomUUID() + "@example.com", phone, "By phone");
+		String kept = "kept-" + UUID.randomUUID() + "@example.com";
+		inquire(kept, null, "Someone else");
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> latest().values()
+				.stream()
+				.filter((inquiry) -> inquiry != null)
+				.filter((inquiry) -> inquiry.email().equals(email) || inquiry.email().equals(kept)
+						|| phone.equals(inquiry.phone()))
+				.count() == 3);
+
+		this.publisher.publish(Topics.ERASURES, ErasureId.random(),
+				new ErasureRequested(ErasureId.random(), email.toUpperCase(), phone, "ops", Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ContactInquiryReceived> live = latest().values()
+				.stream()
+				.filter((inquiry) -> inquiry != null)
+				.toList();
+			assertThat(live).noneMatch((inquiry) -> inquiry.email().equals(email) || phone.equals(inquiry.phone()));
+			assertThat(live).anyMatch((inquiry) -> inquiry.email().equals(kept));
+		});
+	}
+
+	/**
+	 * The topic as compaction leaves it: the latest value of each key, null if deleted.
+	 */
+	private Map<InquiryId, ContactInquiryReceived> latest() {
+		Map<InquiryId, ContactInquiryReceived> latest = new HashMap<>();
+		for (ConsumerRecord<InquiryId, ContactInquiryReceived> record : this.kafka.read(Topics.CONTACT_INQUIRIES)) {
+			latest.put(record.key(), record.value());
+		}
+		return latest;
+	}
+
+	private void inquire(String email, String phone, String message) throws Exception {
+		this.mvc
+			.perform(post("/api/inquiries").with(ClientAddresses.fresh())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("""
+						{"name": "Erin", "email": "%s", %s "message": "%s"}""".formatted(email,
+						(phone != null) ? "\"phone\": \"" + phone + "\"," : "", message)))
+			.andExpect(status().isAccepted());
+	}
+
+}
