@@ -90,6 +90,7 @@ public final class DeciderStateBenchmark {
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0)) {
 			String bootstrap = broker.bootstrapServers();
 			BenchmarkTopics.create(bootstrap, Topics.ALL.stream().map(Topic::name).toList());
+			keepForGood(bootstrap, Topics.ALL.stream().map(Topic::name).toList());
 			Instant yearStart = Instant.now().minus(Duration.ofDays(365));
 			int commands = produceYear(bootstrap, bookings, yearStart);
 
@@ -331,6 +332,19 @@ public final class DeciderStateBenchmark {
 						List.of(set("segment.ms", "1000"), set("min.cleanable.dirty.ratio", "0.01"),
 								set("delete.retention.ms", "0"), set("max.compaction.lag.ms", "1000")));
 			}
+			admin.incrementalAlterConfigs(changes).all().get();
+		}
+	}
+
+	/**
+	 * The commands and decisions are stamped with their day in the past year: a broker's
+	 * default week of retention would delete most of them before they are read.
+	 */
+	private static void keepForGood(String bootstrap, List<String> topics) throws Exception {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			Map<ConfigResource, java.util.Collection<AlterConfigOp>> changes = new LinkedHashMap<>();
+			topics.forEach((topic) -> changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic),
+					List.of(set("retention.ms", "-1"))));
 			admin.incrementalAlterConfigs(changes).all().get();
 		}
 	}
