@@ -185,15 +185,16 @@ public final class LocalPipeline implements AutoCloseable {
 				  Notifications health      %s/actuator/health
 				  Reminders health          %s/actuator/health
 				  Dashboard health          %s/actuator/health
-				  Front-desk dashboard      %s  (sign in as frontdesk / frontdesk-gemini; ops / ops-gemini to erase a patient)
+				  Front-desk dashboard      %s  (sign in as frontdesk / frontdesk-gemini)
+				  Erasing a patient         %s/erasure  (sign in as ops / ops-gemini)
 				  Patient emails (.eml)     %s
 				  Patient texts (sandbox)   %s
 				Press Ctrl+C to stop.
 				%n""", dataDir.toAbsolutePath(), pipeline.bootstrapServers(), intake, intake, intake, intake,
 				pipeline.managementUrl(IntakeApplication.class), pipeline.managementUrl(NotificationsApplication.class),
 				pipeline.managementUrl(RemindersApplication.class), pipeline.managementUrl(DashboardApplication.class),
-				pipeline.url(DashboardApplication.class), dataDir.toAbsolutePath().resolve("outbox"),
-				dataDir.toAbsolutePath().resolve("sms-sandbox"));
+				pipeline.url(DashboardApplication.class), pipeline.url(DashboardApplication.class),
+				dataDir.toAbsolutePath().resolve("outbox"), dataDir.toAbsolutePath().resolve("sms-sandbox"));
 	}
 
 }
