@@ -47,9 +47,12 @@ public class AppointmentStates extends TopicTable<AppointmentId, AppointmentStat
 		Appointment now = current.appointment();
 		Appointment noticed = notice.appointment();
 		boolean moved = now.sequence() != noticed.sequence() || !now.start().equals(noticed.start());
-		boolean gone = current.status() == AppointmentStatus.CANCELLED || current.status() == AppointmentStatus.NO_SHOW;
+		if (current.status() == AppointmentStatus.CANCELLED) {
+			return Optional.of(NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		}
+		boolean noShow = current.status() == AppointmentStatus.NO_SHOW;
 		boolean reminderTooLate = notice instanceof ReminderDue && current.status() == AppointmentStatus.COMPLETED;
-		return (gone || moved || reminderTooLate) ? Optional.of(NotificationSuppressed.Reason.APPOINTMENT_CANCELLED)
+		return (noShow || moved || reminderTooLate) ? Optional.of(NotificationSuppressed.Reason.APPOINTMENT_CHANGED)
 				: Optional.empty();
 	}
 

@@ -69,12 +69,18 @@ class EmailListeners {
 	@KafkaListener(id = INQUIRIES, topics = "contact-inquiries",
 			containerFactory = NotificationsKafkaConfiguration.INQUIRIES_FACTORY)
 	void onInquiry(ConsumerRecord<InquiryId, ContactInquiryReceived> record) {
+		if (record.value() == null) {
+			return; // the tombstone of an erased patient's inquiry
+		}
 		deliver(null, Trigger.of(record), this.inquiryEmails.acknowledgement(record.value()));
 	}
 
 	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
+		if (record.value() == null) {
+			return; // the tombstone of an erased patient's notice
+		}
 		this.dueNoticeEmails.compose(record.value())
 			.ifPresent((email) -> this.delivery.deliver(record.value(), Trigger.of(record), email.purpose(),
 					Channel.EMAIL, email.to(), (id) -> send(email, id)));

@@ -60,6 +60,9 @@ class SmsListener {
 	@KafkaListener(id = DUE_NOTICES, topics = "due-notices",
 			containerFactory = NotificationsKafkaConfiguration.DUE_NOTICES_FACTORY)
 	void onDue(ConsumerRecord<AppointmentId, DueNotice> record) {
+		if (record.value() == null) {
+			return; // the tombstone of an erased patient's notice
+		}
 		this.messages.compose(record.value())
 			.ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms, record.value()));
 	}

@@ -290,6 +290,31 @@ class AppointmentEmailIntegrationTest {
 	}
 
 	@Test
+	void passesOverTheTombstonesAnErasureLeavesAndKeepsSending() throws Exception {
+		String to = "after-tombstones-" + UUID.randomUUID() + "@example.com";
+		Appointment appointment = confirmedFor(to, Language.EN).appointment();
+		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers);
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			for (String topic : List.of(Topics.DUE_NOTICES.name(), Topics.CONTACT_INQUIRIES.name())) {
+				producer.send(new ProducerRecord<>(topic, 0, appointment.appointmentId().value().getBytes(), null))
+					.get();
+			}
+		}
+		Instant now = Instant.now();
+
+		publish(new ReminderDue(appointment, "email-24h", Channel.EMAIL, now, now));
+
+		awaitEmailTo(to, "Reminder: your appointment is coming up");
+		// A tombstone is nothing to send, not a failure to retry or dead-letter.
+		for (String failures : List.of(Topics.NOTIFICATIONS_RETRIES.name(), Topics.NOTIFICATIONS_DEAD_LETTERS.name())) {
+			assertThat(TopicRecords.raw(this.brokers, failures)).as(failures)
+				.noneMatch((record) -> record.key() != null
+						&& new String(record.key()).equals(appointment.appointmentId().value()));
+		}
+	}
+
+	@Test
 	void remindsThanksWithTheAdviceAndNudgesWithAnUnsubscribeLink() throws Exception {
 		String to = "due-" + UUID.randomUUID() + "@example.com";
 		Appointment appointment = confirmedFor(to, Language.EN).appointment();
@@ -363,7 +388,7 @@ class AppointmentEmailIntegrationTest {
 		assertThat(new ManageTokens(this.secret).opens(manageToken(text(parts(reminder), "text/plain")),
 				moved.appointmentId(), 1))
 			.isTrue();
-		awaitSuppressed(booked, "appointment-reminder", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		awaitSuppressed(booked, "appointment-reminder", NotificationSuppressed.Reason.APPOINTMENT_CHANGED);
 		assertThat(emailsTo(to)).isEqualTo(1);
 	}
 
@@ -377,8 +402,8 @@ class AppointmentEmailIntegrationTest {
 		publish(new ThankYouDue(appointment, "Stretch.", now, now));
 		publish(new FollowUpDue(appointment, true, now, now));
 
-		awaitSuppressed(appointment, "thank-you", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
-		awaitSuppressed(appointment, "follow-up-nudge", NotificationSuppressed.Reason.APPOINTMENT_CANCELLED);
+		awaitSuppressed(appointment, "thank-you", NotificationSuppressed.Reason.APPOINTMENT_CHANGED);
+		awaitSuppressed(appointment, "follow-up-nudge", NotificationSuppressed.Reason.APPOINTMENT_CHANGED);
 		assertThat(emailsTo(to)).isZero();
 	}
 

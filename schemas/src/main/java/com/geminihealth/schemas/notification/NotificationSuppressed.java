@@ -11,7 +11,13 @@ public record NotificationSuppressed(NotificationId notificationId, Channel chan
 
 	public enum Reason {
 
-		OPTED_OUT, NO_CONSENT, NO_CONTACT, QUIET_HOURS, ALREADY_SENT, APPOINTMENT_CANCELLED
+		OPTED_OUT, NO_CONSENT, NO_CONTACT, QUIET_HOURS, ALREADY_SENT, APPOINTMENT_CANCELLED,
+
+		/**
+		 * The appointment was moved, or marked no-show or completed, after the notice was
+		 * due: it no longer says what the appointment is.
+		 */
+		APPOINTMENT_CHANGED
 
 	}
 
