@@ -1,14 +1,11 @@
 package com.geminihealth.local;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -67,18 +62,19 @@ class ErasureIntegrationTest {
 			post(intake + "/api/inquiries", """
 					{"name": "Erin", "email": "%s", "message": "About my back"}""".formatted(email));
 			await().atMost(Duration.ofSeconds(60))
-				.until(() -> filesMentioning("outbox", email) >= 2 && filesMentioning("sms-sandbox", phone) >= 1);
+				.until(() -> MessageFiles.emailsMentioning(this.dataDir, email) >= 2
+						&& MessageFiles.textsMentioning(this.dataDir, phone) >= 1);
 			assertThat(everythingKeptMentioning(pipeline.bootstrapServers(), email)).isNotEmpty();
 
-			Operations ops = new Operations(pipeline.url(DashboardApplication.class));
+			DashboardUser ops = new DashboardUser(pipeline.url(DashboardApplication.class), "ops", "ops-gemini");
 			ops.get("/erasure?contact=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
 			assertThat(ops.post("/erasure", Map.of("email", email, "phone", phone))).isLessThan(400);
 
 			await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 				assertThat(everythingKeptMentioning(pipeline.bootstrapServers(), email)).isEmpty();
 				assertThat(everythingKeptMentioning(pipeline.bootstrapServers(), phone)).isEmpty();
-				assertThat(filesMentioning("outbox", email)).isZero();
-				assertThat(filesMentioning("sms-sandbox", phone)).isZero();
+				assertThat(MessageFiles.emailsMentioning(this.dataDir, email)).isZero();
+				assertThat(MessageFiles.textsMentioning(this.dataDir, phone)).isZero();
 			});
 			assertThat(TopicRecords.read(pipeline.bootstrapServers(), Topics.APPOINTMENT_STATES))
 				.filteredOn((record) -> record.key().value().equals(requestId))
@@ -122,23 +118,6 @@ class ErasureIntegrationTest {
 		return found;
 	}
 
-	private long filesMentioning(String folder, String text) throws IOException {
-		Path directory = this.dataDir.resolve(folder);
-		if (!Files.isDirectory(directory)) {
-			return 0;
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.filter((file) -> {
-				try {
-					return Files.readString(file, StandardCharsets.ISO_8859_1).contains(text);
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			}).count();
-		}
-	}
-
 	private static String book(String intake, String name, String email, String phone, String start) throws Exception {
 		String accepted = post(intake + "/api/bookings", """
 				{"patientName": "%s", "email": "%s", "mobilePhone": "%s", "smsConsent": true,
@@ -170,56 +149,6 @@ class ErasureIntegrationTest {
 		Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
 		assertThat(matcher.find()).as(json).isTrue();
 		return matcher.group(1);
-	}
-
-	/**
-	 * The local run's operations user on the dashboard, with its session and CSRF token.
-	 */
-	private static final class Operations {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-		private final String dashboard;
-
-		private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		private String csrf;
-
-		Operations(String dashboard) {
-			this.dashboard = dashboard;
-		}
-
-		String get(String path) throws Exception {
-			String page = this.client
-				.send(signedIn(HttpRequest.newBuilder(URI.create(this.dashboard + path))).build(),
-						HttpResponse.BodyHandlers.ofString())
-				.body();
-			Matcher token = CSRF.matcher(page);
-			if (token.find()) {
-				this.csrf = token.group(1);
-			}
-			return page;
-		}
-
-		int post(String path, Map<String, String> form) throws Exception {
-			StringBuilder body = new StringBuilder("_csrf=" + this.csrf);
-			form.forEach((name, value) -> body.append('&')
-				.append(name)
-				.append('=')
-				.append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-			return this.client
-				.send(signedIn(HttpRequest.newBuilder(URI.create(this.dashboard + path)))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.statusCode();
-		}
-
-		private static HttpRequest.Builder signedIn(HttpRequest.Builder request) {
-			return request.header("Authorization",
-					"Basic " + Base64.getEncoder().encodeToString("ops:ops-gemini".getBytes(StandardCharsets.UTF_8)));
-		}
-
 	}
 
 }

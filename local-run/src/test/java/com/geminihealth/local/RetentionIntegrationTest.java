@@ -1,13 +1,10 @@
 package com.geminihealth.local;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -16,14 +13,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -43,7 +38,6 @@ import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
-import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.patient.ReplySource;
 import com.geminihealth.schemas.reminder.Channel;
@@ -101,10 +95,11 @@ class RetentionIntegrationTest {
 			// Nothing sent before the retention is sent again after it.
 			assertThat(emailsTo(booked)).isEqualTo(1);
 
-			FrontDesk desk = new FrontDesk(restarted.url(DashboardApplication.class));
+			DashboardUser desk = new DashboardUser(restarted.url(DashboardApplication.class), "frontdesk",
+					"frontdesk-gemini");
 			assertThat(desk.get("/today?date=" + nextMonth + "&location=burlington"))
 				.contains("data-appointment-id=\"" + appointmentId + "\"");
-			assertThat(desk.post("/today/" + appointmentId + "/completed")).isEqualTo(302);
+			assertThat(desk.post("/today/" + appointmentId + "/completed", Map.of())).isEqualTo(302);
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(TopicRecords.values(bootstrap, Topics.APPOINTMENTS))
 					.anySatisfy((event) -> assertThat(event).isInstanceOfSatisfying(AppointmentCompleted.class,
@@ -192,76 +187,17 @@ class RetentionIntegrationTest {
 	}
 
 	private long emailsTo(String email) throws IOException {
-		return filesMentioning(this.dataDir.resolve("outbox"), email);
+		return MessageFiles.emailsMentioning(this.dataDir, email);
 	}
 
 	private long textsTo(String phone) throws IOException {
-		return filesMentioning(this.dataDir.resolve("sms-sandbox"), "To: " + phone);
-	}
-
-	private static long filesMentioning(Path folder, String text) throws IOException {
-		if (!Files.isDirectory(folder)) {
-			return 0;
-		}
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter((file) -> {
-				try {
-					return Files.readString(file, StandardCharsets.ISO_8859_1).contains(text);
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			}).count();
-		}
+		return MessageFiles.textsMentioning(this.dataDir, "To: " + phone);
 	}
 
 	private static String field(String json, String name) {
 		Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
 		assertThat(matcher.find()).as(json).isTrue();
 		return matcher.group(1);
-	}
-
-	/** The front desk on the dashboard, signed in, with its session and CSRF token. */
-	private static final class FrontDesk {
-
-		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-		private final String dashboard;
-
-		private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		private String csrf;
-
-		FrontDesk(String dashboard) {
-			this.dashboard = dashboard;
-		}
-
-		String get(String path) throws Exception {
-			String page = this.client
-				.send(signedIn(HttpRequest.newBuilder(URI.create(this.dashboard + path))).build(),
-						HttpResponse.BodyHandlers.ofString())
-				.body();
-			Matcher token = CSRF.matcher(page);
-			if (token.find()) {
-				this.csrf = token.group(1);
-			}
-			return page;
-		}
-
-		int post(String path) throws Exception {
-			return this.client
-				.send(signedIn(HttpRequest.newBuilder(URI.create(this.dashboard + path)))
-					.header("Content-Type", "application/x-www-form-urlencoded")
-					.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + this.csrf))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.statusCode();
-		}
-
-		private static HttpRequest.Builder signedIn(HttpRequest.Builder request) {
-			return request.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString("frontdesk:frontdesk-gemini".getBytes(StandardCharsets.UTF_8)));
-		}
-
 	}
 
 }
