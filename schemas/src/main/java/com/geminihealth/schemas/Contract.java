@@ -50,6 +50,15 @@ public final class Contract {
 		}
 	}
 
+	/**
+	 * The problems with {@code event} as it would be written on the wire; empty when it
+	 * is valid. Reads the record straight into a tree, without writing its JSON out and
+	 * parsing it again.
+	 */
+	public static List<String> violationsOf(EventType<?> type, Object event) {
+		return violations(type.schemaResource(), Json.MAPPER.valueToTree(event));
+	}
+
 	/** The problems with {@code json} against the schema at a classpath resource. */
 	public static List<String> violations(String schemaResource, String json) {
 		try {

@@ -6,7 +6,6 @@ import org.springframework.validation.Errors;
 
 import com.geminihealth.schemas.Contract;
 import com.geminihealth.schemas.EventType;
-import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topic;
 
 /**
@@ -49,7 +48,7 @@ public final class ContractFields<E> {
 	 * on fields already rejected: their first message stands.
 	 */
 	public void check(E event, Errors errors) {
-		for (String problem : Contract.violations(this.type, Json.MAPPER.writeValueAsBytes(event))) {
+		for (String problem : Contract.violationsOf(this.type, event)) {
 			int colon = problem.indexOf(": ");
 			String path = (colon > 0) ? problem.substring(0, colon) : "$";
 			String field = fieldOf(path);
