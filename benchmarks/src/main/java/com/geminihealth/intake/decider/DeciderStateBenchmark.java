@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 
 import com.geminihealth.benchmarks.BenchmarkTopics;
@@ -129,18 +131,22 @@ public final class DeciderStateBenchmark {
 							+ "cancellations and reschedules), decided in %.1f s (%,.0f/s)%n",
 					yearStart.atZone(TORONTO).toLocalDate(), commands, bookings, decideSeconds,
 					commands / decideSeconds);
-			System.out.printf("  %-16s %10s %10s %10s %14s %14s %14s %10s%n", "", "requests", "calendar", "commands",
-					"disk, running", "disk, restored", "decider heap", "restore");
-			System.out.printf("  %-16s %,10d %,10d %,10d %11.1f MB %11.1f MB %11d MB %8.1f s%n", "before pruning",
-					before.entries().get(DeciderStores.REQUESTS), before.entries().get(DeciderStores.CALENDAR),
-					before.entries().get(DeciderStores.HANDLED), before.diskBytes() / 1e6,
-					restoreBefore.diskBytes() / 1e6, restoreBefore.heapBytes() >> 20, restoreBefore.seconds());
-			System.out.printf("  %-16s %,10d %,10d %,10d %11.1f MB %11.1f MB %11d MB %8.1f s%n", "after pruning",
-					after.entries().get(DeciderStores.REQUESTS), after.entries().get(DeciderStores.CALENDAR),
-					after.entries().get(DeciderStores.HANDLED), after.diskBytes() / 1e6, restoreAfter.diskBytes() / 1e6,
-					restoreAfter.heapBytes() >> 20, restoreAfter.seconds());
-			System.out.printf("  (restore: start with the local state deleted until RUNNING; decider heap: "
-					+ "used after a full GC with the restored decider running, less after it closed)%n");
+			System.out.printf("  %-16s %10s %10s %10s %14s %14s %14s %10s %11s%n", "", "requests", "calendar",
+					"commands", "disk, running", "disk, restored", "decider heap", "restore", "to RUNNING");
+			System.out.printf("  %-16s %,10d %,10d %,10d %11.1f MB %11.1f MB %11d MB %8.1f s %9.1f s%n",
+					"before pruning", before.entries().get(DeciderStores.REQUESTS),
+					before.entries().get(DeciderStores.CALENDAR), before.entries().get(DeciderStores.HANDLED),
+					before.diskBytes() / 1e6, restoreBefore.diskBytes() / 1e6, restoreBefore.heapBytes() >> 20,
+					restoreBefore.restoringSeconds(), restoreBefore.seconds());
+			System.out.printf("  %-16s %,10d %,10d %,10d %11.1f MB %11.1f MB %11d MB %8.1f s %9.1f s%n",
+					"after pruning", after.entries().get(DeciderStores.REQUESTS),
+					after.entries().get(DeciderStores.CALENDAR), after.entries().get(DeciderStores.HANDLED),
+					after.diskBytes() / 1e6, restoreAfter.diskBytes() / 1e6, restoreAfter.heapBytes() >> 20,
+					restoreAfter.restoringSeconds(), restoreAfter.seconds());
+			System.out.printf("  (with the local state deleted: restore = first changelog restore started to last "
+					+ "ended, %,d and %,d records; to RUNNING = from start, joining the group included; decider heap: "
+					+ "used after a full GC with the restored decider running, less after it closed)%n",
+					restoreBefore.records(), restoreAfter.records());
 			System.out.printf(
 					"  pruning ran %.1f s; changelogs %,d records / %.1f MB before, %,d / %.1f MB after "
 							+ "compaction%n",
@@ -212,6 +218,11 @@ public final class DeciderStateBenchmark {
 
 	static KafkaStreams start(String bootstrap, Path dir, ClinicProperties clinic, DeciderProperties decider)
 			throws InterruptedException {
+		return start(bootstrap, dir, clinic, decider, new Restoring());
+	}
+
+	static KafkaStreams start(String bootstrap, Path dir, ClinicProperties clinic, DeciderProperties decider,
+			Restoring restoring) throws InterruptedException {
 		StreamsBuilder builder = new StreamsBuilder();
 		DeciderTopology.build(builder, clinic, decider, 3);
 		Properties config = new Properties();
@@ -222,6 +233,7 @@ public final class DeciderStateBenchmark {
 		config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 		KafkaStreams streams = new KafkaStreams(builder.build(), config);
+		streams.setGlobalStateRestoreListener(restoring);
 		streams.start();
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
 		while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -250,19 +262,55 @@ public final class DeciderStateBenchmark {
 			throws Exception {
 		Directories.delete(dir.resolve("state"));
 		long start = System.nanoTime();
-		KafkaStreams restored = start(bootstrap, dir, clinic, decider);
+		Restoring restoring = new Restoring();
+		KafkaStreams restored = start(bootstrap, dir, clinic, decider, restoring);
 		double seconds = (System.nanoTime() - start) / 1e9;
 		long disk = size(dir.resolve("state"));
 		long heapWith = heapAfterGc();
 		close(restored);
-		return new Restore(seconds, disk, heapWith - heapAfterGc());
+		return new Restore(seconds, restoring.seconds(), restoring.records(), disk, heapWith - heapAfterGc());
+	}
+
+	/** From the first changelog partition's restore starting to the last one's ending. */
+	static final class Restoring implements StateRestoreListener {
+
+		private final AtomicLong first = new AtomicLong();
+
+		private final AtomicLong last = new AtomicLong();
+
+		private final AtomicLong records = new AtomicLong();
+
+		@Override
+		public void onRestoreStart(TopicPartition partition, String store, long startOffset, long endOffset) {
+			this.first.compareAndSet(0, System.nanoTime());
+		}
+
+		@Override
+		public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long restored) {
+			this.records.addAndGet(restored);
+		}
+
+		@Override
+		public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
+			this.last.set(System.nanoTime());
+		}
+
+		double seconds() {
+			return (this.first.get() == 0) ? 0 : (this.last.get() - this.first.get()) / 1e9;
+		}
+
+		long records() {
+			return this.records.get();
+		}
+
 	}
 
 	/**
-	 * A restore: seconds to running, the state on disk as restored, and the heap the
-	 * decider holds (with it running, less without; the broker shares the JVM).
+	 * A restore: seconds from start to running, of which restoring the stores, the
+	 * records restored, the state on disk as restored, and the heap the decider holds
+	 * (with it running, less without; the broker shares the JVM).
 	 */
-	record Restore(double seconds, long diskBytes, long heapBytes) {
+	record Restore(double seconds, double restoringSeconds, long records, long diskBytes, long heapBytes) {
 
 	}
 
