@@ -1,27 +1,21 @@
 package com.geminihealth.intake.decider;
 
-import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.privacy.ErasureRequested;
 
 /**
- * What an appointment keeps of its patient after an erasure. The contract requires a name
- * and an email or phone, so fixed placeholders stand in for them: the address is in the
- * reserved {@code .invalid} domain, which no message can reach. No consent is kept, so no
- * promotional message is owed to anyone.
+ * What an appointment keeps of its patient after an erasure ({@link Patient#erased}). The
+ * contract requires a name and an email or phone, so fixed placeholders stand in for
+ * them. No consent is kept, so no promotional message is owed to anyone.
  */
 final class ErasedPatient {
-
-	static final String NAME = "Erased";
-
-	static final String EMAIL = "erased@erased.invalid";
 
 	private ErasedPatient() {
 	}
 
 	/** {@code patient} without anything that names or reaches them. */
 	static Patient of(Patient patient) {
-		return new Patient(NAME, EMAIL, null, patient.language(), Consent.NONE);
+		return Patient.erased(patient);
 	}
 
 	/** Whether {@code erasure} names {@code patient}, by email (any case) or phone. */

@@ -70,8 +70,8 @@ class DeciderErasureTest {
 		List<TestRecord<AppointmentId, AppointmentState>> states = this.decider.states();
 		assertThat(states).extracting(TestRecord::key).containsExactlyInAnyOrder(kept, cancelled);
 		assertThat(states).allSatisfy((state) -> {
-			assertThat(state.value().appointment().patient().name()).isEqualTo(ErasedPatient.NAME);
-			assertThat(state.value().appointment().patient().email()).isEqualTo(ErasedPatient.EMAIL);
+			assertThat(state.value().appointment().patient().name()).isEqualTo("Erased");
+			assertThat(state.value().appointment().patient().email()).isEqualTo(Patient.ERASED_EMAIL);
 			assertThat(state.value().appointment().patient().mobilePhone()).isNull();
 			assertThat(state.value().appointment().patient().consent()).isEqualTo(Consent.NONE);
 			assertThat(state.value().appointment().notes()).isNull();

@@ -97,7 +97,7 @@ class ErasureIntegrationTest {
 
 		await().atMost(Duration.ofSeconds(60))
 			.untilAsserted(() -> assertThat(statesOf(appointments))
-				.filteredOn((state) -> ErasedPatient.EMAIL.equals(emailOf(state)))
+				.filteredOn((state) -> Patient.ERASED_EMAIL.equals(emailOf(state)))
 				.extracting(AppointmentState::appointmentId)
 				.containsExactlyInAnyOrderElementsOf(appointments));
 		assertThat(storesContaining(email)).isEmpty();

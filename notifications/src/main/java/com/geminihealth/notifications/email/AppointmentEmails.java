@@ -88,7 +88,7 @@ class AppointmentEmails {
 	 */
 	private Optional<Email> withInvite(String purpose, Appointment appointment, String method) {
 		Patient patient = appointment.patient();
-		if (patient.email() == null) {
+		if (!patient.emailable()) {
 			return Optional.empty();
 		}
 		MessageProperties.Location where = this.properties.location(appointment.location().value());
@@ -113,7 +113,7 @@ class AppointmentEmails {
 
 	private Optional<Email> declined(AppointmentDeclined declined) {
 		Patient patient = declined.patient();
-		if (patient.email() == null) {
+		if (!patient.emailable()) {
 			return Optional.empty();
 		}
 		// Offered nearest first; listed in the order of the day, as people read times.

@@ -48,7 +48,7 @@ class DueNoticeEmails {
 	Optional<Email> compose(DueNotice notice) {
 		Appointment appointment = notice.appointment();
 		Patient patient = appointment.patient();
-		if (patient.email() == null) {
+		if (!patient.emailable()) {
 			return Optional.empty();
 		}
 		Language language = patient.language();

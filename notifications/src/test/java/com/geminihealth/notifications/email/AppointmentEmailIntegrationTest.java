@@ -290,6 +290,18 @@ class AppointmentEmailIntegrationTest {
 	}
 
 	@Test
+	void writesNothingToAnErasedPatientsPlaceholder() throws Exception {
+		AppointmentConfirmed erased = confirmedFor(Patient.ERASED_EMAIL, Language.EN);
+		String to = "after-erased-" + UUID.randomUUID() + "@example.com";
+
+		publish(erased, UUID.randomUUID().toString());
+		publish(confirmedFor(to, Language.EN), UUID.randomUUID().toString());
+
+		awaitEmailTo(to);
+		assertThat(emailsTo(Patient.ERASED_EMAIL)).isZero();
+	}
+
+	@Test
 	void passesOverTheTombstonesAnErasureLeavesAndKeepsSending() throws Exception {
 		String to = "after-tombstones-" + UUID.randomUUID() + "@example.com";
 		Appointment appointment = confirmedFor(to, Language.EN).appointment();

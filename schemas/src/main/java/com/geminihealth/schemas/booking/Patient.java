@@ -9,6 +9,12 @@ import com.geminihealth.schemas.Redact;
  */
 public record Patient(String name, String email, String mobilePhone, Language language, Consent consent) {
 
+	/**
+	 * The address an erased patient keeps, as the contract wants an email or phone: in
+	 * the reserved {@code .invalid} domain, which no message can reach.
+	 */
+	public static final String ERASED_EMAIL = "erased@erased.invalid";
+
 	public Patient {
 		Ids.requireText(name, "patient name");
 		if (isBlank(email) && isBlank(mobilePhone)) {
@@ -16,6 +22,18 @@ public record Patient(String name, String email, String mobilePhone, Language la
 		}
 		language = (language != null) ? language : Language.EN;
 		consent = (consent != null) ? consent : Consent.NONE;
+	}
+
+	/** What an appointment keeps of {@code patient} after an erasure. */
+	public static Patient erased(Patient patient) {
+		return new Patient("Erased", ERASED_EMAIL, null, patient.language(), Consent.NONE);
+	}
+
+	/**
+	 * Whether an email can reach the patient: they gave an address and were not erased.
+	 */
+	public boolean emailable() {
+		return !isBlank(this.email) && !ERASED_EMAIL.equals(this.email);
 	}
 
 	public String firstName() {
