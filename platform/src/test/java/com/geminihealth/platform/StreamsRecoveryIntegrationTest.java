@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -141,7 +144,25 @@ class StreamsRecoveryIntegrationTest {
 	}
 
 	@Test
-	void failsRatherThanDropARecordItCannotWriteAndWritesItOnceRestarted() throws Exception {
+	void failsRatherThanDropAnOutputItCannotSerialiseAndWritesItOnceRestarted() throws Exception {
+		String unserialisable = unique("unserialisable");
+		this.faults.refuseToSerialiseOnce(unserialisable);
+
+		send(unserialisable);
+
+		awaitState(KafkaStreams.State.ERROR);
+		assertThat(get(this.publicPort, "/livez").statusCode()).isEqualTo(503);
+		restartIfItStopped();
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(output()).containsOnlyOnce(unserialisable));
+	}
+
+	/**
+	 * Under exactly-once a record the producer refuses dooms its transaction whatever the
+	 * production exception handler answers: it is never lost, and a restart writes it.
+	 */
+	@Test
+	void neverLosesAnOutputTooLargeToSendAndWritesItOnceRestarted() throws Exception {
 		String tooLarge = unique("too-large");
 		this.faults.inflateOnce(tooLarge);
 
@@ -201,6 +222,8 @@ class StreamsRecoveryIntegrationTest {
 
 		private final Set<String> inflations = ConcurrentHashMap.newKeySet();
 
+		private final Set<String> unserialisable = ConcurrentHashMap.newKeySet();
+
 		void failOnce(String value, Supplier<RuntimeException> failure) {
 			this.failures.put(value, failure);
 		}
@@ -208,6 +231,18 @@ class StreamsRecoveryIntegrationTest {
 		/** The record's output grows beyond what a producer may send, once. */
 		void inflateOnce(String value) {
 			this.inflations.add(value);
+		}
+
+		/** The record's output cannot be serialised, once. */
+		void refuseToSerialiseOnce(String value) {
+			this.unserialisable.add(value);
+		}
+
+		byte[] serialise(String value) {
+			if (value != null && this.unserialisable.remove(value)) {
+				throw new SerializationException("cannot serialise this one");
+			}
+			return (value != null) ? value.getBytes(StandardCharsets.UTF_8) : null;
 		}
 
 		String pass(String value) {
@@ -245,7 +280,8 @@ class StreamsRecoveryIntegrationTest {
 		KStream<String, String> echo(StreamsBuilder builder, Faults faults) {
 			KStream<String, String> echo = builder.stream(IN.name(), Consumed.with(IN.keySerde(), IN.valueSerde()));
 			echo.mapValues(faults::pass, Named.as("fail-where-marked"))
-				.to(OUT.name(), Produced.with(OUT.keySerde(), OUT.valueSerde()));
+				.to(OUT.name(), Produced.with(OUT.keySerde(),
+						Serdes.serdeFrom((topic, value) -> faults.serialise(value), new StringDeserializer())));
 			return echo;
 		}
 
