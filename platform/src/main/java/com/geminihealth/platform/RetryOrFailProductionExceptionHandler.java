@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * Failing aborts the transaction instead, so nothing of that input counts, and the thread
  * dies on a failure that is not transient: {@link StreamThreadRecovery} shuts the client
  * down and it reports itself DOWN until the fault is fixed. A stalled partition is loud;
- * a lost decision is silent.
+ * a lost decision is silent. (A record the producer itself refuses, such as one too
+ * large, dooms an exactly-once transaction whatever this answers; a value that does not
+ * serialise never reaches the producer, so there this answer alone keeps it.)
  * <p>
  * Kafka instantiates it by name ({@code production.exception.handler}), hence public.
  */
