@@ -3,15 +3,20 @@ package com.geminihealth.platform;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Properties;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,8 +34,9 @@ import com.geminihealth.schemas.Topics;
 /**
  * What every service of the pipeline shares: the topics of the catalogue declared
  * (brokers never auto-create them), health for the Kafka connection and the Streams
- * state, Streams services that hand over their work when they stop, and operations
- * endpoints kept off the public port.
+ * state, Streams services that hand over their work when they stop, replace a thread a
+ * transient failure killed and otherwise report themselves down, and operations endpoints
+ * kept off the public port.
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @EnableConfigurationProperties(TopicProperties.class)
@@ -91,15 +97,49 @@ public class PlatformAutoConfiguration {
 			return (streams) -> streams.setLeaveGroupOnClose(true);
 		}
 
+		/**
+		 * A stream thread that dies of a transient failure is replaced; any other failure
+		 * shuts the client down, loudly ({@link StreamThreadRecovery}). A record that
+		 * cannot be written fails its transaction rather than being dropped
+		 * ({@link RetryOrFailProductionExceptionHandler}), unless a service chose its own
+		 * handler in its configuration.
+		 */
+		@Bean
+		StreamsBuilderFactoryBeanConfigurer healOrReportDown(ObjectProvider<MeterRegistry> registry) {
+			return (streams) -> {
+				MeterRegistry meters = registry.getIfAvailable(SimpleMeterRegistry::new);
+				Properties configuration = streams.getStreamsConfiguration();
+				String applicationId = (configuration != null)
+						? configuration.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) : null;
+				if (configuration != null) {
+					configuration.putIfAbsent(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+							RetryOrFailProductionExceptionHandler.class.getName());
+					streams.setStreamsConfiguration(configuration);
+				}
+				streams.setStreamsUncaughtExceptionHandler(
+						new StreamThreadRecovery(String.valueOf(applicationId), meters));
+				Gauge
+					.builder("pipeline.streams.alive", streams,
+							(client) -> KafkaStreamsHealthIndicator.alive(client) ? 1 : 0)
+					.description(
+							"1 while the Kafka Streams client processes or is about to, 0 once it has stopped or failed")
+					.tag("application.id", String.valueOf(applicationId))
+					.register(meters);
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.apache.kafka.streams.KafkaStreams")
-	@ConditionalOnBean(StreamsBuilderFactoryBean.class)
 	static class StreamsHealthConfiguration {
 
+		/**
+		 * On every service, with or without Kafka Streams, because the liveness group
+		 * names it ({@code pipeline-management.yml}).
+		 */
 		@Bean
-		KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(StreamsBuilderFactoryBean streams) {
+		KafkaStreamsHealthIndicator kafkaStreamsHealthIndicator(ObjectProvider<StreamsBuilderFactoryBean> streams) {
 			return new KafkaStreamsHealthIndicator(streams);
 		}
 
