@@ -1,4 +1,4 @@
-package com.geminihealth.intake.inquiry;
+package com.geminihealth.intake.erasure;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,13 @@ import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.AppointmentStatus;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.privacy.ErasureId;
@@ -30,11 +36,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An erased patient's inquiries leave the compacted inquiry topic: their latest record is
- * a tombstone, which compaction then removes with what it replaces. Others' stay.
+ * An erased patient leaves the topics booking intake keeps for good, as compaction leaves
+ * them: their inquiries' latest records are tombstones, and their appointments' latest
+ * states name nobody, even appointments the decider no longer holds. Others' stay.
  */
 @IntakeIntegrationTest
-class InquiryErasureIntegrationTest {
+class KeptRecordsErasureIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
@@ -71,6 +78,35 @@ class InquiryErasureIntegrationTest {
 				.toList();
 			assertThat(live).noneMatch((inquiry) -> inquiry.email().equals(email) || phone.equals(inquiry.phone()));
 			assertThat(live).anyMatch((inquiry) -> inquiry.email().equals(kept));
+		});
+	}
+
+	@Test
+	void anonymisesTheLatestStateOfAnAppointmentTheDeciderNoLongerHolds() throws Exception {
+		String email = "long-ago-" + UUID.randomUUID() + "@example.com";
+		Appointment example = Examples.APPOINTMENT;
+		AppointmentId id = AppointmentId.random();
+		Appointment longAgo = new Appointment(id, example.location(), example.service(), example.practitioner(),
+				example.practitionerName(), example.start(), example.end(), example.zone(),
+				new Patient("Ada Long", email, null, null, null), "Stiff neck", 0);
+		this.publisher.publish(Topics.APPOINTMENT_STATES, id,
+				new AppointmentState(longAgo, AppointmentStatus.COMPLETED, Instant.now()));
+
+		this.publisher.publish(Topics.ERASURES, ErasureId.random(),
+				new ErasureRequested(ErasureId.random(), email, null, "ops", Instant.now()));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			AppointmentState latest = null;
+			for (ConsumerRecord<AppointmentId, AppointmentState> record : this.kafka.read(Topics.APPOINTMENT_STATES)) {
+				if (record.key().equals(id)) {
+					latest = record.value();
+				}
+			}
+			assertThat(latest).isNotNull();
+			assertThat(latest.appointment().patient().email()).isEqualTo(Patient.ERASED_EMAIL);
+			assertThat(latest.appointment().notes()).isNull();
+			assertThat(latest.status()).isEqualTo(AppointmentStatus.COMPLETED);
+			assertThat(latest.appointment().start()).isEqualTo(example.start());
 		});
 	}
 
