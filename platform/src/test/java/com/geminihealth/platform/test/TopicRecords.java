@@ -2,6 +2,7 @@ package com.geminihealth.platform.test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -34,9 +35,12 @@ public final class TopicRecords {
 		return records;
 	}
 
-	/** The values now on {@code topic}. */
+	/**
+	 * The values now on {@code topic}, without the tombstones an erasure leaves on a
+	 * compacted one.
+	 */
 	public static <K, V> List<V> values(String bootstrapServers, Topic<K, V> topic) {
-		return read(bootstrapServers, topic).stream().map(ConsumerRecord::value).toList();
+		return read(bootstrapServers, topic).stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList();
 	}
 
 }
