@@ -8,17 +8,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 import com.geminihealth.schemas.Topic;
 
 /**
  * Publishes events of the catalogue with their topic's serdes. {@link #publish} returns
  * only once the brokers have acknowledged the record (acks=all), which is what lets an
- * HTTP endpoint answer "accepted" truthfully.
+ * HTTP endpoint answer "accepted" truthfully; it gives up after its ack timeout, by which
+ * time the producer has given up too ({@link PublishTimeouts}), so that "not
+ * acknowledged" means the record will not be written later.
  */
 public class EventPublisher implements DisposableBean {
 
@@ -40,8 +45,11 @@ public class EventPublisher implements DisposableBean {
 
 	/** As {@link #publish(Topic, Object, Object)}, with headers of the caller's. */
 	public <K, V> Acknowledged publish(Topic<K, V> topic, K key, V value, Iterable<Header> headers) {
+		// The wait counts from here: the send itself may block for metadata.
+		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
 		try {
-			return send(topic, key, value, headers).get(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			CompletableFuture<Acknowledged> sent = send(topic, key, value, headers);
+			return sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -61,9 +69,30 @@ public class EventPublisher implements DisposableBean {
 	}
 
 	private <K, V> CompletableFuture<Acknowledged> send(Topic<K, V> topic, K key, V value, Iterable<Header> headers) {
-		return this.template.send(new ProducerRecord<>(topic.name(), null, key, value, headers))
-			.thenApply((result) -> new Acknowledged(result.getRecordMetadata().topic(),
-					result.getRecordMetadata().partition(), result.getRecordMetadata().offset()));
+		CompletableFuture<SendResult<Object, Object>> sent;
+		try {
+			sent = this.template.send(new ProducerRecord<>(topic.name(), null, key, value, headers));
+		}
+		catch (KafkaException ex) {
+			// The template throws when the producer could not take the record, such as
+			// when the brokers do not answer for the topic's partitions within
+			// max.block.ms: a failure like any other outage, not a bug.
+			if (hasCause(ex, RetriableException.class)) {
+				return CompletableFuture.failedFuture(ex);
+			}
+			throw ex;
+		}
+		return sent.thenApply((result) -> new Acknowledged(result.getRecordMetadata().topic(),
+				result.getRecordMetadata().partition(), result.getRecordMetadata().offset()));
+	}
+
+	private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Closes the producer, sending what it still holds. */

@@ -13,6 +13,8 @@ import jakarta.validation.Valid;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -27,9 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.geminihealth.intake.challenge.ProofOfWork;
 import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.intake.idempotency.IdempotencyKeys;
+import com.geminihealth.intake.ledger.Ledger;
 import com.geminihealth.intake.web.FormErrors;
 import com.geminihealth.intake.web.Honeypot;
 import com.geminihealth.intake.web.InvalidFields;
+import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
@@ -61,8 +66,11 @@ class BookingPageController {
 
 	private final ProofOfWork proofOfWork;
 
+	private final IdempotencyKeys submissions;
+
 	BookingPageController(BookingIntake intake, BookingRequestValidator validator, ClinicProperties clinic,
-			Honeypot honeypot, ReadSide readSide, DetailsCookie details, ProofOfWork proofOfWork) {
+			Honeypot honeypot, ReadSide readSide, DetailsCookie details, ProofOfWork proofOfWork,
+			IdempotencyKeys submissions) {
 		this.intake = intake;
 		this.validator = validator;
 		this.clinic = clinic;
@@ -70,6 +78,7 @@ class BookingPageController {
 		this.readSide = readSide;
 		this.details = details;
 		this.proofOfWork = proofOfWork;
+		this.submissions = submissions;
 	}
 
 	@InitBinder("bookingRequest")
@@ -86,6 +95,15 @@ class BookingPageController {
 	@ModelAttribute(ProofOfWork.FIELD)
 	ProofOfWork.Challenge challenge() {
 		return this.proofOfWork.issue();
+	}
+
+	/**
+	 * Kept through every showing of the form until it is taken: see
+	 * {@link FormSubmission}.
+	 */
+	@ModelAttribute(FormSubmission.FIELD)
+	String submission(@RequestParam(name = FormSubmission.FIELD, required = false) String sent) {
+		return FormSubmission.keptOrNew(sent);
 	}
 
 	@GetMapping({ "/", "/book" })
@@ -128,17 +146,44 @@ class BookingPageController {
 		if (result.hasErrors()) {
 			return "book";
 		}
-		RequestId requestId = RequestId.random();
+		RequestId requestId;
 		try {
+			requestId = requestId(bookingRequest, model);
 			this.intake.allow(requestId, bookingRequest);
+			this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE);
 		}
 		catch (InvalidFields refused) {
 			FormErrors.reject(refused, result);
 			return "book";
 		}
-		this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE);
+		catch (EventPublisher.NotAcknowledged | Ledger.Unavailable notTaken) {
+			// Kafka did not take it, and will not later (PublishTimeouts): the patient
+			// sends the same form again, with the same submission, when it does.
+			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			model.addAttribute("notTaken", true);
+			return "book";
+		}
 		this.details.keep(bookingRequest, request, response);
 		return "redirect:/book/" + requestId.value();
+	}
+
+	/**
+	 * The id the form's submission stands for: its first request's when the same form
+	 * comes again with the same details, a new one otherwise.
+	 */
+	private RequestId requestId(BookingRequest bookingRequest, Model model) {
+		String submission = (String) model.getAttribute(FormSubmission.FIELD);
+		try {
+			return this.submissions.requestId(FormSubmission.CALLER, submission, bookingRequest);
+		}
+		catch (IdempotencyKeys.KeyReused otherDetails) {
+			// The patient changed the form after an error, or someone sent a token that
+			// is not theirs: either way another request, under a submission of its own.
+			String fresh = FormSubmission.issue();
+			model.addAttribute(FormSubmission.FIELD, fresh);
+			return this.submissions.requestId(FormSubmission.CALLER, fresh, bookingRequest);
+		}
 	}
 
 	@GetMapping("/book/{requestId}")

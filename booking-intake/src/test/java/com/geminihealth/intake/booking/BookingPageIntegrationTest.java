@@ -159,6 +159,85 @@ class BookingPageIntegrationTest {
 	}
 
 	@Test
+	void takesTheSameFormSentTwiceAsOneRequest() throws Exception {
+		String name = "Twice " + UUID.randomUUID();
+		String submission = submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
+
+		String first = this.mvc
+			.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T09:30").param("submission", submission)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String second = this.mvc
+			.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T09:30").param("submission", submission)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		assertThat(second).isEqualTo(first);
+		assertThat(bookingsFor(name)).isNotEmpty()
+			.allSatisfy((book) -> assertThat("/book/" + book.requestId().value()).isEqualTo(first));
+	}
+
+	@Test
+	void givesAFormSentAgainWithOtherDetailsARequestOfItsOwn() throws Exception {
+		String patient = "Owner " + UUID.randomUUID();
+		String other = "Forger " + UUID.randomUUID();
+		String submission = submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
+		String patients = this.mvc
+			.perform(validFormWith(patient, "requestedStart", WEDNESDAY + "T10:30").param("submission", submission)
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		String others = this.mvc
+			.perform(validFormWith(other, "requestedStart", WEDNESDAY + "T10:30").param("submission", submission)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		assertThat(others).isNotEqualTo(patients);
+		assertThat(bookingsFor(patient)).singleElement()
+			.satisfies((book) -> assertThat("/book/" + book.requestId().value()).isEqualTo(patients));
+	}
+
+	@Test
+	void keepsTheFormsSubmissionWhenItIsShownAgainAndIssuesANewOneForAnythingElse() throws Exception {
+		String submission = UUID.randomUUID().toString();
+
+		String shownAgain = this.mvc
+			.perform(form("", "nope", "12", "12:00").param("submission", submission).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String forged = this.mvc
+			.perform(form("", "nope", "12", "12:00").param("submission", "../" + submission).with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(submissionOf(shownAgain)).isEqualTo(submission);
+		assertThat(submissionOf(forged)).isNotEqualTo(submission).doesNotContain("..");
+		assertThat(submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString()))
+			.isNotEqualTo(submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString()));
+	}
+
+	/** The form's submission token, as a browser would send it back. */
+	static String submissionOf(String page) {
+		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"submission\" value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(field.find()).as("the form carries its submission").isTrue();
+		return field.group(1);
+	}
+
+	@Test
 	void refusesAPostWithoutCsrfToken() throws Exception {
 		String name = "NoCsrf " + UUID.randomUUID();
 
