@@ -1,5 +1,7 @@
 package com.geminihealth.intake.erasure;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
+import com.geminihealth.intake.decider.DeciderProperties;
 import com.geminihealth.intake.web.PhoneNumbers;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.platform.TopicReplay;
@@ -29,10 +32,10 @@ import com.geminihealth.schemas.privacy.ErasureRequested;
 /**
  * Erases a patient from the topics booking intake keeps for good, beyond what the decider
  * still holds in its stores: every inquiry they wrote gets a tombstone, and every
- * appointment whose latest state still names them (one the decider has long pruned, say)
- * is published again with the patient anonymised, as the decider does for those it holds.
- * Erasures are rare, so each reads the compacted topics through rather than keeping an
- * index of who is where.
+ * appointment the decider has pruned (ended longer ago than its horizon) whose latest
+ * state still names them is published again with the patient anonymised, as the decider
+ * does for those it holds. Erasures are rare, so each reads the compacted topics through
+ * rather than keeping an index of who is where.
  */
 @Component
 class KeptRecordsErasure {
@@ -43,9 +46,15 @@ class KeptRecordsErasure {
 
 	private final EventPublisher publisher;
 
-	KeptRecordsErasure(KafkaAdmin admin, EventPublisher publisher) {
+	private final DeciderProperties decider;
+
+	private final Clock clock;
+
+	KeptRecordsErasure(KafkaAdmin admin, EventPublisher publisher, DeciderProperties decider, Clock clock) {
 		this.admin = admin;
 		this.publisher = publisher;
+		this.decider = decider;
+		this.clock = clock;
 	}
 
 	@KafkaListener(id = "kept-records-erasure", groupId = "booking-intake-kept-records-erasure", topics = "erasures",
@@ -87,10 +96,12 @@ class KeptRecordsErasure {
 
 	private int anonymiseAppointments(ErasureRequested erasure) {
 		Map<AppointmentId, AppointmentState> latest = latest(new LinkedHashMap<>(), Topics.APPOINTMENT_STATES);
+		Instant prunedIfEndedBefore = this.clock.instant().minus(this.decider.retention().horizon());
 		int erased = 0;
 		for (AppointmentState state : latest.values()) {
 			Patient patient = (state != null) ? state.appointment().patient() : null;
-			if (patient != null && names(erasure, patient.email(), patient.mobilePhone())) {
+			if (patient != null && state.appointment().end().isBefore(prunedIfEndedBefore)
+					&& names(erasure, patient.email(), patient.mobilePhone())) {
 				Appointment a = state.appointment();
 				Appointment anonymised = new Appointment(a.appointmentId(), a.location(), a.service(), a.practitioner(),
 						a.practitionerName(), a.start(), a.end(), a.zone(), Patient.erased(patient), null,
