@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
@@ -91,15 +92,26 @@ public class NotificationsKafkaConfiguration {
 	/**
 	 * Nothing is retried in place, which would hold up the whole partition: a passing
 	 * failure goes to the retry stream, anything else (a record that cannot be read) to
-	 * the dead-letter stream with the reason.
+	 * the dead-letter stream with the reason. A retry read before it is due is sought
+	 * back to, without waiting, as often as it takes: its partition is paused until then.
 	 */
 	@Bean
 	DefaultErrorHandler retries(ObjectProvider<NotificationRetries> retries,
 			ObjectProvider<NotificationDeadLetters> deadLetters) {
-		return new DefaultErrorHandler((record, failure) -> NotificationDelivery.transientCause(failure)
-			.ifPresentOrElse((cause) -> retries.getObject().retryLater(record, cause),
-					() -> deadLetters.getObject().publish(record, failure)),
-				new FixedBackOff(0, 0));
+		DefaultErrorHandler handler = new DefaultErrorHandler(
+				(record, failure) -> NotificationDelivery.transientCause(failure)
+					.ifPresentOrElse((cause) -> retries.getObject().retryLater(record, cause),
+							() -> deadLetters.getObject().publish(record, failure)),
+				// Unlimited here, or the handler never asks the function below: only a
+				// retry not due yet is sought back to; anything else is recovered at
+				// once.
+				new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS));
+		handler.setBackOffFunction(
+				(record, failure) -> NotificationRetries.notDueYet(failure) ? null : new FixedBackOff(0, 0));
+		// Every failure is recorded by the recoverer (an outcome, a dead letter, a log
+		// line); a retry not due yet is no failure at all.
+		handler.setLogLevel(KafkaException.Level.DEBUG);
+		return handler;
 	}
 
 	private <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,

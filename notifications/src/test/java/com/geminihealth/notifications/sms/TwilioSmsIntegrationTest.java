@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,9 @@ import static org.awaitility.Awaitility.await;
 class TwilioSmsIntegrationTest {
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	/** Appointments still to come: their messages are worth retrying. */
+	static final Instant NEXT_WEEK = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS);
 
 	static final String OPTED_OUT_NUMBER = TwilioStub.OPTED_OUT_NUMBER;
 
@@ -405,16 +409,17 @@ class TwilioSmsIntegrationTest {
 		assertThat(SmsMessagesTest.segments(body)).as(body).isLessThanOrEqualTo(2);
 	}
 
-	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
+	static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
 		return confirmedFor(phone, smsConsent, TORONTO);
 	}
 
-	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent, ZoneId zone) {
+	static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent, ZoneId zone) {
 		Appointment a = Examples.of(AppointmentConfirmed.class).appointment();
 		Patient patient = new Patient("Olivia Martin", null, phone, Language.EN, new Consent(smsConsent, false));
 		AppointmentId id = AppointmentId.random();
-		return new AppointmentConfirmed(new RequestId(id.uuid()), new Appointment(id, new LocationId("burlington"),
-				a.service(), a.practitioner(), "Maya Chen", a.start(), a.end(), zone, patient, null, 0));
+		return new AppointmentConfirmed(new RequestId(id.uuid()),
+				new Appointment(id, new LocationId("burlington"), a.service(), a.practitioner(), "Maya Chen", NEXT_WEEK,
+						NEXT_WEEK.plus(Duration.ofHours(1)), zone, patient, null, 0));
 	}
 
 	/** Publishes as the decider would; returns the event's CloudEvents id. */
@@ -423,9 +428,17 @@ class TwilioSmsIntegrationTest {
 	}
 
 	private String publish(AppointmentConfirmed confirmed, Integer partition) throws Exception {
+		return publish(this.brokers, confirmed, partition);
+	}
+
+	static String publish(String brokers, AppointmentConfirmed confirmed) throws Exception {
+		return publish(brokers, confirmed, null);
+	}
+
+	static String publish(String brokers, AppointmentConfirmed confirmed, Integer partition) throws Exception {
 		try (KafkaProducer<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
-				Topics.APPOINTMENTS.keySerde().serializer(), Topics.APPOINTMENTS.valueSerde().serializer())) {
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), Topics.APPOINTMENTS.keySerde().serializer(),
+				Topics.APPOINTMENTS.valueSerde().serializer())) {
 			ProducerRecord<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> record = new ProducerRecord<>(
 					Topics.APPOINTMENTS.name(), partition, confirmed.appointmentId(), confirmed);
 			producer.send(record).get();
