@@ -1,6 +1,7 @@
 package com.geminihealth.notifications;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,6 +51,8 @@ public class NotificationsKafkaConfiguration {
 
 	public static final String RETRIES_FACTORY = "retriesListenerFactory";
 
+	private static final Duration RETRIES_POLL_TIMEOUT = Duration.ofMillis(200);
+
 	private final KafkaProperties kafka;
 
 	private final LedgerCatchUp ledgerCatchUp;
@@ -86,7 +89,13 @@ public class NotificationsKafkaConfiguration {
 	@Bean(RETRIES_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> retriesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
-		return listenerFactory(Topics.NOTIFICATIONS_RETRIES, bootConsumerFactory, retries);
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = listenerFactory(Topics.NOTIFICATIONS_RETRIES,
+				bootConsumerFactory, retries);
+		// A partition waiting for its next retry is paused, and a poll of paused
+		// partitions waits its whole timeout: short, so that a partition resumed is read
+		// again within that long, not five seconds later.
+		factory.getContainerProperties().setPollTimeout(RETRIES_POLL_TIMEOUT.toMillis());
+		return factory;
 	}
 
 	/**

@@ -70,6 +70,9 @@ public class NotificationRetries implements DisposableBean {
 
 	private final Map<String, Consumer<ConsumerRecord<?, ?>>> listeners = new ConcurrentHashMap<>();
 
+	/** Per partition, the offset at which a lap of requeued far-off retries ends. */
+	private final Map<TopicPartition, Long> lapEnds = new ConcurrentHashMap<>();
+
 	private final EventPublisher publisher;
 
 	private final NotificationDelivery delivery;
@@ -169,8 +172,8 @@ public class NotificationRetries implements DisposableBean {
 					instant(retry, FIRST_FAILED).orElse(Instant.ofEpochMilli(retry.timestamp()))));
 		Instant due = instant(retry, NOT_BEFORE).orElse(Instant.EPOCH);
 		if (due.isAfter(this.clock.instant())) {
-			pauseUntil(new TopicPartition(retry.topic(), retry.partition()), due);
-			throw new NotDueYet(due);
+			waitFor(retry, due);
+			return;
 		}
 		Topic<?, ?> source = Topics.named(header(retry.headers(), SOURCE_TOPIC).orElse(""))
 			.orElseThrow(() -> new IllegalStateException("a retry must name the topic it came from"));
@@ -185,10 +188,36 @@ public class NotificationRetries implements DisposableBean {
 	}
 
 	/**
-	 * Stops fetching {@code partition} until {@code due}: the error handler seeks back to
-	 * the record, and no poll returns it before then. Retries due sooner behind it in the
-	 * same partition wait for it too; the waits grow with each attempt, so that is rare
-	 * and bounded by the longest wait.
+	 * A retry due soon holds its partition, paused, until it is due. One due much later
+	 * (a text held until morning) must not hold up the retries behind it for hours: it
+	 * goes to the back of the partition, and once the consumer has come round to it again
+	 * the partition rests for the recheck interval before the next lap.
+	 */
+	private void waitFor(ConsumerRecord<byte[], byte[]> retry, Instant due) {
+		TopicPartition partition = new TopicPartition(retry.topic(), retry.partition());
+		boolean soon = !due.isAfter(this.clock.instant().plus(this.properties.recheck()));
+		Long lapEnd = this.lapEnds.get(partition);
+		if (soon || (lapEnd != null && retry.offset() >= lapEnd)) {
+			this.lapEnds.remove(partition);
+			pauseUntil(partition, due);
+			throw new NotDueYet(due);
+		}
+		EventPublisher.Acknowledged requeued = this.publisher.publish(Topics.NOTIFICATIONS_RETRIES, retry.key(),
+				retry.value(), new RecordHeaders(retry.headers().toArray()));
+		if (requeued.partition() == partition.partition()) {
+			this.lapEnds.putIfAbsent(partition, requeued.offset());
+		}
+		else {
+			// Without a key it landed elsewhere: no lap to close here, so rest instead.
+			pauseUntil(partition, this.clock.instant().plus(this.properties.recheck()));
+		}
+	}
+
+	/**
+	 * Stops fetching {@code partition} until {@code due}, or the recheck interval if
+	 * sooner: the error handler seeks back to the record, and no poll returns it before
+	 * then. Retries due sooner behind it in the same partition wait for it too; the waits
+	 * grow with each attempt, so that is rare and bounded by the longest wait.
 	 */
 	private void pauseUntil(TopicPartition partition, Instant due) {
 		MessageListenerContainer container = this.containers.getListenerContainer(CONTAINER);
@@ -196,7 +225,8 @@ public class NotificationRetries implements DisposableBean {
 			return;
 		}
 		container.pausePartition(partition);
-		long delay = Math.max(0, due.toEpochMilli() - this.clock.millis());
+		long delay = Math.min(Math.max(0, due.toEpochMilli() - this.clock.millis()),
+				this.properties.recheck().toMillis());
 		this.resumer.schedule(() -> container.resumePartition(partition), delay, TimeUnit.MILLISECONDS);
 	}
 

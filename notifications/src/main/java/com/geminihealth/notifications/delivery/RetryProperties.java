@@ -23,12 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * @param ceiling the longest a message is retried after its first failure
  * @param attempts attempts in all, the first included; by default unlimited, the horizon
  * alone ends the retries
+ * @param recheck the longest a partition waiting for its next retry stays paused before
+ * the retry's due time is looked at again, so that a clock set forward is noticed
  */
 @ConfigurationProperties("notifications.retry")
 @Validated
 public record RetryProperties(@DefaultValue("1s") Duration firstDelay, @DefaultValue("2") double multiplier,
 		@DefaultValue("15m") Duration maxDelay, @DefaultValue("24h") Duration ceiling,
-		@DefaultValue("2147483647") @Min(1) int attempts) {
+		@DefaultValue("2147483647") @Min(1) int attempts, @DefaultValue("30s") Duration recheck) {
 
 	/** The wait after the {@code failed}-th failed attempt. */
 	Duration delayAfter(int failed) {

@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.notifications.delivery.NotificationLedger;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
@@ -74,7 +75,8 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
 		"notifications.retry.first-delay=200ms", "notifications.retry.max-delay=1s", "notifications.retry.attempts=5",
-		"notifications.sms.messages-per-second=20", "notifications.sms.response-timeout=1s" })
+		"notifications.retry.recheck=1s", "notifications.sms.messages-per-second=20",
+		"notifications.sms.response-timeout=1s" })
 class TwilioSmsIntegrationTest {
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
@@ -100,6 +102,9 @@ class TwilioSmsIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	Clock clock;
 
 	@DynamicPropertySource
 	static void twilioStub(DynamicPropertyRegistry registry) {
@@ -243,17 +248,24 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
-	void skipsATextThatWouldReachThePatientInTheirQuietHours() throws Exception {
+	void holdsAConfirmationThatWouldReachThePatientInTheirQuietHoursUntilTheyEnd() throws Exception {
 		// The clock says noon in Toronto: past midnight in Tokyo.
-		AppointmentConfirmed confirmed = confirmedFor("+12892348127", true, ZoneId.of("Asia/Tokyo"));
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		AppointmentConfirmed confirmed = confirmedFor("+12892348127", true, tokyo);
 
 		publish(confirmed);
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
-				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
-						(suppressed) -> assertThat(suppressed.reason())
-							.isEqualTo(NotificationSuppressed.Reason.QUIET_HOURS))));
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId())).anySatisfy(
+					(outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class, (held) -> {
+						assertThat(held.errorCode()).isEqualTo(NotificationDelivery.HELD);
+						assertThat(held.permanent()).isFalse();
+						Instant morning = ZonedDateTime.now(this.clock)
+							.withZoneSameInstant(tokyo)
+							.with(LocalTime.of(8, 0))
+							.toInstant();
+						assertThat(held.reason()).startsWith("held until " + morning);
+					})));
 		assertThat(requests).noneMatch((sent) -> "+12892348127".equals(sent.get("To")));
 	}
 

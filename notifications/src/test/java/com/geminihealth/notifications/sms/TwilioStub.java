@@ -159,6 +159,7 @@ public final class TwilioStub implements AutoCloseable {
 					.collect(Collectors.toMap((pair) -> decode(pair[0]), (pair) -> decode(pair[1]), (a, b) -> b)));
 		String to = request.get("To");
 		request.put("path", exchange.getRequestURI().getPath());
+		request.put("receivedAt", String.valueOf(System.currentTimeMillis()));
 		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 		boolean optedOut = OPTED_OUT_NUMBER.equals(to);
 		boolean outage = OUTAGE_NUMBER.equals(to) || SECOND_OUTAGE_NUMBER.equals(to)
