@@ -1,6 +1,7 @@
 package com.geminihealth.notifications;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
@@ -49,6 +51,8 @@ public class NotificationsKafkaConfiguration {
 
 	public static final String RETRIES_FACTORY = "retriesListenerFactory";
 
+	private static final Duration RETRIES_POLL_TIMEOUT = Duration.ofMillis(200);
+
 	private final KafkaProperties kafka;
 
 	private final LedgerCatchUp ledgerCatchUp;
@@ -85,21 +89,38 @@ public class NotificationsKafkaConfiguration {
 	@Bean(RETRIES_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> retriesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
-		return listenerFactory(Topics.NOTIFICATIONS_RETRIES, bootConsumerFactory, retries);
+		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = listenerFactory(Topics.NOTIFICATIONS_RETRIES,
+				bootConsumerFactory, retries);
+		// A partition waiting for its next retry is paused, and a poll of paused
+		// partitions waits its whole timeout: short, so that a partition resumed is read
+		// again within that long, not five seconds later.
+		factory.getContainerProperties().setPollTimeout(RETRIES_POLL_TIMEOUT.toMillis());
+		return factory;
 	}
 
 	/**
 	 * Nothing is retried in place, which would hold up the whole partition: a passing
 	 * failure goes to the retry stream, anything else (a record that cannot be read) to
-	 * the dead-letter stream with the reason.
+	 * the dead-letter stream with the reason. A retry read before it is due is sought
+	 * back to, without waiting, as often as it takes: its partition is paused until then.
 	 */
 	@Bean
 	DefaultErrorHandler retries(ObjectProvider<NotificationRetries> retries,
 			ObjectProvider<NotificationDeadLetters> deadLetters) {
-		return new DefaultErrorHandler((record, failure) -> NotificationDelivery.transientCause(failure)
-			.ifPresentOrElse((cause) -> retries.getObject().retryLater(record, cause),
-					() -> deadLetters.getObject().publish(record, failure)),
-				new FixedBackOff(0, 0));
+		DefaultErrorHandler handler = new DefaultErrorHandler(
+				(record, failure) -> NotificationDelivery.transientCause(failure)
+					.ifPresentOrElse((cause) -> retries.getObject().retryLater(record, cause),
+							() -> deadLetters.getObject().publish(record, failure)),
+				// Unlimited here, or the handler never asks the function below: only a
+				// retry not due yet is sought back to; anything else is recovered at
+				// once.
+				new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS));
+		handler.setBackOffFunction(
+				(record, failure) -> NotificationRetries.notDueYet(failure) ? null : new FixedBackOff(0, 0));
+		// Every failure is recorded by the recoverer (an outcome, a dead letter, a log
+		// line); a retry not due yet is no failure at all.
+		handler.setLogLevel(KafkaException.Level.DEBUG);
+		return handler;
 	}
 
 	private <K, V> ConcurrentKafkaListenerContainerFactory<K, V> listenerFactory(Topic<K, V> topic,

@@ -1,6 +1,7 @@
 package com.geminihealth.notifications.delivery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -39,6 +40,19 @@ public class NotificationDelivery {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationDelivery.class);
 
+	/**
+	 * The error code of a message that could not be sent before it would have been
+	 * useless (its appointment began, or the retry ceiling passed): failed for good, but
+	 * the front desk may send it again deliberately.
+	 */
+	public static final String EXPIRED = "EXPIRED";
+
+	/**
+	 * The error code of a message held back until the end of quiet hours: not sent, and
+	 * waiting on the retry stream.
+	 */
+	public static final String HELD = "HELD_QUIET_HOURS";
+
 	private final NotificationLedger ledger;
 
 	private final OptOuts optOuts;
@@ -70,7 +84,16 @@ public class NotificationDelivery {
 	 */
 	public void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
 			Sender sender) {
-		deliver(appointment, trigger, purpose, channel, contact, null, sender);
+		deliver(appointment, trigger, purpose, channel, contact, null, Turn.ANY_TIME, sender);
+	}
+
+	/**
+	 * As {@link #deliver(AppointmentId, Trigger, String, Channel, String, Sender)}, with
+	 * {@code turn} awaited just before sending, which may hold or skip the message.
+	 */
+	public void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
+			Turn turn, Sender sender) {
+		deliver(appointment, trigger, purpose, channel, contact, null, turn, sender);
 	}
 
 	/**
@@ -80,11 +103,20 @@ public class NotificationDelivery {
 	 */
 	public void deliver(DueNotice notice, Trigger trigger, String purpose, Channel channel, String contact,
 			Sender sender) {
-		deliver(notice.appointmentId(), trigger, purpose, channel, contact, notice, sender);
+		deliver(notice.appointmentId(), trigger, purpose, channel, contact, notice, Turn.ANY_TIME, sender);
+	}
+
+	/**
+	 * As {@link #deliver(DueNotice, Trigger, String, Channel, String, Sender)}, with
+	 * {@code turn} awaited just before sending.
+	 */
+	public void deliver(DueNotice notice, Trigger trigger, String purpose, Channel channel, String contact, Turn turn,
+			Sender sender) {
+		deliver(notice.appointmentId(), trigger, purpose, channel, contact, notice, turn, sender);
 	}
 
 	private void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
-			DueNotice notice, Sender sender) {
+			DueNotice notice, Turn turn, Sender sender) {
 		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
 		if (settledAlready(id, appointment, trigger)) {
 			return;
@@ -95,6 +127,9 @@ public class NotificationDelivery {
 		if (objection.isPresent()) {
 			publish(new NotificationSuppressed(id, channel, purpose, appointment, objection.get(),
 					this.clock.instant()));
+			return;
+		}
+		if (!tookTurn(id, appointment, trigger, turn)) {
 			return;
 		}
 		try {
@@ -136,6 +171,31 @@ public class NotificationDelivery {
 		publish(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
 				this.clock.instant()));
 		logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
+	}
+
+	/**
+	 * Waits for the message's turn (a sender's pace, the end of a night): last, so that
+	 * what it finds still holds when the provider is called. A message held is recorded
+	 * as not sent and thrown on to wait on the retry stream; one skipped is recorded as
+	 * suppressed.
+	 */
+	private boolean tookTurn(NotificationId id, AppointmentId appointment, Trigger trigger, Turn turn) {
+		try {
+			turn.await();
+			return true;
+		}
+		catch (Skip skip) {
+			publish(new NotificationSuppressed(id, channelOf(id), id.purpose(), appointment, skip.reason,
+					this.clock.instant()));
+			return false;
+		}
+		catch (Hold hold) {
+			NotificationFailed held = new NotificationFailed(id, channelOf(id), id.purpose(), appointment,
+					"held until " + hold.until + ": " + hold.getMessage(), HELD, false, trigger.attempt(),
+					this.clock.instant());
+			publish(held);
+			throw new Held(held, hold);
+		}
 	}
 
 	/**
@@ -189,6 +249,19 @@ public class NotificationDelivery {
 	 */
 	void willRetry(TransientFailure failure) {
 		publishFailed(failure, "will try again");
+	}
+
+	/**
+	 * Records that a notification's horizon passed before any attempt got through: it
+	 * would now arrive too late to be of use, so it fails for good, as {@link #EXPIRED}.
+	 */
+	void expired(TransientFailure failure) {
+		NotificationFailed failed = failure.outcome;
+		logger.warn("{} {} ({}) expired after {} attempts", failed.channel(), failed.purpose(),
+				failed.notificationId().value(), failed.attempt());
+		publish(new NotificationFailed(failed.notificationId(), failed.channel(), failed.purpose(),
+				failed.appointmentId(), "expired: its horizon passed while retrying: " + failed.reason(), EXPIRED, true,
+				failed.attempt(), this.clock.instant()));
 	}
 
 	/**
@@ -251,6 +324,63 @@ public class NotificationDelivery {
 	}
 
 	/**
+	 * What must come before a message is handed to its provider: a sender's pace, the end
+	 * of a night. Throws {@link Hold} or {@link Skip} when the message may not go now.
+	 */
+	@FunctionalInterface
+	public interface Turn {
+
+		Turn ANY_TIME = () -> {
+		};
+
+		void await();
+
+	}
+
+	/** The message may not go now, but may at {@code until}. */
+	public static class Hold extends RuntimeException {
+
+		private final Instant until;
+
+		public Hold(Instant until, String why) {
+			super(why);
+			this.until = until;
+		}
+
+	}
+
+	/** The message may not go now and will be of no use later. */
+	public static class Skip extends RuntimeException {
+
+		private final NotificationSuppressed.Reason reason;
+
+		public Skip(NotificationSuppressed.Reason reason) {
+			super(reason.name());
+			this.reason = reason;
+		}
+
+	}
+
+	/**
+	 * A message held back, to be tried again at {@link #until()}, not as a failed
+	 * attempt.
+	 */
+	static final class Held extends TransientFailure {
+
+		private final Instant until;
+
+		Held(NotificationFailed outcome, Hold hold) {
+			super(outcome, hold);
+			this.until = hold.until;
+		}
+
+		Instant until() {
+			return this.until;
+		}
+
+	}
+
+	/**
 	 * A failure worth retrying (a provider rate limit or outage), with the failed
 	 * attempt's outcome, its reason still to say whether it will be tried again.
 	 */
@@ -261,6 +391,10 @@ public class NotificationDelivery {
 		TransientFailure(NotificationFailed outcome, Throwable cause) {
 			super(cause.getMessage(), cause);
 			this.outcome = outcome;
+		}
+
+		NotificationFailed outcome() {
+			return this.outcome;
 		}
 
 	}

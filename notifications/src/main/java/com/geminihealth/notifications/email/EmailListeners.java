@@ -8,6 +8,7 @@ import jakarta.mail.SendFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.stereotype.Component;
@@ -103,6 +104,11 @@ class EmailListeners {
 				throw new NotificationDelivery.OutcomeUnknown("the mail server did not answer in time", ex);
 			}
 			// The server could not be reached or refused for now: the listener retries.
+			throw ex;
+		}
+		catch (MailAuthenticationException ex) {
+			// Credentials refused: a configuration fault an operator fixes in minutes,
+			// not the message's; retried until its horizon like an outage.
 			throw ex;
 		}
 		catch (MessagingException | MailException ex) {

@@ -3,6 +3,7 @@ package com.geminihealth.notifications.sms;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 /**
  * The hours of the patient's night, when no text may reach them (section 6 of the
@@ -31,6 +32,17 @@ public record QuietHours(LocalTime start, LocalTime end) {
 			return !local.isBefore(this.start) && local.isBefore(this.end);
 		}
 		return !local.isBefore(this.start) || local.isBefore(this.end);
+	}
+
+	/**
+	 * When the quiet hours that contain {@code instant} end: the next {@code end} local
+	 * time after it, a DST gap moving it forward as the clocks do.
+	 */
+	Instant endAfter(Instant instant, ZoneId zone) {
+		ZonedDateTime local = instant.atZone(zone);
+		ZonedDateTime end = ZonedDateTime.of(local.toLocalDate(), this.end, zone);
+		return (end.toInstant().isAfter(instant)) ? end.toInstant()
+				: ZonedDateTime.of(local.toLocalDate().plusDays(1), this.end, zone).toInstant();
 	}
 
 }

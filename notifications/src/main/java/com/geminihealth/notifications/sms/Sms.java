@@ -1,5 +1,6 @@
 package com.geminihealth.notifications.sms;
 
+import java.time.Instant;
 import java.time.ZoneId;
 
 import com.geminihealth.schemas.Redact;
@@ -12,8 +13,11 @@ import com.geminihealth.schemas.Redact;
  * @param body the text: no health details
  * @param consented whether the patient agreed to texts when booking
  * @param zone the patient's local time zone (their location's), for quiet hours
+ * @param location the location's id, whose quiet hours apply
+ * @param usefulUntil when the text stops being of use (the appointment's start), or null
  */
-record Sms(String purpose, String to, String body, boolean consented, ZoneId zone) {
+record Sms(String purpose, String to, String body, boolean consented, ZoneId zone, String location,
+		Instant usefulUntil) {
 
 	@Override
 	public String toString() {

@@ -23,7 +23,8 @@ class SmsConfiguration {
 					? new RedirectingHttpClient(properties.apiBaseUrl(), properties.responseTimeout())
 					: new SingleTryHttpClient(properties.responseTimeout()))
 			.build();
-		return new PacedSmsGateway(new TwilioSmsGateway(client, properties), properties.messagesPerSecond());
+		// Paced by SmsTurns, before the quiet-hours check, not here.
+		return new TwilioSmsGateway(client, properties);
 	}
 
 }

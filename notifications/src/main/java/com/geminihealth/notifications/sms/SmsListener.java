@@ -1,7 +1,5 @@
 package com.geminihealth.notifications.sms;
 
-import java.time.Clock;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -20,15 +18,15 @@ import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
  * Texts patients about appointment decisions, reminders and follow-ups, if they agreed to
- * texts at booking, and never in their quiet hours. Its own consumer group, so a slow SMS
- * provider never holds up email.
+ * texts at booking, and never in their quiet hours (see {@link SmsTurns}). Its own
+ * consumer group, so a slow SMS provider never holds up email.
  */
 @Component
 class SmsListener {
 
-	private static final String DECISIONS = "appointment-sms";
+	static final String DECISIONS = "appointment-sms";
 
-	private static final String DUE_NOTICES = "due-notice-sms";
+	static final String DUE_NOTICES = "due-notice-sms";
 
 	private final SmsMessages messages;
 
@@ -36,17 +34,14 @@ class SmsListener {
 
 	private final NotificationDelivery delivery;
 
-	private final QuietHours quietHours;
-
-	private final Clock clock;
+	private final SmsTurns turns;
 
 	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, NotificationRetries retries,
-			SmsProperties properties, Clock clock) {
+			SmsTurns turns) {
 		this.messages = messages;
 		this.gateway = gateway;
 		this.delivery = delivery;
-		this.quietHours = properties.quietHours();
-		this.clock = clock;
+		this.turns = turns;
 		retries.register(DECISIONS, Topics.APPOINTMENTS, this::onDecision);
 		retries.register(DUE_NOTICES, Topics.DUE_NOTICES, this::onDue);
 	}
@@ -77,19 +72,15 @@ class SmsListener {
 					NotificationSuppressed.Reason.NO_CONSENT);
 			return;
 		}
-		// The reminders service moves what it schedules out of quiet hours; anything
-		// still inside them now cannot be moved earlier, so it is skipped.
-		if (this.quietHours.contain(this.clock.instant(), sms.zone())) {
-			this.delivery.suppress(appointment, trigger, sms.purpose(), Channel.SMS,
-					NotificationSuppressed.Reason.QUIET_HOURS);
-			return;
-		}
+		// Quiet hours are checked by the turn, at the moment of sending: a text that
+		// waited for the sender's pace may have waited into them.
 		NotificationDelivery.Sender sender = (id) -> this.gateway.send(sms, id);
+		NotificationDelivery.Turn turn = this.turns.of(sms);
 		if (notice != null) {
-			this.delivery.deliver(notice, trigger, sms.purpose(), Channel.SMS, sms.to(), sender);
+			this.delivery.deliver(notice, trigger, sms.purpose(), Channel.SMS, sms.to(), turn, sender);
 		}
 		else {
-			this.delivery.deliver(appointment, trigger, sms.purpose(), Channel.SMS, sms.to(), sender);
+			this.delivery.deliver(appointment, trigger, sms.purpose(), Channel.SMS, sms.to(), turn, sender);
 		}
 	}
 

@@ -119,7 +119,10 @@ class SmsMessages {
 		String body = render(language, purpose, firstName(appointment.practitionerName()), appointment.start(),
 				appointment.zone(), this.properties.location(appointment.location().value()).shortName(),
 				this.links.of(appointment));
-		return Optional.of(new Sms(purpose, phone, body, appointment.patient().consent().sms(), appointment.zone()));
+		// A follow-up is about a visit already made: no start makes it useless.
+		Instant usefulUntil = "follow-up-nudge".equals(purpose) ? null : appointment.start();
+		return Optional.of(new Sms(purpose, phone, body, appointment.patient().consent().sms(), appointment.zone(),
+				appointment.location().value(), usefulUntil));
 	}
 
 	String render(Language language, String purpose, String practitioner, Instant start, ZoneId zone, String place,

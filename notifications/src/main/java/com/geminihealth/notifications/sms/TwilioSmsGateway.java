@@ -20,9 +20,9 @@ import com.geminihealth.schemas.notification.NotificationId;
 /**
  * Texts through the Twilio SDK. Errors Twilio calls permanent (an invalid number, 21211;
  * an opted-out number, 21610; a number that cannot receive texts, 21614) fail at once;
- * rate limits, server errors and connections refused are thrown on for the listener to
- * retry. A request that got no answer in time may have been taken: its outcome is
- * unknown, and Twilio's delivery report settles it.
+ * rate limits, server errors, refused credentials and connections refused are thrown on
+ * for the listener to retry. A request that got no answer in time may have been taken:
+ * its outcome is unknown, and Twilio's delivery report settles it.
  */
 class TwilioSmsGateway implements SmsGateway {
 
@@ -58,12 +58,21 @@ class TwilioSmsGateway implements SmsGateway {
 				throw new OutcomeUnknown("Twilio did not answer in time", ex);
 			}
 			Integer status = ex.getStatusCode();
-			if (status != null && status >= 400 && status < 500 && status != 429) {
+			if (status != null && status >= 400 && status < 500 && status != 429 && !credentialsRefused(status)) {
 				throw new PermanentFailure("Twilio refused the message",
 						(ex.getCode() != null) ? String.valueOf(ex.getCode()) : String.valueOf(status), ex);
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * Whether Twilio refused the account's credentials (401, error 20003): a
+	 * configuration fault an operator fixes in minutes, so the message is retried until
+	 * its horizon, not failed for good.
+	 */
+	static boolean credentialsRefused(int status) {
+		return status == 401;
 	}
 
 	/**

@@ -49,6 +49,23 @@ class QuietHoursTest {
 		assertThat(none.contain(at(23, 0), TORONTO)).isFalse();
 	}
 
+	@Test
+	void endAtEightTheNextMorningForATextAtNineAtNightAndTheSameMorningAfterMidnight() {
+		Instant nextMorning = LocalDate.of(2026, 12, 2).atTime(8, 0).atZone(TORONTO).toInstant();
+
+		assertThat(QuietHours.DEFAULT.endAfter(at(21, 0), TORONTO)).isEqualTo(nextMorning);
+		assertThat(QuietHours.DEFAULT.endAfter(at(2, 0).plusSeconds(86_400), TORONTO)).isEqualTo(nextMorning);
+	}
+
+	@Test
+	void endAtEightLocalTimeAcrossTheNightTheClocksGoBack() {
+		LocalDate fallBack = LocalDate.of(2026, 11, 1);
+		Instant night = fallBack.minusDays(1).atTime(22, 0).atZone(TORONTO).toInstant();
+
+		assertThat(QuietHours.DEFAULT.endAfter(night, TORONTO).atZone(TORONTO).toLocalDateTime())
+			.isEqualTo(fallBack.atTime(8, 0));
+	}
+
 	private static Instant at(int hour, int minute) {
 		return LocalDate.of(2026, 12, 1).atTime(hour, minute).atZone(TORONTO).toInstant();
 	}

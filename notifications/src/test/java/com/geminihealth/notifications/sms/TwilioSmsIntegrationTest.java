@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.geminihealth.notifications.NotificationsApplication;
+import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.notifications.delivery.NotificationLedger;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
@@ -73,10 +75,14 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 		"notifications.sms.status-callback-url=https://intake.example/twilio/status",
 		"notifications.retry.first-delay=200ms", "notifications.retry.max-delay=1s", "notifications.retry.attempts=5",
-		"notifications.sms.messages-per-second=20", "notifications.sms.response-timeout=1s" })
+		"notifications.retry.recheck=1s", "notifications.sms.messages-per-second=20",
+		"notifications.sms.response-timeout=1s" })
 class TwilioSmsIntegrationTest {
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	/** Appointments still to come: their messages are worth retrying. */
+	static final Instant NEXT_WEEK = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS);
 
 	static final String OPTED_OUT_NUMBER = TwilioStub.OPTED_OUT_NUMBER;
 
@@ -96,6 +102,9 @@ class TwilioSmsIntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	Clock clock;
 
 	@DynamicPropertySource
 	static void twilioStub(DynamicPropertyRegistry registry) {
@@ -239,17 +248,24 @@ class TwilioSmsIntegrationTest {
 	}
 
 	@Test
-	void skipsATextThatWouldReachThePatientInTheirQuietHours() throws Exception {
+	void holdsAConfirmationThatWouldReachThePatientInTheirQuietHoursUntilTheyEnd() throws Exception {
 		// The clock says noon in Toronto: past midnight in Tokyo.
-		AppointmentConfirmed confirmed = confirmedFor("+12892348127", true, ZoneId.of("Asia/Tokyo"));
+		ZoneId tokyo = ZoneId.of("Asia/Tokyo");
+		AppointmentConfirmed confirmed = confirmedFor("+12892348127", true, tokyo);
 
 		publish(confirmed);
 
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
-				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
-						(suppressed) -> assertThat(suppressed.reason())
-							.isEqualTo(NotificationSuppressed.Reason.QUIET_HOURS))));
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId())).anySatisfy(
+					(outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationFailed.class, (held) -> {
+						assertThat(held.errorCode()).isEqualTo(NotificationDelivery.HELD);
+						assertThat(held.permanent()).isFalse();
+						Instant morning = ZonedDateTime.now(this.clock)
+							.withZoneSameInstant(tokyo)
+							.with(LocalTime.of(8, 0))
+							.toInstant();
+						assertThat(held.reason()).startsWith("held until " + morning);
+					})));
 		assertThat(requests).noneMatch((sent) -> "+12892348127".equals(sent.get("To")));
 	}
 
@@ -405,16 +421,17 @@ class TwilioSmsIntegrationTest {
 		assertThat(SmsMessagesTest.segments(body)).as(body).isLessThanOrEqualTo(2);
 	}
 
-	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
+	static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent) {
 		return confirmedFor(phone, smsConsent, TORONTO);
 	}
 
-	private static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent, ZoneId zone) {
+	static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent, ZoneId zone) {
 		Appointment a = Examples.of(AppointmentConfirmed.class).appointment();
 		Patient patient = new Patient("Olivia Martin", null, phone, Language.EN, new Consent(smsConsent, false));
 		AppointmentId id = AppointmentId.random();
-		return new AppointmentConfirmed(new RequestId(id.uuid()), new Appointment(id, new LocationId("burlington"),
-				a.service(), a.practitioner(), "Maya Chen", a.start(), a.end(), zone, patient, null, 0));
+		return new AppointmentConfirmed(new RequestId(id.uuid()),
+				new Appointment(id, new LocationId("burlington"), a.service(), a.practitioner(), "Maya Chen", NEXT_WEEK,
+						NEXT_WEEK.plus(Duration.ofHours(1)), zone, patient, null, 0));
 	}
 
 	/** Publishes as the decider would; returns the event's CloudEvents id. */
@@ -423,9 +440,17 @@ class TwilioSmsIntegrationTest {
 	}
 
 	private String publish(AppointmentConfirmed confirmed, Integer partition) throws Exception {
+		return publish(this.brokers, confirmed, partition);
+	}
+
+	static String publish(String brokers, AppointmentConfirmed confirmed) throws Exception {
+		return publish(brokers, confirmed, null);
+	}
+
+	static String publish(String brokers, AppointmentConfirmed confirmed, Integer partition) throws Exception {
 		try (KafkaProducer<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> producer = new KafkaProducer<>(
-				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
-				Topics.APPOINTMENTS.keySerde().serializer(), Topics.APPOINTMENTS.valueSerde().serializer())) {
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), Topics.APPOINTMENTS.keySerde().serializer(),
+				Topics.APPOINTMENTS.valueSerde().serializer())) {
 			ProducerRecord<AppointmentId, com.geminihealth.schemas.appointment.AppointmentEvent> record = new ProducerRecord<>(
 					Topics.APPOINTMENTS.name(), partition, confirmed.appointmentId(), confirmed);
 			producer.send(record).get();

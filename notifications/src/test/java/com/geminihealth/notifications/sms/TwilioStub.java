@@ -46,6 +46,8 @@ public final class TwilioStub implements AutoCloseable {
 
 	private volatile Hold hold;
 
+	private volatile boolean refusingCredentials;
+
 	private final List<Map<String, String>> requests = new CopyOnWriteArrayList<>();
 
 	private final HttpServer server;
@@ -83,6 +85,15 @@ public final class TwilioStub implements AutoCloseable {
 			.filter((sent) -> number.equals(sent.get("To")) && sent.get("sid") != null)
 			.map((sent) -> sent.get("sid"))
 			.toList();
+	}
+
+	/**
+	 * Answers every request 401 (error 20003, authentication failed), as Twilio does
+	 * after the auth token was rotated and before the operator updates it; {@code false}
+	 * is the fix.
+	 */
+	public void refuseCredentials(boolean refusing) {
+		this.refusingCredentials = refusing;
 	}
 
 	/**
@@ -148,13 +159,15 @@ public final class TwilioStub implements AutoCloseable {
 					.collect(Collectors.toMap((pair) -> decode(pair[0]), (pair) -> decode(pair[1]), (a, b) -> b)));
 		String to = request.get("To");
 		request.put("path", exchange.getRequestURI().getPath());
+		request.put("receivedAt", String.valueOf(System.currentTimeMillis()));
 		request.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
 		boolean optedOut = OPTED_OUT_NUMBER.equals(to);
 		boolean outage = OUTAGE_NUMBER.equals(to) || SECOND_OUTAGE_NUMBER.equals(to)
 				|| (FLAKY_NUMBER.equals(to) && textsTo(to) < FLAKY_FAILURES);
-		int status = optedOut ? 400 : outage ? 503 : 201;
+		boolean refused = this.refusingCredentials;
+		int status = refused ? 401 : optedOut ? 400 : outage ? 503 : 201;
 		String sid = (status == 201) ? "SM" + UUID.randomUUID().toString().replace("-", "") : null;
-		String json = optedOut
+		String json = refused ? "{\"code\": 20003, \"message\": \"Authenticate\", \"status\": 401}" : optedOut
 				? "{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}"
 				: outage ? "{\"code\": 20500, \"message\": \"Internal server error\", \"status\": 503}"
 						: "{\"sid\": \"" + sid + "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
