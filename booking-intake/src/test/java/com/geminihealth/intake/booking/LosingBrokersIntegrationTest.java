@@ -99,8 +99,12 @@ class LosingBrokersIntegrationTest {
 			long oneLost = System.nanoTime();
 			cluster.stopBroker(0);
 			awaitAnswers(30, oneLost);
-			long twoLost = System.nanoTime();
+			// While the second broker stops (a clean stop takes a moment), either answer
+			// is
+			// right: a request may still reach two brokers or already find one.
+			long stoppingSecond = System.nanoTime();
 			cluster.stopBroker(1);
+			long twoLost = System.nanoTime();
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.answers.stream().anyMatch((answer) -> answer.status() == 503));
 			awaitAnswers(4, System.nanoTime());
@@ -121,14 +125,14 @@ class LosingBrokersIntegrationTest {
 							+ "lost {} ms; first 202 {} ms after both brokers were back",
 					all.size(), all.stream().filter((answer) -> answer.status() == 202).count(),
 					all.stream().filter((answer) -> answer.status() == 503).count(),
-					slowest(all, 503, 0, Long.MAX_VALUE), slowest(all, 202, oneLost, twoLost),
+					slowest(all, 503, 0, Long.MAX_VALUE), slowest(all, 202, oneLost, stoppingSecond),
 					TimeUnit.NANOSECONDS.toMillis(all.stream()
 						.filter((answer) -> answer.sentAt() > back && answer.status() == 202)
 						.mapToLong(Answer::answeredAt)
 						.min()
 						.orElse(back) - back));
 			assertThat(all).extracting(Answer::status).containsOnly(202, 503);
-			assertThat(all).filteredOn((answer) -> answer.answeredAt() < twoLost).allSatisfy((answer) -> {
+			assertThat(all).filteredOn((answer) -> answer.answeredAt() < stoppingSecond).allSatisfy((answer) -> {
 				assertThat(answer.status()).isEqualTo(202);
 			});
 			assertThat(all).filteredOn((answer) -> answer.sentAt() > twoLost && answer.answeredAt() < back)
@@ -136,7 +140,7 @@ class LosingBrokersIntegrationTest {
 				.allSatisfy((answer) -> assertThat(answer.status()).isEqualTo(503));
 			assertThat(all).filteredOn((answer) -> answer.status() == 503)
 				.allSatisfy((answer) -> assertThat(answer.took()).isLessThanOrEqualTo(ACK_TIMEOUT.plus(SLACK)));
-			assertThat(all).filteredOn((answer) -> answer.sentAt() > oneLost && answer.answeredAt() < twoLost)
+			assertThat(all).filteredOn((answer) -> answer.sentAt() > oneLost && answer.answeredAt() < stoppingSecond)
 				.hasSizeGreaterThanOrEqualTo(30);
 
 			Set<String> accepted = all.stream()
