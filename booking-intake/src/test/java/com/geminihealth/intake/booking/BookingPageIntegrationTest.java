@@ -163,20 +163,8 @@ class BookingPageIntegrationTest {
 		String name = "Twice " + UUID.randomUUID();
 		String submission = submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
 
-		String first = this.mvc
-			.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T09:30").param("submission", submission)
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		String second = this.mvc
-			.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T09:30").param("submission", submission)
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+		String first = sendForm(name, "T09:30", submission);
+		String second = sendForm(name, "T09:30", submission);
 
 		assertThat(second).isEqualTo(first);
 		assertThat(bookingsFor(name)).isNotEmpty()
@@ -188,20 +176,9 @@ class BookingPageIntegrationTest {
 		String patient = "Owner " + UUID.randomUUID();
 		String other = "Forger " + UUID.randomUUID();
 		String submission = submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
-		String patients = this.mvc
-			.perform(validFormWith(patient, "requestedStart", WEDNESDAY + "T10:30").param("submission", submission)
-				.with(csrf()))
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+		String patients = sendForm(patient, "T10:30", submission);
 
-		String others = this.mvc
-			.perform(validFormWith(other, "requestedStart", WEDNESDAY + "T10:30").param("submission", submission)
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+		String others = sendForm(other, "T10:30", submission);
 
 		assertThat(others).isNotEqualTo(patients);
 		assertThat(bookingsFor(patient)).singleElement()
@@ -382,6 +359,20 @@ class BookingPageIntegrationTest {
 			.andExpect(status().is3xxRedirection());
 
 		assertThat(bookingsFor(name)).singleElement().satisfies((book) -> assertThat(book.directBilling()).isNull());
+	}
+
+	/**
+	 * Sends a valid form for {@code name} at {@code time} on Wednesday under
+	 * {@code submission}; its answer page.
+	 */
+	private String sendForm(String name, String time, String submission) throws Exception {
+		return this.mvc
+			.perform(validFormWith(name, "requestedStart", WEDNESDAY + time).param("submission", submission)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 	}
 
 	private MockHttpServletRequestBuilder validForm(String name) {
