@@ -12,9 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,6 +39,7 @@ import static org.awaitility.Awaitility.await;
 		"notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
 		"notifications.retry.first-delay=50ms", "notifications.retry.max-delay=750ms",
 		"notifications.retry.ceiling=72s", "notifications.sms.messages-per-second=20" })
+@Import(Daytime.class)
 class TwilioCredentialsIntegrationTest {
 
 	static final TwilioStub twilio = new TwilioStub();
@@ -56,19 +55,6 @@ class TwilioCredentialsIntegrationTest {
 	@AfterAll
 	static void stopStub() {
 		twilio.close();
-	}
-
-	/** Noon in Toronto: outside quiet hours. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Daytime {
-
-		@Bean
-		@Primary
-		Clock daytime() {
-			Instant noon = ZonedDateTime.now(TwilioSmsIntegrationTest.TORONTO).with(LocalTime.NOON).toInstant();
-			return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
-		}
-
 	}
 
 	@Test

@@ -28,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -77,6 +75,7 @@ import static org.awaitility.Awaitility.await;
 		"notifications.retry.first-delay=200ms", "notifications.retry.max-delay=1s", "notifications.retry.attempts=5",
 		"notifications.retry.recheck=1s", "notifications.sms.messages-per-second=20",
 		"notifications.sms.response-timeout=1s" })
+@Import(Daytime.class)
 class TwilioSmsIntegrationTest {
 
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
@@ -114,19 +113,6 @@ class TwilioSmsIntegrationTest {
 	@AfterAll
 	static void stopStub() {
 		twilio.close();
-	}
-
-	/** A clock that runs, set to noon in Toronto: outside the clinic's quiet hours. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Daytime {
-
-		@Bean
-		@Primary
-		Clock daytime() {
-			Instant noon = ZonedDateTime.now(TORONTO).with(LocalTime.NOON).toInstant();
-			return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
-		}
-
 	}
 
 	@Test
