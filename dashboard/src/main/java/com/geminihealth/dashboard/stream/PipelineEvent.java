@@ -19,7 +19,8 @@ import org.apache.kafka.common.header.Header;
  * @param practitioner the practitioner's name, when known
  * @param facts a short line of key facts
  * @param value the decoded event, or null for dead letters and unreadable records
- * @param raw the record byte for byte, kept for dead letters only
+ * @param raw the record byte for byte, kept for the raw topics only: dead letters and
+ * retries
  */
 public record PipelineEvent(String id, String topic, String type, Instant time, String location, String firstName,
 		String practitioner, String facts, Object value, Raw raw) {
