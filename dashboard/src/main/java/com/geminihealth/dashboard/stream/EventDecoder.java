@@ -102,10 +102,12 @@ public class EventDecoder {
 		Topic<?, ?> topic = this.topics.get(record.topic());
 		if (topic != null && topic.eventTypes().isEmpty()) {
 			// A raw topic of a service's own plumbing, such as its retries: shown, not
-			// read, and kept as stored so that a retry can be sent again.
+			// read, and kept as stored so that a retry can be sent again. Its time is
+			// when it was stored, which its retention counts from, not the time of the
+			// event it carries.
 			String ceType = CloudEvents.header(record.headers(), CloudEvents.TYPE);
-			return new PipelineEvent(id, record.topic(), record.topic(), time, null, null, null,
-					(ceType != null) ? "carries " + shortType(ceType) : "a record", null, raw(record));
+			return new PipelineEvent(id, record.topic(), record.topic(), Instant.ofEpochMilli(record.timestamp()), null,
+					null, null, (ceType != null) ? "carries " + shortType(ceType) : "a record", null, raw(record));
 		}
 		if (topic != null && record.value() == null) {
 			// A compacted topic forgets the key: an erasure's or a pruning's tombstone.

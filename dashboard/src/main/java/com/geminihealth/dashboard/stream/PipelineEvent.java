@@ -13,7 +13,8 @@ import org.apache.kafka.common.header.Header;
  * @param topic the topic it came from
  * @param type the event's name ({@code AppointmentConfirmed}), {@code DeadLetter},
  * {@code Tombstone} or {@code Unreadable}
- * @param time when it happened (its CloudEvents time, else the record's timestamp)
+ * @param time when it happened (its CloudEvents time, else the record's timestamp; for a
+ * retry, when it was stored)
  * @param location the clinic location id, when the event names or implies one
  * @param firstName the patient's first name, when known
  * @param practitioner the practitioner's name, when known
