@@ -21,7 +21,8 @@ import com.geminihealth.schemas.notification.NotificationSuppressed;
 
 /**
  * Where each message stands, by notification id: the latest outcome wins, except that a
- * later "sent" never hides a delivery receipt that arrived first.
+ * later "sent" never hides a delivery receipt that arrived first, nor a later "already
+ * sent" that the message left.
  */
 @Component
 public class Outcomes implements ReadModel {
@@ -61,6 +62,13 @@ public class Outcomes implements ReadModel {
 		}
 		else {
 			NotificationSuppressed suppressed = (NotificationSuppressed) outcome;
+			if (suppressed.reason() == NotificationSuppressed.Reason.ALREADY_SENT && before != null
+					&& before.failure() == null
+					&& (before.status().equals("sent") || before.status().equals("delivered"))) {
+				// A second request to send it (sent again twice, an event replayed)
+				// changes nothing: it left.
+				return;
+			}
 			status = "suppressed";
 			purpose = suppressed.purpose();
 			reason = suppressed.reason().name().toLowerCase().replace('_', ' ');

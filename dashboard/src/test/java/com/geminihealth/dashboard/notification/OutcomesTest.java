@@ -61,6 +61,18 @@ class OutcomesTest {
 	}
 
 	@Test
+	void keepsShowingAMessageAsSentWhenASecondRequestToSendItIsSuppressed() {
+		NotificationId email = new NotificationId("e12:appointment-confirmed:email");
+		apply(failed(email, Channel.EMAIL, "expired: its horizon passed while retrying", "EXPIRED", true, this.now));
+		apply(new NotificationSent(email, Channel.EMAIL, "appointment-confirmed", null, "m2", 1,
+				this.now.plusSeconds(60)));
+		apply(new NotificationSuppressed(email, Channel.EMAIL, "appointment-confirmed", null,
+				NotificationSuppressed.Reason.ALREADY_SENT, this.now.plusSeconds(61)));
+
+		assertThat(this.outcomes.find(email.value())).get().extracting(Outcomes.Message::status).isEqualTo("sent");
+	}
+
+	@Test
 	void countsTheMessagesWaitingToRetryPerChannelSinceTheOldestFirstFailed() {
 		NotificationId email = new NotificationId("e4:appointment-confirmed:email");
 		NotificationId held = new NotificationId("e4:appointment-confirmed:sms");
