@@ -112,8 +112,10 @@ class SendAgainIntegrationTest {
 				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
 						(suppressed) -> assertThat(suppressed.reason())
 							.isEqualTo(NotificationSuppressed.Reason.ALREADY_SENT)));
-			assertThat(row(frontDesk.get("/notifications"), firstName)).contains("Asked again at")
-				.doesNotContain("Send again<");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(row(frontDesk.get("/notifications"), firstName)).contains("status sent")
+					.contains("Asked again at")
+					.doesNotContain("Send again<"));
 			assertThat(get(pipeline.managementUrl(DashboardApplication.class) + "/actuator/prometheus"))
 				.contains("dashboard_notifications_sent_again_total{channel=\"EMAIL\"");
 		}

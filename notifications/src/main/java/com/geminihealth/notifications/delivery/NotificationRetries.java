@@ -16,6 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,6 +47,8 @@ import com.geminihealth.schemas.reminder.Channel;
  */
 @Component
 public class NotificationRetries implements DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(NotificationRetries.class);
 
 	private static final String CONTAINER = "notification-retries";
 
@@ -165,6 +169,8 @@ public class NotificationRetries implements DisposableBean {
 			throw new IllegalStateException(
 					"no listener takes retries named " + header(retry.headers(), RetryHeaders.LISTENER));
 		}
+		header(retry.headers(), RetryHeaders.REQUESTED_BY)
+			.ifPresent((by) -> logger.info("Sending {} again, as {} asked", notification.orElse("a message"), by));
 		listener.accept(asArrived(source, retry));
 		// Sent, suppressed or failed for good: no longer waiting. A passing failure
 		// threw, and the record is queued again.
