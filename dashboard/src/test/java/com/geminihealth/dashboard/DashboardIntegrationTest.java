@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +47,7 @@ import com.geminihealth.platform.test.ServiceHealthContract;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.DeadLetters;
+import com.geminihealth.schemas.RetryHeaders;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -66,6 +69,8 @@ import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
+import com.geminihealth.schemas.notification.NotificationFailed;
+import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.OptedOut;
@@ -559,6 +564,84 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 			.isNotNull();
 		assertThat(replayed.headers().lastHeader(DeadLetters.REASON)).isNull();
 		assertThat(page("/notifications")).contains("Replay again");
+	}
+
+	@Test
+	void offersToSendAgainOnlyAMessageThatEndedAndCountsThoseWaitingToRetry() throws Exception {
+		NotificationId waiting = new NotificationId(UUID.randomUUID() + ":appointment-confirmed:email");
+		NotificationId refused = new NotificationId(UUID.randomUUID() + ":appointment-confirmed:sms");
+		NotificationId expired = new NotificationId(UUID.randomUUID() + ":appointment-confirmed:email");
+		Instant since = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+		outcome(new NotificationFailed(waiting, Channel.EMAIL, "appointment-confirmed", null,
+				NotificationFailed.WILL_TRY_AGAIN + ": MailSendException", null, false, 1, since));
+		outcome(new NotificationFailed(waiting, Channel.EMAIL, "appointment-confirmed", null,
+				NotificationFailed.WILL_TRY_AGAIN + ": MailSendException", null, false, 2, Instant.now()));
+		outcome(new NotificationFailed(refused, Channel.SMS, "appointment-confirmed", null,
+				"the number is not a valid mobile number", "21614", true, 1, Instant.now()));
+		outcome(new NotificationFailed(expired, Channel.EMAIL, "appointment-confirmed", null,
+				"expired: its horizon passed while retrying", NotificationFailed.EXPIRED, true, 7, Instant.now()));
+		byte[] confirmation = ("{\"marker\": \"" + expired.value() + "\"}").getBytes(StandardCharsets.UTF_8);
+		RecordHeaders retry = new RecordHeaders();
+		retry.add(RetryHeaders.SOURCE_TOPIC, Topics.APPOINTMENTS.name().getBytes(StandardCharsets.UTF_8));
+		retry.add(RetryHeaders.ATTEMPT, "6".getBytes(StandardCharsets.UTF_8));
+		retry.add(RetryHeaders.HORIZON, "1".getBytes(StandardCharsets.UTF_8));
+		retry.add(RetryHeaders.NOTIFICATION, expired.value().getBytes(StandardCharsets.UTF_8));
+		retry.add(RetryHeaders.CHANNEL, "EMAIL".getBytes(StandardCharsets.UTF_8));
+		this.publisher.publish(Topics.NOTIFICATIONS_RETRIES, "appointment".getBytes(StandardCharsets.UTF_8),
+				confirmation, retry);
+
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			String page = page("/notifications");
+			assertThat(messageRow(page, expired)).contains("EXPIRED").contains(">7<").contains("Send again</button>");
+			assertThat(messageRow(page, refused)).contains("Refused for good")
+				.contains("21614")
+				.doesNotContain("send-again");
+			assertThat(messageRow(page, waiting)).contains("Waiting to retry").doesNotContain("send-again");
+			assertThat(backlogRow(page, "EMAIL")).contains("<td>1</td>")
+				.contains(DateTimeFormatter.ofPattern("HH:mm:ss").format(since.atZone(Appointments.TORONTO)));
+		});
+
+		this.mvc.perform(post("/notifications/messages/" + refused.value() + "/send-again").with(frontDesk()))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/notifications/messages/" + refused.value() + "/send-again").with(csrf()).with(frontDesk()))
+			.andExpect(status().isConflict());
+		this.mvc
+			.perform(post("/notifications/messages/" + expired.value() + "/send-again").with(csrf()).with(frontDesk()))
+			.andExpect(status().isFound());
+
+		ConsumerRecord<byte[], byte[]> again = await().atMost(Duration.ofSeconds(10))
+			.until(() -> TopicRecords.raw(this.brokers, Topics.NOTIFICATIONS_RETRIES.name())
+				.stream()
+				.filter((record) -> CloudEvents.header(record.headers(), RetryHeaders.REQUESTED_BY) != null
+						&& expired.value().equals(CloudEvents.header(record.headers(), RetryHeaders.NOTIFICATION)))
+				.findFirst()
+				.orElse(null), (record) -> record != null);
+		assertThat(again.value()).isEqualTo(confirmation);
+		assertThat(CloudEvents.header(again.headers(), RetryHeaders.REQUESTED_BY)).isEqualTo("frontdesk");
+		assertThat(again.headers().lastHeader(RetryHeaders.ATTEMPT)).isNull();
+		assertThat(again.headers().lastHeader(RetryHeaders.HORIZON)).isNull();
+		assertThat(messageRow(page("/notifications"), expired)).contains("Asked again at");
+	}
+
+	private void outcome(NotificationFailed failed) {
+		this.publisher.publish(Topics.NOTIFICATION_OUTCOMES, failed.notificationId(), failed);
+	}
+
+	/** The row of one message on the notifications page. */
+	private static String messageRow(String page, NotificationId id) {
+		return rowAt(page, "data-notification-id=\"" + id.value() + "\"");
+	}
+
+	/** The row of one channel in the notifications page's backlog. */
+	private static String backlogRow(String page, String channel) {
+		return rowAt(page, "data-channel=\"" + channel + "\"");
+	}
+
+	private static String rowAt(String page, String attribute) {
+		int at = page.indexOf(attribute);
+		assertThat(at).as(attribute).isNotNegative();
+		return page.substring(at, page.indexOf("</tr>", at));
 	}
 
 	@Test

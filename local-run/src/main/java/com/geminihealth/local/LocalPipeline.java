@@ -142,6 +142,11 @@ public final class LocalPipeline implements AutoCloseable {
 		return "http://localhost:" + port(application, "local.management.port");
 	}
 
+	/** The running service whose main class is {@code application}, to look inside. */
+	ConfigurableApplicationContext service(Class<?> application) {
+		return this.services.get(application);
+	}
+
 	private String port(Class<?> application, String property) {
 		return this.services.get(application).getEnvironment().getProperty(property);
 	}

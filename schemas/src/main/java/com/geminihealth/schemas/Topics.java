@@ -178,7 +178,7 @@ public final class Topics {
 	/**
 	 * The notifications service's own retries: a record whose message failed for a
 	 * passing reason (a provider's rate limit or outage), as it arrived, waiting its turn
-	 * in {@code retry_*} headers, so the stream it came from keeps flowing meanwhile.
+	 * in {@link RetryHeaders}, so the stream it came from keeps flowing meanwhile.
 	 */
 	public static final Topic<byte[], byte[]> NOTIFICATIONS_RETRIES = raw("notifications.retry",
 			keptFor(Duration.ofDays(2)));

@@ -99,7 +99,7 @@ class AsyncApiDocumentTest {
 				Map.entry("destination-uses", Set.of("booking-intake")),
 				Map.entry("booking-commands.dlt", Set.of("booking-intake")),
 				Map.entry("notifications.dlt", Set.of("notifications")),
-				Map.entry("notifications.retry", Set.of("notifications")),
+				Map.entry("notifications.retry", Set.of("notifications", "dashboard")),
 				Map.entry("reminders.dlt", Set.of("reminders")));
 		Map<String, Set<String>> readers = Map.ofEntries(Map.entry("booking-commands", Set.of("booking-intake")),
 				Map.entry("appointments", Set.of("notifications", "reminders", "dashboard")),
@@ -116,7 +116,7 @@ class AsyncApiDocumentTest {
 				Map.entry("destination-uses", Set.of("booking-intake")),
 				Map.entry("booking-commands.dlt", Set.of("dashboard")),
 				Map.entry("notifications.dlt", Set.of("dashboard")),
-				Map.entry("notifications.retry", Set.of("notifications")),
+				Map.entry("notifications.retry", Set.of("notifications", "dashboard")),
 				Map.entry("reminders.dlt", Set.of("dashboard")));
 
 		assertThat(services("send")).isEqualTo(writers);

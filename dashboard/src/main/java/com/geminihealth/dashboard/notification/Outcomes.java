@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
@@ -19,7 +21,8 @@ import com.geminihealth.schemas.notification.NotificationSuppressed;
 
 /**
  * Where each message stands, by notification id: the latest outcome wins, except that a
- * later "sent" never hides a delivery receipt that arrived first.
+ * later "sent" never hides a delivery receipt that arrived first, nor a later "already
+ * sent" that the message left.
  */
 @Component
 public class Outcomes implements ReadModel {
@@ -37,6 +40,7 @@ public class Outcomes implements ReadModel {
 		int attempts = (before != null) ? before.attempts() : 0;
 		String status;
 		String reason = null;
+		Failure failure = null;
 		if (outcome instanceof NotificationSent sent) {
 			if (before != null && "delivered".equals(before.status())) {
 				return;
@@ -54,9 +58,17 @@ public class Outcomes implements ReadModel {
 			attempts = Math.max(attempts, failed.attempt());
 			reason = failed.reason() + ((failed.errorCode() != null) ? " (" + failed.errorCode() + ")" : "")
 					+ (failed.permanent() ? ", permanent" : "");
+			failure = Failure.of(failed);
 		}
 		else {
 			NotificationSuppressed suppressed = (NotificationSuppressed) outcome;
+			if (suppressed.reason() == NotificationSuppressed.Reason.ALREADY_SENT && before != null
+					&& before.failure() == null
+					&& (before.status().equals("sent") || before.status().equals("delivered"))) {
+				// A second request to send it (sent again twice, an event replayed)
+				// changes nothing: it left.
+				return;
+			}
 			status = "suppressed";
 			purpose = suppressed.purpose();
 			reason = suppressed.reason().name().toLowerCase().replace('_', ' ');
@@ -64,10 +76,45 @@ public class Outcomes implements ReadModel {
 		AppointmentId appointment = outcome.appointmentId();
 		String firstName = (event.firstName() != null) ? event.firstName()
 				: (before != null) ? before.firstName() : null;
+		Instant at = (outcome.at() != null) ? outcome.at() : event.time();
 		this.messages.put(id,
 				new Message(id, outcome.channel().name(), purpose,
 						(appointment != null) ? appointment.value() : (before != null) ? before.appointmentId() : null,
-						firstName, status, reason, attempts, (outcome.at() != null) ? outcome.at() : event.time()));
+						firstName, status, reason, attempts, at, failure, failingSince(before, failure, at)));
+	}
+
+	/**
+	 * Since when a message that failed has been in trouble: from its first failure, for
+	 * as long as it waits for its next attempt; a message that ended, left or was refused
+	 * starts afresh.
+	 */
+	private static Instant failingSince(Message before, Failure failure, Instant at) {
+		if (failure == null) {
+			return null;
+		}
+		boolean stillInTrouble = before != null && before.failure() != null && before.failure().ongoing()
+				&& before.failingSince() != null;
+		return stillInTrouble ? before.failingSince() : at;
+	}
+
+	/** The message of {@code notificationId}, if any outcome of it was seen. */
+	public synchronized Optional<Message> find(String notificationId) {
+		return Optional.ofNullable(this.messages.get(notificationId));
+	}
+
+	/**
+	 * Per channel that has any, how many messages wait for their next attempt and since
+	 * when the one waiting longest first failed.
+	 */
+	public synchronized List<Backlog> backlog() {
+		Map<String, Backlog> byChannel = new TreeMap<>();
+		for (Message message : this.messages.values()) {
+			if (message.failure() == Failure.WAITING) {
+				byChannel.merge(message.channel(), new Backlog(message.channel(), 1, message.failingSince()),
+						Backlog::and);
+			}
+		}
+		return List.copyOf(byChannel.values());
 	}
 
 	/** Every message, the most recent first. */
@@ -85,9 +132,25 @@ public class Outcomes implements ReadModel {
 		return new Rate(succeeded, failed);
 	}
 
-	/** One message and where it stands. */
+	/**
+	 * One message and where it stands.
+	 *
+	 * @param failure what comes next for it, when its latest outcome is a failure; else
+	 * null
+	 * @param failingSince since when it has been failing, when it is
+	 */
 	public record Message(String id, String channel, String purpose, String appointmentId, String firstName,
-			String status, String reason, int attempts, Instant at) {
+			String status, String reason, int attempts, Instant at, Failure failure, Instant failingSince) {
+	}
+
+	/** The messages of one channel waiting for their next attempt. */
+	public record Backlog(String channel, int waiting, Instant oldestSince) {
+
+		Backlog and(Backlog other) {
+			return new Backlog(this.channel, this.waiting + other.waiting,
+					(other.oldestSince.isBefore(this.oldestSince)) ? other.oldestSince : this.oldestSince);
+		}
+
 	}
 
 	/** Messages that went out and messages that failed. */

@@ -97,16 +97,17 @@ public class EventDecoder {
 			String location = (record.key() != null && Topics.BOOKING_COMMANDS.name().equals(source))
 					? new String(record.key(), StandardCharsets.UTF_8) : null;
 			return new PipelineEvent(id, record.topic(), PipelineEvent.DEAD_LETTER, time, location, null, null,
-					"from " + source + ": " + ((reason != null) ? reason : "no reason given"), null,
-					new PipelineEvent.Raw(record.key(), record.value(), List.of(record.headers().toArray())));
+					"from " + source + ": " + ((reason != null) ? reason : "no reason given"), null, raw(record));
 		}
 		Topic<?, ?> topic = this.topics.get(record.topic());
 		if (topic != null && topic.eventTypes().isEmpty()) {
 			// A raw topic of a service's own plumbing, such as its retries: shown, not
-			// read.
+			// read, and kept as stored so that a retry can be sent again. Its time is
+			// when it was stored, which its retention counts from, not the time of the
+			// event it carries.
 			String ceType = CloudEvents.header(record.headers(), CloudEvents.TYPE);
-			return new PipelineEvent(id, record.topic(), record.topic(), time, null, null, null,
-					(ceType != null) ? "carries " + shortType(ceType) : "a record", null, null);
+			return new PipelineEvent(id, record.topic(), record.topic(), Instant.ofEpochMilli(record.timestamp()), null,
+					null, null, (ceType != null) ? "carries " + shortType(ceType) : "a record", null, raw(record));
 		}
 		if (topic != null && record.value() == null) {
 			// A compacted topic forgets the key: an erasure's or a pruning's tombstone.
@@ -350,6 +351,10 @@ public class EventDecoder {
 
 	private static String firstName(String name) {
 		return (name != null && !name.isBlank()) ? name.strip().split("\\s+")[0] : null;
+	}
+
+	private static PipelineEvent.Raw raw(ConsumerRecord<byte[], byte[]> record) {
+		return new PipelineEvent.Raw(record.key(), record.value(), List.of(record.headers().toArray()));
 	}
 
 	private static Instant time(ConsumerRecord<byte[], byte[]> record) {

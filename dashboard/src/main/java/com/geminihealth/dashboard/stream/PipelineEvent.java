@@ -13,13 +13,15 @@ import org.apache.kafka.common.header.Header;
  * @param topic the topic it came from
  * @param type the event's name ({@code AppointmentConfirmed}), {@code DeadLetter},
  * {@code Tombstone} or {@code Unreadable}
- * @param time when it happened (its CloudEvents time, else the record's timestamp)
+ * @param time when it happened (its CloudEvents time, else the record's timestamp; for a
+ * retry, when it was stored)
  * @param location the clinic location id, when the event names or implies one
  * @param firstName the patient's first name, when known
  * @param practitioner the practitioner's name, when known
  * @param facts a short line of key facts
  * @param value the decoded event, or null for dead letters and unreadable records
- * @param raw the record byte for byte, kept for dead letters only
+ * @param raw the record byte for byte, kept for the raw topics only: dead letters and
+ * retries
  */
 public record PipelineEvent(String id, String topic, String type, Instant time, String location, String firstName,
 		String practitioner, String facts, Object value, Raw raw) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.Serdes;
@@ -115,7 +116,7 @@ class EventDecoderTest {
 	}
 
 	@Test
-	void showsARecordOfARawTopicThatIsNotADeadLetterByItsTopic() {
+	void showsARecordOfARawTopicThatIsNotADeadLetterByItsTopicAndKeepsItAsStored() {
 		RecordHeaders headers = new RecordHeaders();
 		headers.add("ce_type", "com.geminihealth.appointment.AppointmentConfirmed.v1".getBytes(StandardCharsets.UTF_8));
 		Topic<byte[], byte[]> plumbing = new Topic<>("notifications.retry", Serdes.ByteArray(), Serdes.ByteArray());
@@ -125,6 +126,8 @@ class EventDecoderTest {
 
 		assertThat(event.type()).isEqualTo("notifications.retry");
 		assertThat(event.facts()).isEqualTo("carries AppointmentConfirmed");
+		assertThat(event.raw().value()).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+		assertThat(event.raw().headers()).extracting(Header::key).containsExactly("ce_type");
 	}
 
 	@Test

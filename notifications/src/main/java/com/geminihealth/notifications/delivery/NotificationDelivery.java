@@ -45,13 +45,13 @@ public class NotificationDelivery {
 	 * useless (its appointment began, or the retry ceiling passed): failed for good, but
 	 * the front desk may send it again deliberately.
 	 */
-	public static final String EXPIRED = "EXPIRED";
+	public static final String EXPIRED = NotificationFailed.EXPIRED;
 
 	/**
 	 * The error code of a message held back until the end of quiet hours: not sent, and
 	 * waiting on the retry stream.
 	 */
-	public static final String HELD = "HELD_QUIET_HOURS";
+	public static final String HELD = NotificationFailed.HELD_QUIET_HOURS;
 
 	private final NotificationLedger ledger;
 
@@ -248,7 +248,7 @@ public class NotificationDelivery {
 	 * outcome supersedes it.
 	 */
 	void willRetry(TransientFailure failure) {
-		publishFailed(failure, "will try again");
+		publishFailed(failure, NotificationFailed.WILL_TRY_AGAIN);
 	}
 
 	/**
@@ -272,7 +272,7 @@ public class NotificationDelivery {
 		NotificationFailed failed = failure.outcome;
 		logger.warn("Gave up on {} {} ({}) after {} attempts", failed.channel(), failed.purpose(),
 				failed.notificationId().value(), failed.attempt());
-		publishFailed(failure, "gave up retrying");
+		publishFailed(failure, NotificationFailed.GAVE_UP);
 	}
 
 	private void publishFailed(TransientFailure failure, String whatNext) {

@@ -31,7 +31,7 @@ public class NotificationLedger extends TopicTable<NotificationId, NotificationO
 	 * is called, and again when the provider gave no answer. Until a later outcome
 	 * supersedes it, the message may have left, so it is never sent again blindly.
 	 */
-	public static final String OUTCOME_UNKNOWN = "OUTCOME_UNKNOWN";
+	public static final String OUTCOME_UNKNOWN = NotificationFailed.OUTCOME_UNKNOWN;
 
 	/** The reason of the outcome recorded just before a provider is called. */
 	public static final String SENDING = "sending: no answer from the provider yet";
@@ -40,7 +40,7 @@ public class NotificationLedger extends TopicTable<NotificationId, NotificationO
 	 * How the reason of a failure that the provider reported about a message it had
 	 * accepted begins: the message left, whatever became of it afterwards.
 	 */
-	static final String REPORTED_BY_PROVIDER = "the provider reported";
+	static final String REPORTED_BY_PROVIDER = NotificationFailed.REPORTED_BY_PROVIDER;
 
 	/** Where a message stands. */
 	public enum Standing {

@@ -16,6 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.NotificationsKafkaConfiguration;
 import com.geminihealth.platform.EventPublisher;
+import com.geminihealth.schemas.RetryHeaders;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.reminder.Channel;
@@ -45,26 +48,7 @@ import com.geminihealth.schemas.reminder.Channel;
 @Component
 public class NotificationRetries implements DisposableBean {
 
-	static final String SOURCE_TOPIC = "retry_source_topic";
-
-	static final String LISTENER = "retry_listener";
-
-	static final String ATTEMPT = "retry_attempt";
-
-	static final String NOT_BEFORE = "retry_not_before";
-
-	/**
-	 * When the message first failed, in epoch milliseconds: what the backlog's age counts
-	 * from.
-	 */
-	static final String FIRST_FAILED = "retry_first_failed";
-
-	/** After when the message is of no use, in epoch milliseconds. */
-	static final String HORIZON = "retry_horizon";
-
-	static final String NOTIFICATION = "retry_notification";
-
-	static final String CHANNEL = "retry_channel";
+	private static final Logger logger = LoggerFactory.getLogger(NotificationRetries.class);
 
 	private static final String CONTAINER = "notification-retries";
 
@@ -115,8 +99,8 @@ public class NotificationRetries implements DisposableBean {
 	 */
 	public void retryLater(ConsumerRecord<?, ?> record, NotificationDelivery.TransientFailure failure) {
 		Instant now = this.clock.instant();
-		Instant firstFailed = instant(record, FIRST_FAILED).orElse(now);
-		Instant horizon = instant(record, HORIZON)
+		Instant firstFailed = instant(record, RetryHeaders.FIRST_FAILED).orElse(now);
+		Instant horizon = instant(record, RetryHeaders.HORIZON)
 			.orElseGet(() -> Horizon.of(valueOf(record), firstFailed, this.properties.ceiling()));
 		if (failure instanceof NotificationDelivery.Held held) {
 			queue(record, attempt(record) - 1, held.until(), firstFailed, horizon, failure);
@@ -144,14 +128,16 @@ public class NotificationRetries implements DisposableBean {
 			NotificationDelivery.TransientFailure failure) {
 		ArrivedRecord arrived = ArrivedRecord.of(record);
 		RecordHeaders headers = new RecordHeaders(arrived.headers());
-		put(headers, SOURCE_TOPIC, header(record.headers(), SOURCE_TOPIC).orElse(record.topic()));
-		put(headers, LISTENER, header(record.headers(), LISTENER).orElseGet(KafkaUtils::getConsumerGroupId));
-		put(headers, ATTEMPT, String.valueOf(failed));
-		put(headers, NOT_BEFORE, String.valueOf(due.toEpochMilli()));
-		put(headers, FIRST_FAILED, String.valueOf(firstFailed.toEpochMilli()));
-		put(headers, HORIZON, String.valueOf(horizon.toEpochMilli()));
-		put(headers, NOTIFICATION, failure.outcome().notificationId().value());
-		put(headers, CHANNEL, failure.outcome().channel().name());
+		put(headers, RetryHeaders.SOURCE_TOPIC,
+				header(record.headers(), RetryHeaders.SOURCE_TOPIC).orElse(record.topic()));
+		put(headers, RetryHeaders.LISTENER,
+				header(record.headers(), RetryHeaders.LISTENER).orElseGet(KafkaUtils::getConsumerGroupId));
+		put(headers, RetryHeaders.ATTEMPT, String.valueOf(failed));
+		put(headers, RetryHeaders.NOT_BEFORE, String.valueOf(due.toEpochMilli()));
+		put(headers, RetryHeaders.FIRST_FAILED, String.valueOf(firstFailed.toEpochMilli()));
+		put(headers, RetryHeaders.HORIZON, String.valueOf(horizon.toEpochMilli()));
+		put(headers, RetryHeaders.NOTIFICATION, failure.outcome().notificationId().value());
+		put(headers, RetryHeaders.CHANNEL, failure.outcome().channel().name());
 		this.publisher.publish(Topics.NOTIFICATIONS_RETRIES, arrived.key(), arrived.value(), headers);
 	}
 
@@ -160,27 +146,31 @@ public class NotificationRetries implements DisposableBean {
 	 * attempts that failed when it comes back from the retry stream.
 	 */
 	static int attempt(ConsumerRecord<?, ?> record) {
-		return header(record.headers(), ATTEMPT).map(Integer::parseInt).orElse(0) + 1;
+		return header(record.headers(), RetryHeaders.ATTEMPT).map(Integer::parseInt).orElse(0) + 1;
 	}
 
 	@KafkaListener(id = CONTAINER, topics = "notifications.retry",
 			containerFactory = NotificationsKafkaConfiguration.RETRIES_FACTORY)
 	void onRetry(ConsumerRecord<byte[], byte[]> retry) {
-		Optional<String> notification = header(retry.headers(), NOTIFICATION);
-		notification
-			.ifPresent((id) -> this.backlog.waiting(id, Channel.valueOf(header(retry.headers(), CHANNEL).orElseThrow()),
-					instant(retry, FIRST_FAILED).orElse(Instant.ofEpochMilli(retry.timestamp()))));
-		Instant due = instant(retry, NOT_BEFORE).orElse(Instant.EPOCH);
+		Optional<String> notification = header(retry.headers(), RetryHeaders.NOTIFICATION);
+		notification.ifPresent((id) -> this.backlog.waiting(id,
+				Channel.valueOf(header(retry.headers(), RetryHeaders.CHANNEL).orElseThrow()),
+				instant(retry, RetryHeaders.FIRST_FAILED).orElse(Instant.ofEpochMilli(retry.timestamp()))));
+		Instant due = instant(retry, RetryHeaders.NOT_BEFORE).orElse(Instant.EPOCH);
 		if (due.isAfter(this.clock.instant())) {
 			waitFor(retry, due);
 			return;
 		}
-		Topic<?, ?> source = Topics.named(header(retry.headers(), SOURCE_TOPIC).orElse(""))
+		Topic<?, ?> source = Topics.named(header(retry.headers(), RetryHeaders.SOURCE_TOPIC).orElse(""))
 			.orElseThrow(() -> new IllegalStateException("a retry must name the topic it came from"));
-		Consumer<ConsumerRecord<?, ?>> listener = this.listeners.get(header(retry.headers(), LISTENER).orElse(""));
+		Consumer<ConsumerRecord<?, ?>> listener = this.listeners
+			.get(header(retry.headers(), RetryHeaders.LISTENER).orElse(""));
 		if (listener == null) {
-			throw new IllegalStateException("no listener takes retries named " + header(retry.headers(), LISTENER));
+			throw new IllegalStateException(
+					"no listener takes retries named " + header(retry.headers(), RetryHeaders.LISTENER));
 		}
+		header(retry.headers(), RetryHeaders.REQUESTED_BY)
+			.ifPresent((by) -> logger.info("Sending {} again, as {} asked", notification.orElse("a message"), by));
 		listener.accept(asArrived(source, retry));
 		// Sent, suppressed or failed for good: no longer waiting. A passing failure
 		// threw, and the record is queued again.
@@ -265,7 +255,7 @@ public class NotificationRetries implements DisposableBean {
 			return record.value();
 		}
 		try {
-			return header(record.headers(), SOURCE_TOPIC).flatMap(Topics::named)
+			return header(record.headers(), RetryHeaders.SOURCE_TOPIC).flatMap(Topics::named)
 				.map((topic) -> (Object) topic.valueSerde()
 					.deserializer()
 					.deserialize(topic.name(), record.headers(), bytes))
