@@ -1,5 +1,10 @@
 package com.geminihealth.platform;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.geminihealth.broker.BrokerSecurity;
 import com.geminihealth.broker.KraftCluster;
+import com.geminihealth.schemas.CatalogueAcls;
 import com.geminihealth.schemas.ServiceAccount;
 import com.geminihealth.schemas.Topics;
 
@@ -56,16 +63,44 @@ class CatalogueAclsIntegrationTest {
 	static BrokerSecurity security;
 
 	@BeforeAll
-	static void startASecuredClusterAndProvisionIt() {
+	static void startASecuredClusterAndProvisionItAsAnOperatorWould() throws Exception {
 		security = BrokerSecurity.withRandomPasswords(ADMIN,
 				Arrays.stream(ServiceAccount.values()).map(ServiceAccount::user).toList());
 		cluster = KraftCluster.start(data, 1, Map.of(), security);
-		try (Admin admin = Admin.create(client(ADMIN))) {
-			CatalogueProvisioning.createTopics(admin, new TopicProperties(1, (short) 1, Map.of(), false));
-			CatalogueProvisioning.createAcls(admin);
+		Properties operator = new Properties();
+		operator.putAll(security.adminSettings());
+		Path commandConfig = data.resolve("operator.properties");
+		try (Writer out = Files.newBufferedWriter(commandConfig)) {
+			operator.store(out, null);
 		}
-		// Every broker enforces them before any test runs.
-		cluster.applyAcls(com.geminihealth.schemas.CatalogueAcls.all());
+		Map<String, String> environment = new HashMap<>();
+		for (ServiceAccount account : ServiceAccount.values()) {
+			environment.put(CatalogueProvisioning.passwordVariable(account), security.password(account.user()));
+		}
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+		int status = CatalogueProvisioning.run(
+				new String[] { "--apply", "--bootstrap-server", cluster.bootstrapServers(), "--command-config",
+						commandConfig.toString(), "--partitions", "1" },
+				environment, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+		assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+		// Returns once every broker enforces them (they exist already).
+		cluster.applyAcls(CatalogueAcls.all());
+	}
+
+	@Test
+	void printsTheAclsWithoutTouchingAnything() throws Exception {
+		ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+		CatalogueProvisioning.run(new String[] { "--print" }, Map.of(),
+				new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+		assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+			.contains("User:notifications ALLOW WRITE TOPIC LITERAL notification-outcomes",
+					"User:integration ALLOW READ GROUP PREFIXED integration-",
+					"User:booking-intake ALLOW WRITE TRANSACTIONAL_ID PREFIXED booking-decider-")
+			.noneMatch((line) -> line.startsWith("User:notifications ALLOW WRITE TOPIC LITERAL appointments"));
 	}
 
 	@AfterAll
@@ -133,8 +168,7 @@ class CatalogueAclsIntegrationTest {
 			assertThatThrownBy(() -> notifications.createTopics(List.of(new NewTopic("appointments-2", 1, (short) 1)))
 				.all()
 				.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(TopicAuthorizationException.class);
-			assertThatThrownBy(() -> notifications
-				.createAcls(com.geminihealth.schemas.CatalogueAcls.of(List.of(ServiceAccount.DASHBOARD)))
+			assertThatThrownBy(() -> notifications.createAcls(CatalogueAcls.of(List.of(ServiceAccount.DASHBOARD)))
 				.all()
 				.get(30, TimeUnit.SECONDS))
 				.hasCauseInstanceOf(org.apache.kafka.common.errors.ClusterAuthorizationException.class);
