@@ -97,6 +97,46 @@ class ServiceAccountTest {
 	}
 
 	@Test
+	void theDeploymentGuideListsWhatEachAccountMayDo() throws IOException {
+		List<String> rows = Files.readAllLines(Path.of("..", "docs", "deployment.md"))
+			.stream()
+			.dropWhile((line) -> !line.startsWith("## Who may write what"))
+			.toList();
+		for (ServiceAccount account : ServiceAccount.values()) {
+			String row = rows.stream()
+				.filter((line) -> line.startsWith("| `" + account.user() + "` |"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("no row for " + account.user()));
+			String[] cells = row.split("\\|");
+			assertThat(quoted(cells[2])).as(account.user() + " writes").isEqualTo(topicNames(account.writes()));
+			if (account.reads().equals(Topics.ALL)) {
+				assertThat(cells[3].trim()).isEqualTo("every topic");
+			}
+			else {
+				assertThat(quoted(cells[3])).as(account.user() + " reads").isEqualTo(topicNames(account.reads()));
+			}
+			Set<String> groups = new HashSet<>(account.groups());
+			account.groupPrefixes().forEach((prefix) -> groups.add(prefix + "*"));
+			assertThat(quoted(cells[4])).as(account.user() + " groups").isEqualTo(groups);
+			assertThat(quoted(cells[5])).as(account.user() + " Kafka Streams")
+				.isEqualTo(account.streamsApplicationId().map(Set::of).orElse(Set.of()));
+		}
+	}
+
+	private static Set<String> quoted(String cell) {
+		Set<String> found = new HashSet<>();
+		Matcher matcher = Pattern.compile("`([^`]+)`").matcher(cell);
+		while (matcher.find()) {
+			found.add(matcher.group(1));
+		}
+		return found;
+	}
+
+	private static Set<String> topicNames(List<Topic<?, ?>> topics) {
+		return topics.stream().map(Topic::name).collect(Collectors.toSet());
+	}
+
+	@Test
 	void everyTopicAServicePublishesToIsOneItWrites() {
 		MODULES.forEach((module, account) -> {
 			Set<String> published = matches(module, PUBLISH);
