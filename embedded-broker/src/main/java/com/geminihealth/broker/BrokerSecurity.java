@@ -159,6 +159,18 @@ public final class BrokerSecurity {
 		return settings;
 	}
 
+	/**
+	 * Settings of a node that is both broker and controller, its client listener on
+	 * {@code port} and its controller listener on {@code controllerPort}, on top of its
+	 * plain ones.
+	 */
+	public Map<String, String> combinedSettings(int port, int controllerPort) {
+		Map<String, String> settings = brokerSettings(port);
+		settings.put("listeners",
+				LISTENER + "://localhost:" + port + "," + CONTROLLER_LISTENER + "://localhost:" + controllerPort);
+		return settings;
+	}
+
 	/** Settings of a KRaft controller, on top of its plain ones. */
 	public Map<String, String> controllerSettings() {
 		return common();
