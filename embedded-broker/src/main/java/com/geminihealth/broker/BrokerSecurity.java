@@ -91,10 +91,10 @@ public final class BrokerSecurity {
 			}
 		}
 		passwords.forEach((user, password) -> {
-			if (!user.matches("[A-Za-z0-9._-]+") || password.contains("\"") || password.contains(",")
-					|| password.contains("]")) {
+			// They travel inside a JAAS entry and the storage format's SCRAM arguments.
+			if (!user.matches("[A-Za-z0-9._-]+") || !password.matches("[^\\s\"\\\\,=\\[\\]]+")) {
 				throw new IllegalArgumentException("User " + user + ": names are letters, digits, '.', '_' or '-', "
-						+ "and passwords hold no quote, comma or ']'");
+						+ "and passwords hold no space, quote, backslash, comma, '=', '[' or ']'");
 			}
 		});
 		return new BrokerSecurity(adminUser, passwords);

@@ -88,6 +88,10 @@ class SecuredKraftClusterTest {
 		assertThat(one.toString()).doesNotContain(one.password("alice"), one.password("operator"));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> BrokerSecurity.of("operator", Map.of("operator", "short", "broker", "x".repeat(20))));
+		assertThatIllegalArgumentException().isThrownBy(() -> BrokerSecurity.of("operator",
+				Map.of("operator", "x".repeat(20) + "\" user_mallory=\"y", "broker", "x".repeat(20))));
+		assertThat(BrokerSecurity.of("operator", Map.of("operator", "x".repeat(20), "broker", "y".repeat(20)))
+			.password("operator")).isEqualTo("x".repeat(20));
 	}
 
 	private Map<String, Object> client(BrokerSecurity security, String user) {
