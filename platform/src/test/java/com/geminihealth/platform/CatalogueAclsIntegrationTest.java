@@ -176,6 +176,18 @@ class CatalogueAclsIntegrationTest {
 	}
 
 	@Test
+	void aTopicTheCatalogueDoesNotNameIsNobodysToWrite() throws Exception {
+		try (Admin operator = Admin.create(client(ADMIN))) {
+			operator.createTopics(List.of(new NewTopic("scratch", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+		}
+		try (KafkaProducer<String, String> dashboard = producer(ServiceAccount.DASHBOARD)) {
+			assertThatThrownBy(
+					() -> dashboard.send(new ProducerRecord<>("scratch", "k", "v")).get(30, TimeUnit.SECONDS))
+				.hasCauseInstanceOf(TopicAuthorizationException.class);
+		}
+	}
+
+	@Test
 	void aClientWithAWrongPasswordIsRefused() {
 		Map<String, Object> config = client(ServiceAccount.INTEGRATION.user());
 		config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.scram.ScramLoginModule required "
