@@ -35,6 +35,14 @@ public final class CatalogueAcls {
 
 	private static final String ANY_HOST = "*";
 
+	/**
+	 * What a Kafka Streams application does to its own changelog and repartition topics:
+	 * creates them, checks their settings, writes and reads them, and purges what it has
+	 * processed. Not {@code ALTER} or {@code ALTER_CONFIGS}.
+	 */
+	private static final List<AclOperation> STREAMS_INTERNAL_TOPICS = List.of(AclOperation.CREATE,
+			AclOperation.DESCRIBE_CONFIGS, AclOperation.WRITE, AclOperation.READ, AclOperation.DELETE);
+
 	private CatalogueAcls() {
 	}
 
@@ -64,7 +72,9 @@ public final class CatalogueAcls {
 			}
 			account.streamsApplicationId().ifPresent((id) -> {
 				bindings.add(allow(principal, ResourceType.GROUP, id, PatternType.LITERAL, AclOperation.READ));
-				bindings.add(allow(principal, ResourceType.TOPIC, id + "-", PatternType.PREFIXED, AclOperation.ALL));
+				for (AclOperation operation : STREAMS_INTERNAL_TOPICS) {
+					bindings.add(allow(principal, ResourceType.TOPIC, id + "-", PatternType.PREFIXED, operation));
+				}
 				bindings.add(allow(principal, ResourceType.TRANSACTIONAL_ID, id + "-", PatternType.PREFIXED,
 						AclOperation.WRITE));
 			});
