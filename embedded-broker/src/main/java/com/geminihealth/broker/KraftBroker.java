@@ -75,6 +75,18 @@ public final class KraftBroker implements AutoCloseable {
 	 * a retention check every second for a test of what retention deletes.
 	 */
 	public static KraftBroker start(Path dataDir, int port, Map<String, String> settings) {
+		return start(dataDir, port, settings, null);
+	}
+
+	/**
+	 * As {@link #start(Path, int, Map)}, for a broker that authenticates every client and
+	 * authorises it by ACL ({@link BrokerSecurity}). The users' credentials are written
+	 * when the data directory is formatted: starting again on it needs the same passwords
+	 * ({@link BrokerSecurity#of}).
+	 * @param security the users, their passwords and the broker's settings, or null for a
+	 * broker open to anyone
+	 */
+	public static KraftBroker start(Path dataDir, int port, Map<String, String> settings, BrokerSecurity security) {
 		long startNanos = System.nanoTime();
 		String logDir = dataDir.toAbsolutePath().normalize().toString();
 		try {
@@ -85,19 +97,22 @@ public final class KraftBroker implements AutoCloseable {
 			int brokerPort = (port != 0) ? port : free[0];
 			int controllerPort = free[1];
 			Map<String, String> props = config(logDir, brokerPort, controllerPort);
+			if (security != null) {
+				props.putAll(security.combinedSettings(brokerPort, controllerPort));
+			}
 			props.putAll(settings);
 			KafkaConfig config = new KafkaConfig(props, false);
 			// The Formatter writes meta.properties last: if it exists, the format
 			// completed.
 			boolean formatted = Files.exists(dataDir.resolve("meta.properties"));
 			if (!formatted) {
-				format(logDir);
+				format(logDir, security);
 			}
 			KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
 			String bootstrapServers = "localhost:" + brokerPort;
 			try {
 				server.startup();
-				String clusterId = awaitAdminReady(bootstrapServers, startNanos);
+				String clusterId = awaitAdminReady(bootstrapServers, startNanos, security);
 				logger.info("Kafka broker {} on {} (cluster {}) {} in {} ms", bootstrapServers, logDir, clusterId,
 						formatted ? "restarted" : "formatted and started",
 						TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
@@ -157,7 +172,7 @@ public final class KraftBroker implements AutoCloseable {
 	 * The programmatic equivalent of
 	 * {@code kafka-storage.sh format --cluster-id <random>}.
 	 */
-	private static void format(String logDir) {
+	private static void format(String logDir, BrokerSecurity security) {
 		String clusterId = Uuid.randomUuid().toString();
 		Formatter formatter = new Formatter().setNodeId(NODE_ID)
 			.setClusterId(clusterId)
@@ -166,6 +181,9 @@ public final class KraftBroker implements AutoCloseable {
 			.addDirectory(logDir)
 			// It prints progress to stdout; start() logs one summary line instead.
 			.setPrintStream(new PrintStream(OutputStream.nullOutputStream()));
+		if (security != null) {
+			formatter.setScramArguments(security.scramArguments());
+		}
 		try {
 			formatter.run();
 		}
@@ -178,9 +196,13 @@ public final class KraftBroker implements AutoCloseable {
 	 * {@code startup()} already waits for the broker to be unfenced; this additionally
 	 * proves that a client can reach it and that it reports itself in the cluster.
 	 */
-	private static String awaitAdminReady(String bootstrapServers, long startNanos) {
+	private static String awaitAdminReady(String bootstrapServers, long startNanos, BrokerSecurity security) {
 		long deadline = startNanos + STARTUP_TIMEOUT.toNanos();
-		Map<String, Object> adminConfig = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		Map<String, Object> adminConfig = new HashMap<>();
+		if (security != null) {
+			adminConfig.putAll(security.adminSettings());
+		}
+		adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		try (Admin admin = Admin.create(adminConfig)) {
 			Exception lastFailure = null;
 			while (System.nanoTime() < deadline) {

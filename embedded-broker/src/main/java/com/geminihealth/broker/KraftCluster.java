@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -56,17 +59,21 @@ public final class KraftCluster implements AutoCloseable {
 
 	private final Map<String, String> settings;
 
+	/** Null for a cluster open to anyone, as the local run's. */
+	private final BrokerSecurity security;
+
 	private final KafkaRaftServer controller;
 
 	private final KafkaRaftServer[] brokers;
 
 	private KraftCluster(Path dataDir, String clusterId, int controllerPort, int[] brokerPorts,
-			Map<String, String> settings) {
+			Map<String, String> settings, BrokerSecurity security) {
 		this.dataDir = dataDir;
 		this.clusterId = clusterId;
 		this.controllerPort = controllerPort;
 		this.brokerPorts = brokerPorts;
 		this.settings = Map.copyOf(settings);
+		this.security = security;
 		this.controller = server(controllerConfig(), "controller");
 		this.brokers = new KafkaRaftServer[brokerPorts.length];
 	}
@@ -81,13 +88,24 @@ public final class KraftCluster implements AutoCloseable {
 	 * @return the running cluster
 	 */
 	public static KraftCluster start(Path dataDir, int brokers, Map<String, String> settings) {
+		return start(dataDir, brokers, settings, null);
+	}
+
+	/**
+	 * As {@link #start(Path, int, Map)}, for a cluster that authenticates every client
+	 * and authorises it by ACL ({@link BrokerSecurity}): nobody may do anything but the
+	 * super users until {@link #applyAcls} grants it.
+	 * @param security the users, their passwords and the brokers' settings, or null for a
+	 * cluster open to anyone
+	 */
+	public static KraftCluster start(Path dataDir, int brokers, Map<String, String> settings, BrokerSecurity security) {
 		long startNanos = System.nanoTime();
 		try {
 			int[] ports = freePorts(brokers + 1);
 			int[] brokerPorts = new int[brokers];
 			System.arraycopy(ports, 1, brokerPorts, 0, brokers);
 			String clusterId = Uuid.randomUuid().toString();
-			KraftCluster cluster = new KraftCluster(dataDir, clusterId, ports[0], brokerPorts, settings);
+			KraftCluster cluster = new KraftCluster(dataDir, clusterId, ports[0], brokerPorts, settings, security);
 			cluster.controller.startup();
 			for (int index = 0; index < brokers; index++) {
 				cluster.startBroker(index);
@@ -108,6 +126,29 @@ public final class KraftCluster implements AutoCloseable {
 			servers.add("localhost:" + port);
 		}
 		return String.join(",", servers);
+	}
+
+	/** The cluster's users and passwords, if it is secured. */
+	public Optional<BrokerSecurity> security() {
+		return Optional.ofNullable(this.security);
+	}
+
+	/**
+	 * Creates {@code acls} as the operator, and returns once every running broker
+	 * enforces them.
+	 * @throws IllegalStateException if the cluster is not secured
+	 */
+	public synchronized void applyAcls(Collection<AclBinding> acls) {
+		if (this.security == null) {
+			throw new IllegalStateException("This cluster enforces no ACLs: start it with a BrokerSecurity");
+		}
+		List<String> running = new ArrayList<>();
+		for (int index = 0; index < this.brokerPorts.length; index++) {
+			if (this.brokers[index] != null) {
+				running.add("localhost:" + this.brokerPorts[index]);
+			}
+		}
+		this.security.applyAcls(String.join(",", running), acls);
 	}
 
 	/** How many brokers the cluster has, running or stopped. */
@@ -180,6 +221,9 @@ public final class KraftCluster implements AutoCloseable {
 		props.put("min.insync.replicas", String.valueOf(Math.min(2, this.brokerPorts.length)));
 		props.put("process.roles", "controller");
 		props.put("listeners", CONTROLLER_LISTENER + "://localhost:" + this.controllerPort);
+		if (this.security != null) {
+			props.putAll(this.security.controllerSettings());
+		}
 		return props;
 	}
 
@@ -200,6 +244,9 @@ public final class KraftCluster implements AutoCloseable {
 		props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replicas));
 		props.put("share.coordinator.state.topic.min.isr", String.valueOf(Math.min(2, replicas)));
 		props.put("group.initial.rebalance.delay.ms", "0");
+		if (this.security != null) {
+			props.putAll(this.security.brokerSettings(port));
+		}
 		props.putAll(this.settings);
 		return props;
 	}
@@ -221,6 +268,10 @@ public final class KraftCluster implements AutoCloseable {
 			.setMetadataLogDirectory(logDir)
 			.addDirectory(logDir)
 			.setPrintStream(new PrintStream(OutputStream.nullOutputStream()));
+		if (this.security != null) {
+			// Every user's credential is in the metadata before any broker starts.
+			formatter.setScramArguments(this.security.scramArguments());
+		}
 		try {
 			formatter.run();
 		}
@@ -231,8 +282,12 @@ public final class KraftCluster implements AutoCloseable {
 
 	private void awaitRegistered(int nodeId) {
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		try (Admin admin = Admin
-			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + this.brokerPorts[nodeId - 1]))) {
+		Map<String, Object> adminConfig = new HashMap<>();
+		if (this.security != null) {
+			adminConfig.putAll(this.security.adminSettings());
+		}
+		adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + this.brokerPorts[nodeId - 1]);
+		try (Admin admin = Admin.create(adminConfig)) {
 			while (System.nanoTime() < deadline) {
 				try {
 					Set<Integer> nodes = admin.describeCluster()

@@ -1,15 +1,11 @@
 package com.geminihealth.platform;
 
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Properties;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,9 +24,6 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 import org.springframework.kafka.core.KafkaAdmin;
 
-import com.geminihealth.schemas.Topic;
-import com.geminihealth.schemas.Topics;
-
 /**
  * What every service of the pipeline shares: the topics of the catalogue declared
  * (brokers never auto-create them), health for the Kafka connection and the Streams
@@ -45,19 +38,10 @@ public class PlatformAutoConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics pipelineTopics(TopicProperties properties) {
-		return new KafkaAdmin.NewTopics(
-				Topics.ALL.stream().map((topic) -> newTopic(topic, properties)).toArray(NewTopic[]::new));
-	}
-
-	private static NewTopic newTopic(Topic<?, ?> topic, TopicProperties properties) {
-		Map<String, String> configs = new HashMap<>(topic.configs());
-		Duration retention = properties.retention().get(topic.name());
-		if (retention != null && "delete".equals(configs.get(TopicConfig.CLEANUP_POLICY_CONFIG))) {
-			configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.toMillis()));
-		}
-		configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
-				String.valueOf(Math.min(2, properties.replicationFactor())));
-		return new NewTopic(topic.name(), properties.partitions(), properties.replicationFactor()).configs(configs);
+		// Where an operator creates the topics (a secured cluster), the service declares
+		// none: it may not create them, nor change their settings.
+		return new KafkaAdmin.NewTopics(properties.declare()
+				? CatalogueProvisioning.newTopics(properties).toArray(NewTopic[]::new) : new NewTopic[0]);
 	}
 
 	/**

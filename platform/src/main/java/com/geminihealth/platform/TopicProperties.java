@@ -18,11 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param replicationFactor copies of each partition
  * @param retention retention per topic name, overriding the catalogue's for topics that
  * delete old records
+ * @param declare whether the service creates the topics and applies their settings when
+ * it starts; false on a secured cluster, where services may not, and an operator does it
+ * ({@link CatalogueProvisioning})
  */
 @Validated
 @ConfigurationProperties("pipeline.topics")
 public record TopicProperties(@DefaultValue("3") @Min(1) int partitions,
-		@DefaultValue("1") @Min(1) short replicationFactor, Map<String, Duration> retention) {
+		@DefaultValue("1") @Min(1) short replicationFactor, Map<String, Duration> retention,
+		@DefaultValue("true") boolean declare) {
 
 	public TopicProperties {
 		retention = (retention != null) ? Map.copyOf(retention) : Map.of();

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -29,7 +28,9 @@ public final class TopicReplay {
 	public static <K, V> Map<TopicPartition, Long> replay(Map<String, Object> clientConfig, Topic<K, V> topic,
 			Consumer<ConsumerRecord<K, V>> each) {
 		Map<String, Object> config = new HashMap<>(clientConfig);
-		config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID());
+		// No group: nothing is committed, and a secured cluster grants no group to read
+		// in.
+		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
