@@ -98,9 +98,7 @@ public final class BacklogDrainBenchmark {
 			run();
 		}
 		catch (Throwable ex) {
-			// The service's listeners would otherwise keep the JVM alive, retrying
-			// against
-			// a broker that is gone.
+			// Or the service's listeners keep the JVM alive, retrying on a broker gone.
 			ex.printStackTrace();
 			System.exit(1);
 		}
