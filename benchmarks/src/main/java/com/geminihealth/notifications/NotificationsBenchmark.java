@@ -1,35 +1,14 @@
 package com.geminihealth.notifications;
 
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
-import com.icegreen.greenmail.mail.MovingMessage;
-import com.icegreen.greenmail.Managers;
-import com.icegreen.greenmail.smtp.SmtpServer;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.user.UserImpl;
-import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,17 +27,9 @@ import com.geminihealth.benchmarks.Percentiles;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
-import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
-import com.geminihealth.schemas.booking.Consent;
-import com.geminihealth.schemas.booking.Language;
-import com.geminihealth.schemas.booking.LocationId;
-import com.geminihealth.schemas.booking.Patient;
-import com.geminihealth.schemas.booking.PractitionerId;
-import com.geminihealth.schemas.booking.RequestId;
-import com.geminihealth.schemas.booking.ServiceId;
 
 /**
  * How many notifications the notifications service dispatches per second, and how long an
@@ -88,28 +59,12 @@ import com.geminihealth.schemas.booking.ServiceId;
  */
 public final class NotificationsBenchmark {
 
-	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
-
 	static final int WARMUP_EVENTS = 500;
-
-	/** Where every email goes once GreenMail has received it: nowhere. */
-	private static final GreenMailUser RECEIVED = new UserImpl("received@example.com", "received", "received", null) {
-
-		@Override
-		public void deliver(MovingMessage message) {
-		}
-
-	};
 
 	private NotificationsBenchmark() {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// The JDK's HTTP server leaves Nagle's algorithm on by default: with the client's
-		// delayed ACK every stubbed Twilio answer would wait ~40 ms, which Twilio does
-		// not.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		// The broker logs at INFO until the service's logging.level.root=WARN takes over.
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 		int events = Integer.getInteger("bench.events", 5_000);
@@ -122,47 +77,20 @@ public final class NotificationsBenchmark {
 		int total = WARMUP_EVENTS + events + steadyEvents;
 		Path dir = Directories.createForRun("notifications-benchmark");
 		Arrivals arrivals = new Arrivals(total);
-		Managers mail = new Managers();
-		// GreenMail takes each email over SMTP and notes when its DATA ended, for
-		// whom. It does not parse the email into a mailbox: a remote SMTP server
-		// does that on its own CPU, not on the two cores the service uses here. The
-		// integration tests read what is sent from GreenMail's mailboxes.
-		mail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
-			arrivals.email(seqOfEmail(recipient.getEmail()), System.currentTimeMillis());
-			return RECEIVED;
-		});
-		SmtpServer smtp = new NoDelaySmtpServer(new ServerSetup(0, "localhost", ServerSetup.PROTOCOL_SMTP), mail);
-		smtp.startService();
-		if (!smtp.waitTillRunning(10_000)) {
-			throw new IllegalStateException("GreenMail's SMTP server did not start");
-		}
+		SmtpStub smtp = new SmtpStub(arrivals).start();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0);
 				TwilioStub twilio = new TwilioStub(arrivals)) {
 			BenchmarkTopics.create(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
-			List<String> arguments = new java.util.ArrayList<>(
-					List.of("--spring.kafka.bootstrap-servers=" + broker.bootstrapServers(), "--server.port=0",
-							"--spring.mail.host=localhost", "--spring.mail.port=" + smtp.getPort(),
-							"--notifications.sms.account-sid=AC00000000000000000000000000000001",
-							"--notifications.sms.auth-token=secret",
-							"--pipeline.manage-links.secret=benchmark-only-manage-links-secret-of-32-characters",
-							"--notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
-							"--notifications.sms.api-base-url=" + twilio.baseUrl(),
-							"--notifications.sms.messages-per-second=" + smsPerSecond,
-							"--notifications.sms.quiet-hours.start=00:00", "--notifications.sms.quiet-hours.end=00:00",
-							"--logging.level.root=WARN", "--logging.structured.format.console=",
-							"--pipeline.data-dir=" + dir.resolve("data").toAbsolutePath()));
-			if (!serviceArgs.isEmpty()) {
-				arguments.addAll(Arrays.asList(serviceArgs.split("\\s+")));
-			}
-			ConfigurableApplicationContext service = NotificationsApplication.builder()
-				.run(arguments.toArray(String[]::new));
+			List<String> extra = serviceArgs.isEmpty() ? List.of() : Arrays.asList(serviceArgs.split("\\s+"));
+			ConfigurableApplicationContext service = BenchmarkService.start(broker.bootstrapServers(), smtp.port(),
+					twilio.baseUrl(), smsPerSecond, dir.resolve("data"), extra);
 			try (KafkaProducer<AppointmentId, AppointmentEvent> producer = producer(broker.bootstrapServers())) {
 				// Warm-up
 				publishBurst(producer, arrivals, 0, WARMUP_EVENTS);
 				awaitAll(arrivals, 0, WARMUP_EVENTS, Duration.ofMinutes(3), "warm-up");
 
 				// Throughput
-				double loadBefore = loadAverage();
+				double loadBefore = Machine.loadAverage();
 				CpuUsage cpu = CpuUsage.start();
 				publishBurst(producer, arrivals, WARMUP_EVENTS, events);
 				awaitAll(arrivals, WARMUP_EVENTS, events, Duration.ofMinutes(5), "throughput");
@@ -186,7 +114,7 @@ public final class NotificationsBenchmark {
 				CpuUsage.Used cpuSteady = cpu.stop();
 				long[] sms = arrivals.smsLatencyNanos(steadyFrom, steadyEvents);
 				long[] email = arrivals.emailLatencyMillis(steadyFrom, steadyEvents);
-				double loadAfter = loadAverage();
+				double loadAfter = Machine.loadAverage();
 
 				service.close();
 
@@ -242,7 +170,7 @@ public final class NotificationsBenchmark {
 			}
 		}
 		finally {
-			smtp.stopService();
+			smtp.close();
 			if (!keepData) {
 				Directories.delete(dir);
 			}
@@ -250,7 +178,7 @@ public final class NotificationsBenchmark {
 		System.exit(0);
 	}
 
-	private static KafkaProducer<AppointmentId, AppointmentEvent> producer(String bootstrap) {
+	static KafkaProducer<AppointmentId, AppointmentEvent> producer(String bootstrap) {
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 0);
 		return new KafkaProducer<>(config, Topics.APPOINTMENTS.keySerde().serializer(),
@@ -261,7 +189,7 @@ public final class NotificationsBenchmark {
 			int from, int count) {
 		AppointmentConfirmed[] prepared = new AppointmentConfirmed[count];
 		for (int i = 0; i < count; i++) {
-			prepared[i] = confirmed(from + i);
+			prepared[i] = BenchmarkPatients.confirmed(from + i);
 		}
 		for (int i = 0; i < count; i++) {
 			send(producer, arrivals, from + i, prepared[i]);
@@ -274,7 +202,7 @@ public final class NotificationsBenchmark {
 		long interval = TimeUnit.SECONDS.toNanos(1) / rate;
 		long start = System.nanoTime();
 		for (int i = 0; i < count; i++) {
-			AppointmentConfirmed event = confirmed(from + i);
+			AppointmentConfirmed event = BenchmarkPatients.confirmed(from + i);
 			long due = start + i * interval;
 			long wait;
 			while ((wait = due - System.nanoTime()) > 0) {
@@ -285,40 +213,10 @@ public final class NotificationsBenchmark {
 		producer.flush();
 	}
 
-	private static void send(KafkaProducer<AppointmentId, AppointmentEvent> producer, Arrivals arrivals, int seq,
+	static void send(KafkaProducer<AppointmentId, AppointmentEvent> producer, Arrivals arrivals, int seq,
 			AppointmentConfirmed event) {
 		arrivals.published(seq);
 		producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), event.appointmentId(), event));
-	}
-
-	/** A confirmation for a patient of its own, reachable by email and by text. */
-	static AppointmentConfirmed confirmed(int seq) {
-		Patient patient = new Patient("Olivia Martin", email(seq), phone(seq), Language.EN, new Consent(true, false));
-		AppointmentId id = AppointmentId.random();
-		Instant start = Instant.now().plus(Duration.ofDays(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-		return new AppointmentConfirmed(new RequestId(id.uuid()),
-				new Appointment(id, new LocationId("burlington"), new ServiceId("massage-60"),
-						new PractitionerId("maya-chen"), "Maya Chen", start, start.plus(Duration.ofHours(1)), TORONTO,
-						patient, null, 0));
-	}
-
-	static String phone(int seq) {
-		return "+1289" + (2_000_000 + seq);
-	}
-
-	static String email(int seq) {
-		return "patient-" + seq + "@example.com";
-	}
-
-	static int seqOfPhone(String phone) {
-		return (phone != null && phone.startsWith("+1289")) ? Integer.parseInt(phone.substring(5)) - 2_000_000 : -1;
-	}
-
-	static int seqOfEmail(String address) {
-		if (address == null || !address.startsWith("patient-")) {
-			return -1;
-		}
-		return Integer.parseInt(address.substring("patient-".length(), address.indexOf('@')));
 	}
 
 	private static void awaitAll(Arrivals arrivals, int from, int count, Duration timeout, String phase)
@@ -370,199 +268,6 @@ public final class NotificationsBenchmark {
 		}
 		Arrays.sort(all);
 		return all;
-	}
-
-	private static double loadAverage() {
-		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-	}
-
-	/**
-	 * When each event was handed to the producer and when each of its two messages
-	 * reached its provider; 0 until it did.
-	 */
-	static final class Arrivals {
-
-		final AtomicLongArray publishedNanos;
-
-		final AtomicLongArray publishedMillis;
-
-		final AtomicLongArray smsNanos;
-
-		final AtomicLongArray smsMillis;
-
-		final AtomicLongArray emailMillis;
-
-		Arrivals(int total) {
-			this.publishedNanos = new AtomicLongArray(total);
-			this.publishedMillis = new AtomicLongArray(total);
-			this.smsNanos = new AtomicLongArray(total);
-			this.smsMillis = new AtomicLongArray(total);
-			this.emailMillis = new AtomicLongArray(total);
-		}
-
-		void published(int seq) {
-			this.publishedMillis.set(seq, System.currentTimeMillis());
-			this.publishedNanos.set(seq, System.nanoTime());
-		}
-
-		void sms(int seq, long nanos, long millis) {
-			if (seq >= 0 && seq < this.smsNanos.length()) {
-				this.smsNanos.compareAndSet(seq, 0, nanos);
-				this.smsMillis.compareAndSet(seq, 0, millis);
-			}
-		}
-
-		void email(int seq, long millis) {
-			if (seq >= 0 && seq < this.emailMillis.length()) {
-				this.emailMillis.compareAndSet(seq, 0, millis);
-			}
-		}
-
-		long missingSms(int from, int count) {
-			return count(from, count, (i) -> this.smsNanos.get(i) == 0);
-		}
-
-		long missingEmail(int from, int count) {
-			return count(from, count, (i) -> this.emailMillis.get(i) == 0);
-		}
-
-		long firstPublishMillis(int from) {
-			return this.publishedMillis.get(from);
-		}
-
-		long firstProviderMillis(int from, int count) {
-			return Math.min(extreme(this.smsMillis, from, count, true), extreme(this.emailMillis, from, count, true));
-		}
-
-		long lastProviderMillis(int from, int count) {
-			return Math.max(extreme(this.smsMillis, from, count, false), extreme(this.emailMillis, from, count, false));
-		}
-
-		long firstSmsNanos(int from, int count) {
-			return extreme(this.smsNanos, from, count, true);
-		}
-
-		long lastSmsNanos(int from, int count) {
-			return extreme(this.smsNanos, from, count, false);
-		}
-
-		long firstEmailMillis(int from, int count) {
-			return extreme(this.emailMillis, from, count, true);
-		}
-
-		long lastEmailMillis(int from, int count) {
-			return extreme(this.emailMillis, from, count, false);
-		}
-
-		long[] smsLatencyNanos(int from, int count) {
-			return latencies(this.publishedNanos, this.smsNanos, from, count);
-		}
-
-		long[] emailLatencyMillis(int from, int count) {
-			return latencies(this.publishedMillis, this.emailMillis, from, count);
-		}
-
-		/** Arrival minus publication for each event, on one clock, sorted. */
-		private static long[] latencies(AtomicLongArray published, AtomicLongArray arrived, int from, int count) {
-			long[] latencies = new long[count];
-			for (int i = 0; i < count; i++) {
-				latencies[i] = arrived.get(from + i) - published.get(from + i);
-			}
-			Arrays.sort(latencies);
-			return latencies;
-		}
-
-		private static long extreme(AtomicLongArray values, int from, int count, boolean min) {
-			long result = min ? Long.MAX_VALUE : Long.MIN_VALUE;
-			for (int i = from; i < from + count; i++) {
-				result = min ? Math.min(result, values.get(i)) : Math.max(result, values.get(i));
-			}
-			return result;
-		}
-
-		private static long count(int from, int count, java.util.function.IntPredicate predicate) {
-			long n = 0;
-			for (int i = from; i < from + count; i++) {
-				if (predicate.test(i)) {
-					n++;
-				}
-			}
-			return n;
-		}
-
-	}
-
-	/**
-	 * Twilio's Messages API as a local stub: 201 with a message SID, the moment each
-	 * request arrives noted against the event its number belongs to.
-	 */
-	static final class TwilioStub implements AutoCloseable {
-
-		private final HttpServer server;
-
-		private final ExecutorService executor = Executors.newFixedThreadPool(8);
-
-		private final Arrivals arrivals;
-
-		private final AtomicLong sids = new AtomicLong();
-
-		TwilioStub(Arrivals arrivals) throws IOException {
-			this.arrivals = arrivals;
-			this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
-			this.server.setExecutor(this.executor);
-			this.server.createContext("/", this::answer);
-			this.server.start();
-		}
-
-		String baseUrl() {
-			return "http://localhost:" + this.server.getAddress().getPort() + "/";
-		}
-
-		private void answer(HttpExchange exchange) throws IOException {
-			long nanos = System.nanoTime();
-			long millis = System.currentTimeMillis();
-			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			String to = null;
-			for (String pair : body.split("&")) {
-				if (pair.startsWith("To=")) {
-					to = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
-				}
-			}
-			this.arrivals.sms(seqOfPhone(to), nanos, millis);
-			String json = "{\"sid\": \"SM" + String.format("%032x", this.sids.incrementAndGet())
-					+ "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
-			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(201, bytes.length);
-			exchange.getResponseBody().write(bytes);
-			exchange.close();
-		}
-
-		@Override
-		public void close() {
-			this.server.stop(0);
-			this.executor.shutdownNow();
-		}
-
-	}
-
-	/**
-	 * GreenMail's SMTP server with Nagle's algorithm off: it writes a multi-line reply
-	 * (the EHLO's) line by line, and with the client's delayed ACK each connection would
-	 * stall ~40 ms on it, which a mail server that writes its reply at once does not.
-	 */
-	static final class NoDelaySmtpServer extends SmtpServer {
-
-		NoDelaySmtpServer(ServerSetup setup, Managers managers) {
-			super(setup, managers);
-		}
-
-		@Override
-		protected void handleClientSocket(Socket socket) throws SocketException {
-			socket.setTcpNoDelay(true);
-			super.handleClientSocket(socket);
-		}
-
 	}
 
 }
