@@ -88,9 +88,10 @@ public class NotificationsKafkaConfiguration {
 
 	@Bean(RETRIES_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<byte[], byte[]> retriesListenerFactory(
-			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+			ConsumerFactory<?, ?> bootConsumerFactory, ObjectProvider<NotificationRetries> retries,
+			ObjectProvider<NotificationDeadLetters> deadLetters) {
 		ConcurrentKafkaListenerContainerFactory<byte[], byte[]> factory = listenerFactory(Topics.NOTIFICATIONS_RETRIES,
-				bootConsumerFactory, retries);
+				bootConsumerFactory, retriesOfRetries(retries, deadLetters));
 		// A partition waiting for its next retry is paused, and a poll of paused
 		// partitions waits its whole timeout: short, so that a partition resumed is read
 		// again within that long, not five seconds later.
@@ -101,22 +102,41 @@ public class NotificationsKafkaConfiguration {
 	/**
 	 * Nothing is retried in place, which would hold up the whole partition: a passing
 	 * failure goes to the retry stream, anything else (a record that cannot be read) to
-	 * the dead-letter stream with the reason. A retry read before it is due is sought
-	 * back to, without waiting, as often as it takes: its partition is paused until then.
+	 * the dead-letter stream with the reason. The records fetched behind a failed one are
+	 * handled next without fetching them again: seeking back to them would wait out the
+	 * fetch in flight, about one record per fetch wait while a provider is down.
 	 */
 	@Bean
 	DefaultErrorHandler retries(ObjectProvider<NotificationRetries> retries,
+			ObjectProvider<NotificationDeadLetters> deadLetters) {
+		DefaultErrorHandler handler = errorHandler(retries, deadLetters);
+		handler.setSeekAfterError(false);
+		return handler;
+	}
+
+	/**
+	 * As {@link #retries}, for the retry stream itself: a retry read before it is due is
+	 * sought back to, without waiting, as often as it takes, its partition paused until
+	 * then.
+	 */
+	private static DefaultErrorHandler retriesOfRetries(ObjectProvider<NotificationRetries> retries,
+			ObjectProvider<NotificationDeadLetters> deadLetters) {
+		DefaultErrorHandler handler = errorHandler(retries, deadLetters);
+		handler.setBackOffFunction(
+				(record, failure) -> NotificationRetries.notDueYet(failure) ? null : new FixedBackOff(0, 0));
+		return handler;
+	}
+
+	private static DefaultErrorHandler errorHandler(ObjectProvider<NotificationRetries> retries,
 			ObjectProvider<NotificationDeadLetters> deadLetters) {
 		DefaultErrorHandler handler = new DefaultErrorHandler(
 				(record, failure) -> NotificationDelivery.transientCause(failure)
 					.ifPresentOrElse((cause) -> retries.getObject().retryLater(record, cause),
 							() -> deadLetters.getObject().publish(record, failure)),
-				// Unlimited here, or the handler never asks the function below: only a
-				// retry not due yet is sought back to; anything else is recovered at
-				// once.
+				// Unlimited here, or the handler never asks a back-off function: anything
+				// but a retry not due yet is recovered at once.
 				new FixedBackOff(0, FixedBackOff.UNLIMITED_ATTEMPTS));
-		handler.setBackOffFunction(
-				(record, failure) -> NotificationRetries.notDueYet(failure) ? null : new FixedBackOff(0, 0));
+		handler.setBackOffFunction((record, failure) -> new FixedBackOff(0, 0));
 		// Every failure is recorded by the recoverer (an outcome, a dead letter, a log
 		// line); a retry not due yet is no failure at all.
 		handler.setLogLevel(KafkaException.Level.DEBUG);
