@@ -128,7 +128,7 @@ public final class ChaosRun {
 		// The cluster takes a minute or two to start; reminders fall due from then on,
 		// one
 		// start time after another, across the run.
-		Instant firstDue = Instant.now().plusSeconds(150);
+		Instant firstDue = Instant.now().plusSeconds(150).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		Map<String, Instant> reminderDue = new LinkedHashMap<>();
 		Map<String, String> remindersEnv = reminderRules(remindedDay, firstDue, seconds, reminderDue);
 		Map<String, String> anywhere = Map.of("NOTIFICATIONS_SMS_QUIETHOURS_START", "00:00",
@@ -180,8 +180,12 @@ public final class ChaosRun {
 				index++;
 			}
 		}
-		env.put("REMINDERS_POLICY_QUIETHOURS_START", "00:00");
-		env.put("REMINDERS_POLICY_QUIETHOURS_END", "00:00");
+		// A minute of quiet hours half a day away: texts are due at any moment of the
+		// run.
+		// (Equal start and end would not do: the scheduler reads them as quiet all day.)
+		LocalTime quiet = LocalTime.now(ZONE).plusHours(12).withSecond(0).withNano(0);
+		env.put("REMINDERS_POLICY_QUIETHOURS_START", quiet.toString());
+		env.put("REMINDERS_POLICY_QUIETHOURS_END", quiet.plusMinutes(1).toString());
 		return env;
 	}
 
@@ -204,27 +208,26 @@ public final class ChaosRun {
 				drivers.add(driver);
 			}
 			List<String> kills = new ArrayList<>();
+			Map<String, Long> restarting = new ConcurrentHashMap<>();
 			long end = System.nanoTime() + duration.toNanos();
 			while (System.nanoTime() < end) {
 				Thread.sleep(killEvery.toMillis());
 				if (System.nanoTime() >= end) {
 					break;
 				}
-				List<String> victims = new ArrayList<>(this.cluster.nodes());
-				victims.addAll(this.cluster.serviceInstances());
-				String victim = victims.get(this.random.nextInt(victims.size()));
-				long killed = System.nanoTime();
+				String victim = victim(restarting.keySet());
+				if (victim == null) {
+					continue;
+				}
+				restarting.put(victim, System.nanoTime());
 				this.cluster.kill(victim);
-				Thread.sleep(1000);
+				Thread.sleep(500);
 				this.cluster.launch(victim);
-				if (victim.startsWith("node-")) {
-					this.cluster.awaitNodes();
-				}
-				else {
-					this.cluster.awaitReady(victim);
-				}
-				kills.add(victim + " (back in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - killed) + " s)");
-				System.out.printf("killed -9 and restarted %s%n", kills.get(kills.size() - 1));
+				kills.add(victim);
+				System.out.printf("%s killed -9 and started again%n", victim);
+				Thread watch = new Thread(() -> awaitBack(victim, restarting), "watch-" + victim);
+				watch.setDaemon(true);
+				watch.start();
 			}
 			this.driving = false;
 			for (Thread driver : drivers) {
@@ -237,6 +240,46 @@ public final class ChaosRun {
 		Invariants invariants = new Invariants(this.cluster.layout(), this.ledger, this.reminderDue);
 		invariants.settle(Duration.ofSeconds(120));
 		return invariants.check(System.out) ? 0 : 1;
+	}
+
+	/**
+	 * A node or instance to kill: any that is up, as long as no other node is coming back
+	 * (two nodes down stop every write, min.insync.replicas being 2) and no other
+	 * instance of its service is (then the service would be gone, not failing over).
+	 */
+	private String victim(java.util.Set<String> restarting) {
+		List<String> candidates = new ArrayList<>();
+		boolean nodeDown = restarting.stream().anyMatch((name) -> name.startsWith("node-"));
+		if (!nodeDown) {
+			candidates.addAll(this.cluster.nodes());
+		}
+		for (String instance : this.cluster.serviceInstances()) {
+			String service = instance.substring(0, instance.lastIndexOf('-'));
+			if (restarting.stream().noneMatch((name) -> name.startsWith(service + "-"))) {
+				candidates.add(instance);
+			}
+		}
+		return candidates.isEmpty() ? null : candidates.get(this.random.nextInt(candidates.size()));
+	}
+
+	private void awaitBack(String victim, Map<String, Long> restarting) {
+		try {
+			if (victim.startsWith("node-")) {
+				this.cluster.awaitNodes();
+			}
+			else {
+				this.cluster.awaitReady(victim);
+			}
+			long took = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarting.get(victim));
+			this.ledger.restarts.add(victim + " " + took + " s");
+			System.out.printf("%s back in %d s%n", victim, took);
+		}
+		catch (Exception ex) {
+			this.ledger.restarts.add(victim + " NOT BACK: " + ex.getMessage());
+		}
+		finally {
+			restarting.remove(victim);
+		}
 	}
 
 	private KafkaProducer<byte[], byte[]> producer() {
@@ -487,6 +530,8 @@ public final class ChaosRun {
 		final AtomicLong errors = new AtomicLong();
 
 		final List<String> kills = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		final List<String> restarts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 		void accept(String requestId, String door) {
 			this.accepted.put(requestId, door);

@@ -185,7 +185,7 @@ public final class ClusterShape {
 			own.put("SPRING_MAIL_PORT", String.valueOf(layout.offset() + SMTP_PORT));
 			own.put("SPRING_MAIL_USERNAME", "");
 			own.put("SPRING_MAIL_PASSWORD", "");
-			own.put("NOTIFICATIONS_SMS_APIBASEURL", layout.sinkUrl() + "/twilio/");
+			own.put("NOTIFICATIONS_SMS_APIBASEURL", layout.sinkUrl() + "/");
 			own.put("DASHBOARD_INTAKE_URL", intake);
 			own.put("DASHBOARD_SECURITY_USERS_0_USERNAME", DASHBOARD_USERNAME);
 			own.put("DASHBOARD_SECURITY_USERS_0_PASSWORD", "{noop}" + DASHBOARD_PASSWORD);

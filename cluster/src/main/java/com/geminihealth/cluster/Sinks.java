@@ -59,7 +59,7 @@ public final class Sinks {
 		Sinks sinks = new Sinks(failureRate, lostAnswerRate);
 		HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), httpPort), 256);
 		http.setExecutor(Executors.newFixedThreadPool(16));
-		http.createContext("/twilio/", sinks::twilio);
+		http.createContext("/2010-04-01/", sinks::twilio);
 		http.createContext("/messages", sinks::messages);
 		http.start();
 		ServerSocket smtp = new ServerSocket(smtpPort, 256, InetAddress.getLoopbackAddress());
