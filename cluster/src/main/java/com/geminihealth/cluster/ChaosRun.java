@@ -78,9 +78,20 @@ public final class ChaosRun {
 	static final ZoneId ZONE = ZoneId.of("America/Toronto");
 
 	/** Where and what the mix books: pairs a practitioner of the clinic works at. */
-	private static final List<String[]> OFFERS = List.of(new String[] { "burlington", "rmt-swedish-60" },
-			new String[] { "burlington", "physio-follow-up" }, new String[] { "oakville", "physio-follow-up" },
-			new String[] { "hamilton", "rmt-deep-tissue-60" }, new String[] { "burlington", "chiro-visit" });
+	private static final List<String[]> OFFERS = List.of(new String[] { "burlington", "rmt-swedish-60", "maya-chen" },
+			new String[] { "burlington", "physio-follow-up", "sophie-tremblay" },
+			new String[] { "oakville", "physio-follow-up", "arjun-patel" },
+			new String[] { "hamilton", "rmt-deep-tissue-60", "liam-obrien" },
+			new String[] { "burlington", "chiro-visit", "elena-rossi" });
+
+	private static final java.util.regex.Pattern CSRF = java.util.regex.Pattern
+		.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+	/** Each driver is one front-desk user with a session of its own. */
+	private final ThreadLocal<HttpClient> frontDesk = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
+		.cookieHandler(new java.net.CookieManager())
+		.connectTimeout(Duration.ofSeconds(2))
+		.build());
 
 	/** Start times whose reminders fall due during the run ({@link #reminderRules}). */
 	static final List<LocalTime> REMINDED_TIMES = List.of(LocalTime.of(9, 0), LocalTime.of(10, 30), LocalTime.of(12, 0),
@@ -233,12 +244,19 @@ public final class ChaosRun {
 			for (Thread driver : drivers) {
 				driver.join();
 			}
+			// Whatever was killed last comes back before the checks: the promises are
+			// about
+			// a cluster that recovers, not one that is still down.
+			long back = System.nanoTime() + TimeUnit.MINUTES.toNanos(7);
+			while (!restarting.isEmpty() && System.nanoTime() < back) {
+				Thread.sleep(1000);
+			}
 			this.ledger.kills.addAll(kills);
 		}
 		watcher.close();
 		System.out.printf("traffic over: %s; settling%n", this.ledger.summary());
 		Invariants invariants = new Invariants(this.cluster.layout(), this.ledger, this.reminderDue);
-		invariants.settle(Duration.ofSeconds(120));
+		invariants.settle(Duration.ofSeconds(240));
 		return invariants.check(System.out) ? 0 : 1;
 	}
 
@@ -265,7 +283,7 @@ public final class ChaosRun {
 	private void awaitBack(String victim, Map<String, Long> restarting) {
 		try {
 			if (victim.startsWith("node-")) {
-				this.cluster.awaitNodes();
+				this.cluster.awaitNode(victim);
 			}
 			else {
 				this.cluster.awaitReady(victim);
@@ -302,8 +320,11 @@ public final class ChaosRun {
 			try {
 				int dice = ThreadLocalRandom.current().nextInt(100);
 				Appointment confirmed = watcher.randomLive();
-				if (dice < 40 || confirmed == null) {
+				if (dice < 30 || confirmed == null) {
 					bookOnline();
+				}
+				else if (dice < 40) {
+					bookByPhone();
 				}
 				else if (dice < 55) {
 					bookOnKafka(producer);
@@ -393,6 +414,61 @@ public final class ChaosRun {
 			return;
 		}
 		this.ledger.refused.merge("online gave up", 1, Integer::sum);
+	}
+
+	/**
+	 * The front desk booking a caller on the dashboard's form (which publishes the
+	 * command itself and names no request id: the decision is found by the caller's
+	 * email).
+	 */
+	private void bookByPhone() throws Exception {
+		String[] offer = someOffer();
+		String[] contact = someContact();
+		LocalDateTime start = someStart(ThreadLocalRandom.current().nextInt(3) == 0);
+		String authorization = "Basic " + Base64.getEncoder()
+			.encodeToString((ClusterShape.DASHBOARD_USERNAME + ":" + ClusterShape.DASHBOARD_PASSWORD)
+				.getBytes(StandardCharsets.UTF_8));
+		int instance = ThreadLocalRandom.current().nextInt(ClusterShape.INSTANCES);
+		String dashboard = "http://localhost" + ":"
+				+ ClusterShape.service("dashboard").port(this.cluster.layout(), instance);
+		HttpClient client = this.frontDesk.get();
+		String page = client
+			.send(HttpRequest.newBuilder(URI.create(dashboard + "/bookings/new"))
+				.timeout(Duration.ofSeconds(15))
+				.header("Authorization", authorization)
+				.build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		java.util.regex.Matcher csrf = CSRF.matcher(page);
+		if (!csrf.find()) {
+			this.ledger.count("phone form unavailable");
+			return;
+		}
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("_csrf", csrf.group(1));
+		form.put("location", offer[0]);
+		form.put("service", offer[1]);
+		form.put("slot", start + "|" + offer[2]);
+		form.put("patientName", "Chaos Caller");
+		form.put("mobilePhone", contact[1].substring(2));
+		form.put("email", contact[0]);
+		form.put("smsConsent", "true");
+		StringBuilder body = new StringBuilder();
+		form.forEach((name, value) -> body.append((body.length() > 0) ? "&" : "")
+			.append(name)
+			.append('=')
+			.append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)));
+		HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(dashboard + "/bookings"))
+			.timeout(Duration.ofSeconds(15))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() == 302 && response.headers().firstValue("Location").orElse("").contains("/today")) {
+			this.ledger.phoneAccepted.add(contact[0]);
+		}
+		else {
+			this.ledger.refused.merge("phone " + response.statusCode(), 1, Integer::sum);
+		}
 	}
 
 	private String intakeUrl(int attempt) {
@@ -520,6 +596,12 @@ public final class ChaosRun {
 
 		final Map<String, Integer> refused = new ConcurrentHashMap<>();
 
+		/**
+		 * Phone bookings the dashboard took, by the caller's email (unique to each
+		 * booking).
+		 */
+		final java.util.Set<String> phoneAccepted = ConcurrentHashMap.newKeySet();
+
 		final Map<String, Integer> actions = new ConcurrentHashMap<>();
 
 		/** The moment each number's STOP was answered: accepted, so durable. */
@@ -543,9 +625,10 @@ public final class ChaosRun {
 
 		String summary() {
 			long online = this.accepted.values().stream().filter("online"::equals).count();
-			return "%d bookings accepted (%d online, %d on Kafka), %d completions sent, actions %s, refused %s, %d driver errors"
-				.formatted(this.accepted.size(), online, this.accepted.size() - online, this.completions.get(),
-						new TreeMap<>(this.actions), new TreeMap<>(this.refused), this.errors.get());
+			return "%d bookings accepted (%d online, %d by phone at the front desk, %d on Kafka), %d completions sent, actions %s, refused %s, %d driver errors"
+				.formatted(this.accepted.size() + this.phoneAccepted.size(), online, this.phoneAccepted.size(),
+						this.accepted.size() - online, this.completions.get(), new TreeMap<>(this.actions),
+						new TreeMap<>(this.refused), this.errors.get());
 		}
 
 	}

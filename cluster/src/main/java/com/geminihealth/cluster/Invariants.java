@@ -183,6 +183,21 @@ final class Invariants {
 				unacknowledged++;
 			}
 		}
+		Map<String, Integer> byPhone = new HashMap<>();
+		for (Rec<AppointmentId, AppointmentEvent> record : appointments) {
+			Patient patient = (record.value() instanceof AppointmentConfirmed c) ? c.appointment().patient()
+					: (record.value() instanceof AppointmentDeclined d) ? d.patient() : null;
+			if (patient != null && this.ledger.phoneAccepted.contains(patient.email())) {
+				byPhone.merge(patient.email(), 1, Integer::sum);
+			}
+		}
+		for (String caller : this.ledger.phoneAccepted) {
+			int times = byPhone.getOrDefault(caller, 0);
+			if (times != 1) {
+				breaks("every accepted request decided exactly once",
+						"phone booking for " + caller + " decided " + times + " times");
+			}
+		}
 		for (Map.Entry<String, String> accepted : this.ledger.accepted.entrySet()) {
 			int times = decided.getOrDefault(accepted.getKey(), 0);
 			if (times != 1) {

@@ -41,9 +41,9 @@ import com.geminihealth.cluster.ClusterShape.Service;
  */
 public final class LocalCluster {
 
-	private static final Duration NODES_READY = Duration.ofSeconds(120);
+	private static final Duration NODES_READY = Duration.ofSeconds(300);
 
-	private static final Duration SERVICE_READY = Duration.ofSeconds(240);
+	private static final Duration SERVICE_READY = Duration.ofSeconds(420);
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -346,6 +346,40 @@ public final class LocalCluster {
 			}
 		}
 		throw new IllegalStateException("The 3 nodes did not all join within " + NODES_READY.toSeconds() + " s");
+	}
+
+	/**
+	 * Waits until the node answers on its own port and counts itself in the cluster:
+	 * after a kill the others still list it until its session times out, so asking them
+	 * proves nothing.
+	 */
+	public void awaitNode(String name) throws InterruptedException {
+		int node = Integer.parseInt(name.substring("node-".length())) - 1;
+		long deadline = System.nanoTime() + NODES_READY.toNanos();
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+				"localhost:" + this.layout.clientPort(node), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000))) {
+			while (System.nanoTime() < deadline) {
+				try {
+					if (admin.describeCluster()
+						.nodes()
+						.get(5, TimeUnit.SECONDS)
+						.stream()
+						.anyMatch(
+								(member) -> member.id() == node + 1 && member.port() == this.layout.clientPort(node))) {
+						return;
+					}
+				}
+				catch (Exception ex) {
+					// not back yet
+				}
+				if (pid(name).isEmpty()) {
+					throw new IllegalStateException(name + " exited; see " + this.layout.logs().resolve(name + ".log"));
+				}
+				Thread.sleep(500);
+			}
+		}
+		throw new IllegalStateException(name + " did not come back within " + NODES_READY.toSeconds() + " s");
 	}
 
 	/** Waits until the instance answers 200 on its public {@code /readyz}. */
