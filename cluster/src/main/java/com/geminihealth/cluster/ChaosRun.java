@@ -93,9 +93,10 @@ public final class ChaosRun {
 		.connectTimeout(Duration.ofSeconds(2))
 		.build());
 
-	/** Start times whose reminders fall due during the run ({@link #reminderRules}). */
-	static final List<LocalTime> REMINDED_TIMES = List.of(LocalTime.of(9, 0), LocalTime.of(10, 30), LocalTime.of(12, 0),
-			LocalTime.of(13, 30));
+	/**
+	 * The start time whose reminders fall due during the run ({@link #reminderRules}).
+	 */
+	static final LocalTime REMINDED_TIME = LocalTime.of(9, 0);
 
 	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -139,7 +140,7 @@ public final class ChaosRun {
 		// The cluster takes a minute or two to start; reminders fall due from then on,
 		// one
 		// start time after another, across the run.
-		Instant firstDue = Instant.now().plusSeconds(150).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		Instant firstDue = Instant.now().plusSeconds(120).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		Map<String, Instant> reminderDue = new LinkedHashMap<>();
 		Map<String, String> remindersEnv = reminderRules(remindedDay, firstDue, seconds, reminderDue);
 		Map<String, String> anywhere = Map.of("NOTIFICATIONS_SMS_QUIETHOURS_START", "00:00",
@@ -169,27 +170,26 @@ public final class ChaosRun {
 	}
 
 	/**
-	 * One email and one text rule per reminded start time, due one after another during
-	 * the run: the appointment at that time is reminded then, any later one later still,
-	 * and any earlier one not at all (its due time is already past when booked).
+	 * Reminder rules that fall due for an appointment at {@link #REMINDED_TIME} on the
+	 * reminded day once a minute, from two minutes after launch until well after the run
+	 * (the cluster's start-up takes one to six minutes here, so the run's own window is
+	 * not known in advance), alternating email and text. An appointment at a later time
+	 * is reminded later still (after the run), one at an earlier time not at all (those
+	 * due times are past when it is booked).
 	 */
 	static Map<String, String> reminderRules(LocalDate day, Instant firstDue, int seconds,
 			Map<String, Instant> dueByRule) {
 		Map<String, String> env = new LinkedHashMap<>();
-		long step = Math.max(10, seconds / REMINDED_TIMES.size());
-		int index = 0;
-		for (int k = 0; k < REMINDED_TIMES.size(); k++) {
-			Instant start = day.atTime(REMINDED_TIMES.get(k)).atZone(ZONE).toInstant();
-			Instant due = firstDue.plusSeconds(k * step);
-			Duration before = Duration.between(due, start);
-			for (String channel : List.of("email", "sms")) {
-				String name = "chaos-" + channel + "-" + k;
-				env.put("REMINDERS_POLICY_RULES_" + index + "_NAME", name);
-				env.put("REMINDERS_POLICY_RULES_" + index + "_CHANNEL", channel);
-				env.put("REMINDERS_POLICY_RULES_" + index + "_BEFORE", before.toString());
-				dueByRule.put(name, due);
-				index++;
-			}
+		Instant start = day.atTime(REMINDED_TIME).atZone(ZONE).toInstant();
+		int rules = (480 + seconds) / 60 + 1;
+		for (int k = 0; k < rules; k++) {
+			String channel = (k % 2 == 0) ? "email" : "sms";
+			Instant due = firstDue.plusSeconds(60L * k);
+			String name = "chaos-" + channel + "-" + k;
+			env.put("REMINDERS_POLICY_RULES_" + k + "_NAME", name);
+			env.put("REMINDERS_POLICY_RULES_" + k + "_CHANNEL", channel);
+			env.put("REMINDERS_POLICY_RULES_" + k + "_BEFORE", Duration.between(due, start).toString());
+			dueByRule.put(name, due);
 		}
 		// A minute of quiet hours half a day away: texts are due at any moment of the
 		// run.
@@ -359,7 +359,7 @@ public final class ChaosRun {
 	private LocalDateTime someStart(boolean reminded) {
 		ThreadLocalRandom dice = ThreadLocalRandom.current();
 		if (reminded) {
-			return this.remindedDay.atTime(REMINDED_TIMES.get(dice.nextInt(REMINDED_TIMES.size())));
+			return this.remindedDay.atTime(REMINDED_TIME);
 		}
 		LocalDate day = nextWeekday(this.remindedDay.plusDays(1 + dice.nextInt(5)));
 		return day.atTime(9 + dice.nextInt(6), 15 * dice.nextInt(4));

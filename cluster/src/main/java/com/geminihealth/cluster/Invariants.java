@@ -205,10 +205,11 @@ final class Invariants {
 						"request " + accepted.getKey() + " (" + accepted.getValue() + ") decided " + times + " times");
 			}
 		}
-		out.printf(
-				"decisions: %d accepted requests, %d confirmed, %d declined; %d decided whose acceptance the client "
-						+ "never heard (a door's answer lost to a kill: allowed)%n",
-				this.ledger.accepted.size(), confirmed, declined, unacknowledged);
+		int phoneDecisions = byPhone.values().stream().mapToInt(Integer::intValue).sum();
+		out.printf("decisions: %d requests accepted with an id, %d confirmed, %d declined; %d of %d phone bookings "
+				+ "decided; %d decided whose acceptance the client never heard (a door's answer lost to a kill: "
+				+ "allowed)%n", this.ledger.accepted.size(), confirmed, declined, byPhone.size(),
+				this.ledger.phoneAccepted.size(), unacknowledged - phoneDecisions);
 	}
 
 	private void noPractitionerDoubleBooked(PrintStream out, List<Rec<AppointmentId, AppointmentEvent>> appointments) {
