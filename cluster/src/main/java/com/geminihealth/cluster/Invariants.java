@@ -315,6 +315,9 @@ final class Invariants {
 				if (taken.size() > 1 && unknownBefore) {
 					verdict = "sent " + taken.size() + "x after an unknown outcome";
 				}
+				else if (taken.size() > 1 && notificationsKilledBetween(taken)) {
+					verdict = "sent " + taken.size() + "x across a notifications kill";
+				}
 				else if (taken.size() > 1) {
 					verdict = "DUPLICATE";
 					breaks("every message sent at most once per channel",
@@ -342,6 +345,19 @@ final class Invariants {
 		}
 		out.println("messages (by what and channel: how each ended):");
 		tally.forEach((what, verdicts) -> out.printf("  %-28s %s%n", what, verdicts));
+	}
+
+	/**
+	 * Whether a notifications instance was killed between the first and the last copy:
+	 * the window the architecture names (a crash between the provider's accept and the
+	 * outcome record), counted apart. Necessary for that window, not proof of it.
+	 */
+	private boolean notificationsKilledBetween(List<Receipt> taken) {
+		Instant first = taken.get(0).at();
+		Instant last = taken.get(taken.size() - 1).at();
+		return this.ledger.killedAt.stream()
+			.anyMatch((kill) -> kill.getKey().startsWith("notifications-") && !kill.getValue().isBefore(first)
+					&& !kill.getValue().isAfter(last));
 	}
 
 	private static String kind(AppointmentEvent event) {
