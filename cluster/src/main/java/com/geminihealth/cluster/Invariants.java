@@ -123,7 +123,8 @@ final class Invariants {
 		out.println();
 		out.println("== Chaos run report");
 		out.println("traffic: " + this.ledger.summary());
-		out.println("kills (kill -9, then started again): " + this.ledger.kills.size() + " " + this.ledger.kills);
+		out.println("kills (kill -9, then started again): " + this.ledger.kills.size() + " "
+				+ this.ledger.killedAt.stream().map((kill) -> kill.getKey() + "@" + kill.getValue()).toList());
 		out.println("back (ready again after): " + this.ledger.restarts);
 
 		decidedExactlyOnce(out, appointments);
