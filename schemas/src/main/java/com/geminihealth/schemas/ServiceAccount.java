@@ -57,7 +57,7 @@ public enum ServiceAccount {
 	 */
 	NOTIFICATIONS("notifications", List.of(NOTIFICATION_OUTCOMES, NOTIFICATIONS_RETRIES, NOTIFICATIONS_DEAD_LETTERS),
 			List.of(APPOINTMENTS, DUE_NOTICES, CONTACT_INQUIRIES, DELIVERY_REPORTS, NOTIFICATIONS_RETRIES,
-					PATIENT_PREFERENCES, NOTIFICATION_OUTCOMES, APPOINTMENT_STATES, ERASURES),
+					PATIENT_PREFERENCES, PATIENT_REPLIES, NOTIFICATION_OUTCOMES, APPOINTMENT_STATES, ERASURES),
 			List.of("appointment-sms", "due-notice-sms", "appointment-emails", "inquiry-emails", "due-notice-emails",
 					"notification-retries", "delivery-reports"),
 			List.of(), null),

@@ -19,11 +19,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the tables a send depends on (the ledger, the preferences, the appointments) up
- * to what their topics hold at this moment, before each send: an outcome another instance
- * wrote, a STOP or a cancellation acknowledged before the send began is then taken into
- * account, not merely soon. It costs one offsets request to the brokers per send, and a
- * wait only when a table is behind.
+ * Brings the tables a send depends on (the ledger, the preferences and the STOPs not yet
+ * folded into them, the appointments) up to what their topics hold at this moment, before
+ * each send: an outcome another instance wrote, a STOP or a cancellation acknowledged
+ * before the send began is then taken into account, not merely soon. It costs one offsets
+ * request to the brokers per send, and a wait only when a table is behind.
  */
 @Component
 class CurrentTables implements DisposableBean {
@@ -34,8 +34,9 @@ class CurrentTables implements DisposableBean {
 
 	private final Admin admin;
 
-	CurrentTables(NotificationLedger ledger, OptOuts optOuts, AppointmentStates appointments, KafkaAdmin kafkaAdmin) {
-		this.tables = List.of(ledger, optOuts, appointments);
+	CurrentTables(NotificationLedger ledger, OptOuts optOuts, RecentOptOuts recentOptOuts,
+			AppointmentStates appointments, KafkaAdmin kafkaAdmin) {
+		this.tables = List.of(ledger, optOuts, recentOptOuts, appointments);
 		this.admin = Admin.create(kafkaAdmin.getConfigurationProperties());
 	}
 

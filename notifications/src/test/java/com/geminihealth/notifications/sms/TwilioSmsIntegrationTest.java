@@ -58,7 +58,10 @@ import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientPreferences;
+import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.patient.ReplySource;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -197,6 +200,32 @@ class TwilioSmsIntegrationTest {
 						(suppressed) -> assertThat(suppressed.reason())
 							.isEqualTo(NotificationSuppressed.Reason.OPTED_OUT))));
 		assertThat(requests).noneMatch((sent) -> phone.equals(sent.get("To")));
+	}
+
+	@Test
+	void stopsTextingAtAStopNotYetFoldedIntoThePatientsPreferences() throws Exception {
+		String phone = "+12892348127";
+		PatientContact contact = new PatientContact(phone);
+		prefer(new PatientPreferences(contact, List.of(), Language.EN, Instant.now().minusSeconds(60)));
+		// The preferences' writer (the reminders service) is down: only the reply is on
+		// Kafka.
+		reply(new OptedOut(contact, Channel.SMS, "STOP", ReplySource.SMS_KEYWORD, Instant.now()));
+		AppointmentConfirmed confirmed = confirmedFor(phone, true);
+
+		publish(confirmed);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(outcomes(confirmed.appointmentId()))
+				.anySatisfy((outcome) -> assertThat(outcome).isInstanceOfSatisfying(NotificationSuppressed.class,
+						(suppressed) -> assertThat(suppressed.reason())
+							.isEqualTo(NotificationSuppressed.Reason.OPTED_OUT))));
+		assertThat(requests).noneMatch((sent) -> phone.equals(sent.get("To")));
+
+		// Once folded, a later START there wins over the old STOP.
+		prefer(new PatientPreferences(contact, List.of(), Language.EN, Instant.now().plusSeconds(1)));
+		publish(confirmedFor(phone, true));
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> twilio.textsTo(phone) == 1);
 	}
 
 	@Test
@@ -451,6 +480,14 @@ class TwilioSmsIntegrationTest {
 				Topics.PATIENT_PREFERENCES.valueSerde().serializer())) {
 			producer.send(new ProducerRecord<>(Topics.PATIENT_PREFERENCES.name(), preferences.contact(), preferences))
 				.get();
+		}
+	}
+
+	private void reply(PatientReply reply) throws Exception {
+		try (KafkaProducer<PatientContact, PatientReply> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers),
+				Topics.PATIENT_REPLIES.keySerde().serializer(), Topics.PATIENT_REPLIES.valueSerde().serializer())) {
+			producer.send(new ProducerRecord<>(Topics.PATIENT_REPLIES.name(), reply.contact(), reply)).get();
 		}
 	}
 
