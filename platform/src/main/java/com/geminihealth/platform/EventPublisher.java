@@ -108,7 +108,7 @@ public class EventPublisher implements DisposableBean {
 	/** Kafka did not confirm the record in time: the caller must not report success. */
 	public static class NotAcknowledged extends RuntimeException {
 
-		NotAcknowledged(String topic, Throwable cause) {
+		public NotAcknowledged(String topic, Throwable cause) {
 			super("Kafka did not acknowledge the record on " + topic, cause);
 		}
 

@@ -13,10 +13,10 @@ import com.geminihealth.intake.clinic.ClinicProperties;
 
 /**
  * What a browser sees when a page cannot be shown: a page of the clinic's, saying whether
- * the address is unknown, the link incomplete, the form expired or sent too often, or the
- * fault ours, and how to book or reach the front desk instead. It never repeats the
- * address or the error's details. API clients get problem details ({@link Problems}) or
- * Spring Boot's JSON error.
+ * the address is unknown, the link incomplete, the form expired or sent too often, the
+ * service briefly unable to take it, or the fault ours, and how to book or reach the
+ * front desk instead. It never repeats the address or the error's details. API clients
+ * get problem details ({@link Problems}) or Spring Boot's JSON error.
  */
 @Component
 class ErrorPages implements ErrorViewResolver {
@@ -39,6 +39,7 @@ class ErrorPages implements ErrorViewResolver {
 			// refused.
 			case FORBIDDEN -> "expired";
 			case TOO_MANY_REQUESTS -> "busy";
+			case SERVICE_UNAVAILABLE -> "unavailable";
 			default -> status.is4xxClientError() ? "incomplete" : "ours";
 		};
 	}

@@ -267,7 +267,7 @@ class BookingPageIntegrationTest {
 	@ParameterizedTest
 	@CsvSource({ "404, We could not find that page", "403, This page was open too long",
 			"429, Too many tries in a short time", "400, That link is not complete",
-			"500, 'Sorry, something went wrong on our side'" })
+			"503, We cannot take this right now", "500, 'Sorry, something went wrong on our side'" })
 	void showsABrowserAPageOfTheClinicWhenAPageCannotBeShown(int status, String heading) throws Exception {
 		String page = this.mvc
 			.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
