@@ -13,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
  * Local hours in which no SMS goes out, such as 21:00-08:00 (the window may wrap
  * midnight). An SMS due inside them moves to the last allowed moment before them: one
  * minute before {@code start}, so that the notifications service, which checks quiet
- * hours again when it sends, still finds it allowed.
+ * hours again when it sends, still finds it allowed. A window that ends where it starts
+ * is empty: no quiet hours, as the notifications service reads the same setting.
  *
  * @param start first quiet moment, local time
  * @param end first allowed moment again, local time
@@ -27,6 +28,9 @@ public record QuietHours(@NotNull LocalTime start, @NotNull LocalTime end) {
 		ZonedDateTime local = due.atZone(zone);
 		LocalTime time = local.toLocalTime();
 		LocalDate began;
+		if (this.start.equals(this.end)) {
+			return due;
+		}
 		if (this.start.isBefore(this.end)) {
 			if (time.isBefore(this.start) || !time.isBefore(this.end)) {
 				return due;
