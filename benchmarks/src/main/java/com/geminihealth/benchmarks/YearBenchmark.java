@@ -167,6 +167,8 @@ public final class YearBenchmark {
 				this.settings.bookings(), commands(), this.year.count(ClinicYear.Reply.class),
 				this.settings.httpShare() * 100, this.settings.rate(), this.settings.seconds(),
 				this.settings.warmUpSeconds());
+		System.out.println("  notifications' per-send catch-up: " + (this.settings.coalescedCatchUp()
+				? "coalesced across sending threads (CoalescedCatchUp, a trial)" : "as deployed"));
 		System.out
 			.println("  at start: " + machineAtStart.since(new MachineTimes(0, 0, 0, 0)).describe() + " (since boot)");
 		Path clinic = this.year.writeClinicYaml(runDir);
@@ -199,8 +201,9 @@ public final class YearBenchmark {
 
 	private String[] serviceArguments(ProviderStubs stubs, Path clinic) {
 		List<String> arguments = new ArrayList<>(List.of("--spring.config.additional-location=file:" + clinic,
-				"--spring.kafka.client-id=${spring.application.name}", "--intake.rate-limit.enabled=false",
-				"--spring.mail.host=localhost", "--spring.mail.port=" + stubs.smtpPort(),
+				"--spring.kafka.client-id=${spring.application.name}", "--management.server.port=0",
+				"--intake.rate-limit.enabled=false", "--spring.mail.host=localhost",
+				"--spring.mail.port=" + stubs.smtpPort(),
 				"--notifications.sms.account-sid=AC00000000000000000000000000000001",
 				"--notifications.sms.auth-token=secret",
 				"--notifications.sms.messaging-service-sid=MG00000000000000000000000000000001",
@@ -210,6 +213,10 @@ public final class YearBenchmark {
 				"--logging.level.root=WARN", "--logging.level.org.apache.kafka.common.utils.AppInfoParser=ERROR",
 				"--logging.level.org.springdoc.core.events=ERROR",
 				"--logging.level.org.apache.kafka.clients.NetworkClient=ERROR"));
+		if (this.settings.coalescedCatchUp()) {
+			arguments.add("--spring.main.sources=com.geminihealth.notifications.delivery.CoalescedCatchUp");
+			arguments.add("--spring.main.allow-bean-definition-overriding=true");
+		}
 		if (!this.settings.serviceArgs().isBlank()) {
 			arguments.addAll(Arrays.asList(this.settings.serviceArgs().strip().split("\\s+")));
 		}
@@ -945,7 +952,7 @@ public final class YearBenchmark {
 	}
 
 	private record Settings(int bookings, double httpShare, int httpThreads, int rate, int seconds, int warmUpSeconds,
-			double smsPerSecond, boolean keepData, String serviceArgs) {
+			double smsPerSecond, boolean keepData, String serviceArgs, boolean coalescedCatchUp) {
 
 		static Settings fromSystemProperties() {
 			return new Settings(Integer.getInteger("bench.bookings", 70_000),
@@ -953,7 +960,8 @@ public final class YearBenchmark {
 					Integer.getInteger("bench.http-threads", 16), Integer.getInteger("bench.rate", 200),
 					Integer.getInteger("bench.seconds", 20), Integer.getInteger("bench.steady-warmup-seconds", 5),
 					Double.parseDouble(System.getProperty("bench.sms-per-second", "10000")),
-					Boolean.getBoolean("bench.keep-data"), System.getProperty("bench.service-args", ""));
+					Boolean.getBoolean("bench.keep-data"), System.getProperty("bench.service-args", ""),
+					Boolean.getBoolean("bench.coalesced-catch-up"));
 		}
 
 	}
