@@ -7,7 +7,6 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
@@ -22,9 +21,10 @@ import org.springframework.kafka.core.KafkaAdmin;
  * The year benchmark adds this class to the applications' sources with
  * {@code -Dbench.coalesced-catch-up=true}; only in the notifications service's context
  * does it apply, and there it replaces the service's own bean by name. It lives in the
- * service's package only because {@link CurrentTables} is package-private.
+ * service's package only because {@link CurrentTables} is package-private, and is
+ * deliberately not a {@code @Configuration}: the service's component scan covers this
+ * package, and would otherwise pick it up in every benchmark that starts the service.
  */
-@Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "spring.application.name", havingValue = "notifications")
 public class CoalescedCatchUp {
 
