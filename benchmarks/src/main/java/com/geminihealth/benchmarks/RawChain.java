@@ -75,7 +75,13 @@ final class RawChain implements AutoCloseable {
 
 	private void relay(String from, String to, String name) {
 		KafkaConsumer<byte[], byte[]> consumer = consumer(name);
-		KafkaProducer<byte[], byte[]> producer = producer(name);
+		// Not idempotent: on a broker loaded to a load average of 60, a relay's
+		// idempotent
+		// producer was once refused with an out-of-order sequence for good.
+		KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.bootstrap, ProducerConfig.CLIENT_ID_CONFIG, name, ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.LINGER_MS_CONFIG, 1),
+				new ByteArraySerializer(), new ByteArraySerializer());
 		consumer.subscribe(List.of(from));
 		start(name, () -> {
 			try {
