@@ -42,6 +42,12 @@ import com.geminihealth.schemas.CatalogueAcls;
  * service, each its own JVM from the service's executable jar with its own ports and
  * state directory. Pids, logs and data live under the layout's root; {@code stop} ends
  * exactly the processes whose pid files it wrote.
+ * <p>
+ * The nodes are secured as {@link BrokerSecurity} says (SASL/SCRAM only, the
+ * {@code StandardAuthorizer} denying what no ACL allows), unlike compose's: before the
+ * services start, the operator creates the catalogue's topics and ACLs, and each service
+ * signs in with its own account. The passwords are in {@link ClusterSecrets}' file under
+ * the root.
  *
  * <pre>
  * java -jar cluster/target/cluster-0.1.0-SNAPSHOT.jar start|stop|status [--root target/cluster] [--port-offset 0]
@@ -64,17 +70,12 @@ public final class LocalCluster {
 	private BrokerSecurity security;
 
 	/**
-	 * What a caller adds to the shape: the place where SASL (or anything else a
-	 * deployment adds) plugs in, as more node settings and more service environment,
-	 * without code in the nodes or the services.
+	 * What a caller adds to the shape, and to its security, as more node settings and
+	 * more service environment, without code in the nodes or the services.
 	 *
-	 * @param nodeSettings added to every node's server properties (e.g.
-	 * {@code listener.security.protocol.map}, {@code sasl.enabled.mechanisms},
-	 * {@code authorizer.class.name}, {@code super.users})
+	 * @param nodeSettings added to every node's server properties, last
 	 * @param serviceEnv added to every instance of the service named by the key, or of
-	 * every service under {@code "*"} (e.g. {@code SPRING_KAFKA_SECURITY_PROTOCOL},
-	 * {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM},
-	 * {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG})
+	 * every service under {@code "*"} (e.g. the chaos run's reminder rules)
 	 * @param sinkFailureRate the share of sends the sinks refuse transiently
 	 * @param sinkLostAnswerRate the share of sends the sinks take without answering
 	 */
