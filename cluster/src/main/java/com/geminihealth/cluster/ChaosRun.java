@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import com.geminihealth.cluster.ClusterShape.Layout;
 import com.geminihealth.cluster.TopicReader.Rec;
+import com.geminihealth.schemas.ServiceAccount;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -209,7 +210,7 @@ public final class ChaosRun {
 	}
 
 	private int run(Duration duration, Duration killEvery) throws Exception {
-		AppointmentWatcher watcher = new AppointmentWatcher(this.cluster.layout().bootstrapServers());
+		AppointmentWatcher watcher = new AppointmentWatcher(this.cluster.operatorSettings());
 		watcher.start();
 		List<Thread> drivers = new ArrayList<>();
 		try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -256,7 +257,8 @@ public final class ChaosRun {
 		}
 		watcher.close();
 		System.out.printf("traffic over: %s; settling%n", this.ledger.summary());
-		Invariants invariants = new Invariants(this.cluster.layout(), this.ledger, this.reminderDue);
+		Invariants invariants = new Invariants(this.cluster.layout(), this.cluster.operatorSettings(), this.ledger,
+				this.reminderDue);
 		invariants.settle(Duration.ofSeconds(240));
 		return invariants.check(System.out) ? 0 : 1;
 	}
@@ -303,7 +305,8 @@ public final class ChaosRun {
 
 	private KafkaProducer<byte[], byte[]> producer() {
 		Properties props = new Properties();
-		props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.cluster.layout().bootstrapServers());
+		// It books as a partner system would, with the integration account.
+		props.putAll(this.cluster.clientSettings(ServiceAccount.INTEGRATION.user()));
 		props.put(ProducerConfig.ACKS_CONFIG, "all");
 		props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30000);
@@ -652,9 +655,9 @@ public final class ChaosRun {
 
 		private volatile boolean open = true;
 
-		AppointmentWatcher(String bootstrapServers) {
+		AppointmentWatcher(Map<String, Object> connection) {
 			super("appointment-watcher");
-			this.reader = new TopicReader(bootstrapServers);
+			this.reader = new TopicReader(connection);
 			setDaemon(true);
 		}
 

@@ -17,6 +17,8 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.geminihealth.broker.BrokerSecurity;
+
 /**
  * One combined broker and controller KRaft node, as a process of its own: what
  * {@code kafka-storage.sh format} followed by {@code kafka-server-start.sh} do in
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@link LocalCluster} writes, so whatever a deployment adds (SASL listeners, an
  * authorizer) is more lines in that file, not code here.
  *
- * <pre>java -cp cluster.jar com.geminihealth.cluster.ClusterNode node-1.properties CLUSTER_ID</pre>
+ * <pre>java -cp cluster.jar com.geminihealth.cluster.ClusterNode node-1.properties CLUSTER_ID passwords.properties</pre>
  */
 public final class ClusterNode {
 
@@ -34,8 +36,8 @@ public final class ClusterNode {
 	}
 
 	public static void main(String[] args) throws Exception {
-		if (args.length != 2) {
-			System.err.println("usage: ClusterNode <server.properties> <cluster id>");
+		if (args.length != 3) {
+			System.err.println("usage: ClusterNode <server.properties> <cluster id> <passwords file>");
 			System.exit(2);
 		}
 		Map<String, String> settings = read(Path.of(args[0]));
@@ -44,7 +46,8 @@ public final class ClusterNode {
 		Files.createDirectories(Path.of(logDir));
 		// The Formatter writes meta.properties last: if it exists, the format completed.
 		if (!Files.exists(Path.of(logDir, "meta.properties"))) {
-			format(nodeId, args[1], settings.get("controller.listener.names"), logDir);
+			format(nodeId, args[1], settings.get("controller.listener.names"), logDir,
+					ClusterSecrets.load(Path.of(args[2])));
 			logger.info("Formatted node {} of cluster {} in {}", nodeId, args[1], logDir);
 		}
 		KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(settings, false), Time.SYSTEM);
@@ -69,15 +72,20 @@ public final class ClusterNode {
 		return settings;
 	}
 
-	/** The programmatic {@code kafka-storage.sh format --cluster-id ... --config ...}. */
-	private static void format(int nodeId, String clusterId, String controllerListener, String logDir)
-			throws Exception {
+	/**
+	 * The programmatic {@code kafka-storage.sh format --cluster-id ... --config ...
+	 * --add-scram ...}: every account's credential is in the metadata before any broker
+	 * starts.
+	 */
+	private static void format(int nodeId, String clusterId, String controllerListener, String logDir,
+			BrokerSecurity security) throws Exception {
 		new Formatter().setNodeId(nodeId)
 			.setClusterId(clusterId)
 			.setControllerListenerName(controllerListener)
 			.setMetadataLogDirectory(logDir)
 			.addDirectory(logDir)
 			.setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+			.setScramArguments(security.scramArguments())
 			.run();
 	}
 

@@ -106,6 +106,21 @@ public final class ClusterShape {
 			"the first intake instance on localhost instead of the container name", "INTAKE_PUBLICAPI_ENABLED",
 			"on: the chaos run and local tries book over the unsigned JSON API, which compose keeps off");
 
+	/**
+	 * Settings the local cluster adds to compose's on purpose, on its nodes (server
+	 * properties) and its services (environment), with why: compose's brokers are still
+	 * open, the local cluster's are secured ({@link LocalCluster},
+	 * {@link ClusterSecrets}).
+	 */
+	static final Map<String, String> LOCAL_SECURITY = Map.of("listener.security.protocol.map",
+			"SASL_PLAINTEXT (SCRAM-SHA-512) for clients and brokers, SASL PLAIN for the controller; "
+					+ "BrokerSecurity names the client listener SASL_PLAINTEXT where compose says INTERNAL",
+			"authorizer.class.name",
+			"StandardAuthorizer with allow.everyone.if.no.acl.found=false and the ACLs generated from the catalogue",
+			"PIPELINE_TOPICS_DECLARE", "false: services may not create topics there; LocalCluster does as the operator",
+			"SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
+			"each service logs in with its own account, its password from the cluster's passwords file");
+
 	/** Settings only the local cluster sets, with why. */
 	static final Map<String, String> LOCAL_ONLY = Map.of("SERVER_PORT",
 			"two instances share one host, so each has its own port", "MANAGEMENT_SERVER_PORT",

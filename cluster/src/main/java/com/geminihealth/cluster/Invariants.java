@@ -56,11 +56,12 @@ final class Invariants {
 
 	private final Map<String, List<String>> broken = new LinkedHashMap<>();
 
-	Invariants(Layout layout, ChaosRun.Ledger ledger, Map<String, Instant> reminderDue) {
+	Invariants(Layout layout, Map<String, Object> connection, ChaosRun.Ledger ledger,
+			Map<String, Instant> reminderDue) {
 		this.layout = layout;
 		this.ledger = ledger;
 		this.reminderDue = reminderDue;
-		this.reader = new TopicReader(layout.bootstrapServers());
+		this.reader = new TopicReader(connection);
 	}
 
 	/** A message the sinks took. */

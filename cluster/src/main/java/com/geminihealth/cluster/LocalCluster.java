@@ -1,6 +1,7 @@
 package com.geminihealth.cluster;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -10,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +23,17 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
+import com.geminihealth.broker.BrokerSecurity;
 import com.geminihealth.cluster.ClusterShape.Layout;
 import com.geminihealth.cluster.ClusterShape.Service;
+import com.geminihealth.platform.CatalogueProvisioning;
+import com.geminihealth.platform.TopicProperties;
+import com.geminihealth.schemas.CatalogueAcls;
 
 /**
  * The deployment of {@code docker-compose.yml} as processes on this machine, without
@@ -34,6 +42,12 @@ import com.geminihealth.cluster.ClusterShape.Service;
  * service, each its own JVM from the service's executable jar with its own ports and
  * state directory. Pids, logs and data live under the layout's root; {@code stop} ends
  * exactly the processes whose pid files it wrote.
+ * <p>
+ * The nodes are secured as {@link BrokerSecurity} says (SASL/SCRAM only, the
+ * {@code StandardAuthorizer} denying what no ACL allows), unlike compose's: before the
+ * services start, the operator creates the catalogue's topics and ACLs, and each service
+ * signs in with its own account. The passwords are in {@link ClusterSecrets}' file under
+ * the root.
  *
  * <pre>
  * java -jar cluster/target/cluster-0.1.0-SNAPSHOT.jar start|stop|status [--root target/cluster] [--port-offset 0]
@@ -53,18 +67,15 @@ public final class LocalCluster {
 
 	private final Settings settings;
 
+	private BrokerSecurity security;
+
 	/**
-	 * What a caller adds to the shape: the place where SASL (or anything else a
-	 * deployment adds) plugs in, as more node settings and more service environment,
-	 * without code in the nodes or the services.
+	 * What a caller adds to the shape, and to its security, as more node settings and
+	 * more service environment, without code in the nodes or the services.
 	 *
-	 * @param nodeSettings added to every node's server properties (e.g.
-	 * {@code listener.security.protocol.map}, {@code sasl.enabled.mechanisms},
-	 * {@code authorizer.class.name}, {@code super.users})
+	 * @param nodeSettings added to every node's server properties, last
 	 * @param serviceEnv added to every instance of the service named by the key, or of
-	 * every service under {@code "*"} (e.g. {@code SPRING_KAFKA_SECURITY_PROTOCOL},
-	 * {@code SPRING_KAFKA_PROPERTIES_SASL_MECHANISM},
-	 * {@code SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG})
+	 * every service under {@code "*"} (e.g. the chaos run's reminder rules)
 	 * @param sinkFailureRate the share of sends the sinks refuse transiently
 	 * @param sinkLostAnswerRate the share of sends the sinks take without answering
 	 */
@@ -121,14 +132,16 @@ public final class LocalCluster {
 		checkPortsFree();
 		Files.createDirectories(this.layout.logs());
 		Files.createDirectories(this.layout.pids());
+		this.security = ClusterSecrets.loadOrCreate(this.layout.root());
 		for (String node : nodes()) {
 			launch(node);
 		}
 		launch("sinks");
 		awaitNodes();
 		log("3 nodes ready in %d s", started);
-		// The first instance of each service declares the topics; the second joins its
-		// group.
+		provision();
+		log("topics and ACLs in place in %d s", started);
+		// The first instance of each service starts its group's work; the second joins.
 		for (Service service : ClusterShape.SERVICES) {
 			launch(service.instanceName(0));
 		}
@@ -142,6 +155,50 @@ public final class LocalCluster {
 			awaitReady(service.instanceName(1));
 		}
 		log("cluster ready in %d s", started);
+	}
+
+	/**
+	 * What an operator does before the services start, as they may not: the catalogue's
+	 * topics as compose's services would declare them, and the ACLs generated from it,
+	 * enforced by every broker.
+	 */
+	private void provision() {
+		try (Admin admin = Admin.create(operatorSettings())) {
+			CatalogueProvisioning.createTopics(admin,
+					new TopicProperties(
+							Integer.parseInt(ClusterShape.commonServiceEnv().get("PIPELINE_TOPICS_PARTITIONS")),
+							Short.parseShort(ClusterShape.commonServiceEnv().get("PIPELINE_TOPICS_REPLICATIONFACTOR")),
+							Map.of(), false));
+		}
+		security().applyAcls(this.layout.bootstrapServers(), CatalogueAcls.all());
+	}
+
+	/** The cluster's SCRAM passwords, from its passwords file. */
+	BrokerSecurity security() {
+		if (this.security == null) {
+			try {
+				this.security = ClusterSecrets.load(ClusterSecrets.file(this.layout.root()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("No passwords for the cluster under " + this.layout.root(), ex);
+			}
+		}
+		return this.security;
+	}
+
+	/**
+	 * What a client of this cluster logging in as {@code user} needs: the bootstrap
+	 * servers and its SASL settings.
+	 */
+	public Map<String, Object> clientSettings(String user) {
+		Map<String, Object> settings = new HashMap<>(security().clientSettings(user));
+		settings.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, this.layout.bootstrapServers());
+		return settings;
+	}
+
+	/** The operator's client settings: a super user, for the cluster's own checks. */
+	public Map<String, Object> operatorSettings() {
+		return clientSettings(ClusterSecrets.OPERATOR);
 	}
 
 	private static void log(String format, long startNanos) {
@@ -158,6 +215,7 @@ public final class LocalCluster {
 		Optional<Service> service = service(name);
 		if (service.isPresent()) {
 			builder.environment().putAll(service.get().env(this.layout, instance(name)));
+			builder.environment().putAll(ClusterSecrets.serviceEnv(security(), service.get().name()));
 			builder.environment().putAll(this.settings.serviceEnv().getOrDefault("*", Map.of()));
 			builder.environment().putAll(this.settings.serviceEnv().getOrDefault(service.get().name(), Map.of()));
 		}
@@ -171,7 +229,8 @@ public final class LocalCluster {
 		if (name.startsWith("node-")) {
 			int node = Integer.parseInt(name.substring("node-".length())) - 1;
 			command.addAll(List.of("-Xmx512m", "-Xms512m", "-cp", classPath(), ClusterNode.class.getName(),
-					writeNodeProperties(node).toString(), clusterId()));
+					writeNodeProperties(node).toString(), clusterId(),
+					ClusterSecrets.file(this.layout.root()).toAbsolutePath().toString()));
 		}
 		else if (name.equals("sinks")) {
 			command.addAll(List.of("-Xmx128m", "-cp", classPath(), Sinks.class.getName(),
@@ -215,6 +274,24 @@ public final class LocalCluster {
 	 * settings.
 	 */
 	private Path writeNodeProperties(int node) throws IOException {
+		Properties properties = new Properties();
+		properties.putAll(nodeSettings(node));
+		Path file = this.layout.root().resolve("config").resolve("node-" + (node + 1) + ".properties");
+		Files.createDirectories(file.getParent());
+		// It holds the brokers' password.
+		Files.deleteIfExists(file);
+		Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		try (Writer out = Files.newBufferedWriter(file)) {
+			properties.store(out, "Written by LocalCluster on each start; edit ClusterShape or the settings instead");
+		}
+		return file;
+	}
+
+	/**
+	 * The settings of node {@code node} (from 0): the shape's, its own, SASL and the
+	 * authorizer of {@link BrokerSecurity} on its listeners, then the caller's.
+	 */
+	Map<String, String> nodeSettings(int node) {
 		Map<String, String> props = new LinkedHashMap<>(ClusterShape.brokerSettings());
 		props.put("node.id", String.valueOf(node + 1));
 		props.put("listeners", ClusterShape.CLUSTER_LISTENER + "://localhost:" + this.layout.clientPort(node) + ","
@@ -226,15 +303,10 @@ public final class LocalCluster {
 		props.put("controller.quorum.voters", this.layout.quorumVoters());
 		props.put("log.dirs", this.layout.root().resolve("kafka").resolve("node-" + (node + 1)).toString());
 		props.put("server.max.startup.time.ms", "120000");
+		// Its names for the listeners replace the shape's (SASL_PLAINTEXT for INTERNAL).
+		props.putAll(security().combinedSettings(this.layout.clientPort(node), this.layout.controllerPort(node)));
 		props.putAll(this.settings.nodeSettings());
-		Properties properties = new Properties();
-		properties.putAll(props);
-		Path file = this.layout.root().resolve("config").resolve("node-" + (node + 1) + ".properties");
-		Files.createDirectories(file.getParent());
-		try (Writer out = Files.newBufferedWriter(file)) {
-			properties.store(out, "Written by LocalCluster on each start; edit ClusterShape or the settings instead");
-		}
-		return file;
+		return props;
 	}
 
 	/** Made once per cluster and kept beside its data, as compose keeps CLUSTER_ID. */
@@ -322,11 +394,18 @@ public final class LocalCluster {
 		}
 	}
 
+	/** An operator's admin through {@code servers} that gives up on a call soon. */
+	private Map<String, Object> probeSettings(String servers) {
+		Map<String, Object> settings = operatorSettings();
+		settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+		settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+		settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+		return settings;
+	}
+
 	public void awaitNodes() throws InterruptedException {
 		long deadline = System.nanoTime() + NODES_READY.toNanos();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				this.layout.bootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000))) {
+		try (Admin admin = Admin.create(probeSettings(this.layout.bootstrapServers()))) {
 			while (System.nanoTime() < deadline) {
 				try {
 					if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == ClusterShape.NODES) {
@@ -356,9 +435,7 @@ public final class LocalCluster {
 	public void awaitNode(String name) throws InterruptedException {
 		int node = Integer.parseInt(name.substring("node-".length())) - 1;
 		long deadline = System.nanoTime() + NODES_READY.toNanos();
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-				"localhost:" + this.layout.clientPort(node), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000))) {
+		try (Admin admin = Admin.create(probeSettings("localhost:" + this.layout.clientPort(node)))) {
 			while (System.nanoTime() < deadline) {
 				try {
 					if (admin.describeCluster()

@@ -29,10 +29,14 @@ import com.geminihealth.schemas.Topic;
  */
 final class TopicReader {
 
-	private final String bootstrapServers;
+	private final Map<String, Object> connection;
 
-	TopicReader(String bootstrapServers) {
-		this.bootstrapServers = bootstrapServers;
+	/**
+	 * A reader that connects with {@code connection}: the bootstrap servers and the
+	 * login.
+	 */
+	TopicReader(Map<String, Object> connection) {
+		this.connection = Map.copyOf(connection);
 	}
 
 	/**
@@ -120,7 +124,7 @@ final class TopicReader {
 
 	private KafkaConsumer<byte[], byte[]> consumer() {
 		Properties props = new Properties();
-		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers);
+		props.putAll(this.connection);
 		props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);

@@ -120,6 +120,19 @@ class ComposeShapeTest {
 	}
 
 	@Test
+	void saysWhyTheLocalClusterIsSecuredWhereComposeIsOpen() {
+		Map<String, String> node = env(kafkaNodes().values().iterator().next());
+		assertThat(node).doesNotContainKey("KAFKA_AUTHORIZER_CLASS_NAME");
+		assertThat(node.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).doesNotContain("SASL");
+		Set<String> composeNames = composeServices().values()
+			.stream()
+			.flatMap((service) -> env(service).keySet().stream())
+			.collect(Collectors.toSet());
+		assertThat(composeNames).doesNotContainAnyElementsOf(ClusterShape.LOCAL_SECURITY.keySet());
+		ClusterShape.LOCAL_SECURITY.values().forEach((why) -> assertThat(why).isNotBlank());
+	}
+
+	@Test
 	void pointsEveryServiceAtAllThreeNodes() {
 		for (Service service : ClusterShape.SERVICES) {
 			String compose = env(composeServices().get(service.name())).get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
