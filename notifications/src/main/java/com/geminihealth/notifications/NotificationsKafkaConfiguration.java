@@ -14,6 +14,7 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RecordInterceptor;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
@@ -21,6 +22,7 @@ import com.geminihealth.notifications.delivery.LedgerCatchUp;
 import com.geminihealth.notifications.delivery.NotificationDeadLetters;
 import com.geminihealth.notifications.delivery.NotificationDelivery;
 import com.geminihealth.notifications.delivery.NotificationRetries;
+import com.geminihealth.notifications.delivery.RecordsInHand;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
@@ -36,7 +38,8 @@ import com.geminihealth.schemas.reminder.DueNotice;
  * {@link ErrorHandlingDeserializer} so that an unreadable record cannot stop them, with
  * one consumer per partition ({@code spring.kafka.listener.concurrency}); passing
  * failures go to the retry stream, the rest to the dead-letter stream. Each listener
- * catches up on the ledger before handling partitions it has just been given.
+ * catches up on the ledger before handling partitions it has just been given, and keeps
+ * the record in hand where a claim to send can fence with it.
  */
 @Configuration(proxyBeanMethods = false)
 public class NotificationsKafkaConfiguration {
@@ -57,9 +60,12 @@ public class NotificationsKafkaConfiguration {
 
 	private final LedgerCatchUp ledgerCatchUp;
 
-	NotificationsKafkaConfiguration(KafkaProperties kafka, LedgerCatchUp ledgerCatchUp) {
+	private final RecordsInHand recordsInHand;
+
+	NotificationsKafkaConfiguration(KafkaProperties kafka, LedgerCatchUp ledgerCatchUp, RecordsInHand recordsInHand) {
 		this.kafka = kafka;
 		this.ledgerCatchUp = ledgerCatchUp;
+		this.recordsInHand = recordsInHand;
 	}
 
 	@Bean(APPOINTMENTS_FACTORY)
@@ -154,11 +160,18 @@ public class NotificationsKafkaConfiguration {
 		// Partitions taken over from an instance that died are handled only once the
 		// ledger shows what that instance sent.
 		factory.getContainerProperties().setConsumerRebalanceListener(this.ledgerCatchUp);
+		// A message is claimed for sending with the offset of the record in hand.
+		factory.setRecordInterceptor(recordsInHand());
 		Integer concurrency = this.kafka.getListener().getConcurrency();
 		if (concurrency != null) {
 			factory.setConcurrency(concurrency);
 		}
 		return factory;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <K, V> RecordInterceptor<K, V> recordsInHand() {
+		return (RecordInterceptor<K, V>) (RecordInterceptor<?, ?>) this.recordsInHand;
 	}
 
 	@Bean

@@ -27,8 +27,9 @@ import org.apache.kafka.common.resource.ResourceType;
  * <li>its consumer groups: READ, in full or by prefix;</li>
  * <li>its Kafka Streams application: READ on the group named after it, everything on the
  * topics prefixed {@code <id>-} (the internal changelog and repartition topics it
- * creates, purges and reads), WRITE on the transactional ids prefixed {@code <id>-}
- * (exactly_once_v2).</li>
+ * creates, purges and reads);</li>
+ * <li>its transactional ids (a Kafka Streams application's {@code <id>-} for
+ * exactly_once_v2, notifications' claims): WRITE on their prefix.</li>
  * </ul>
  */
 public final class CatalogueAcls {
@@ -75,9 +76,10 @@ public final class CatalogueAcls {
 				for (AclOperation operation : STREAMS_INTERNAL_TOPICS) {
 					bindings.add(allow(principal, ResourceType.TOPIC, id + "-", PatternType.PREFIXED, operation));
 				}
-				bindings.add(allow(principal, ResourceType.TRANSACTIONAL_ID, id + "-", PatternType.PREFIXED,
-						AclOperation.WRITE));
 			});
+			account.transactionalIdPrefix()
+				.ifPresent((prefix) -> bindings.add(allow(principal, ResourceType.TRANSACTIONAL_ID, prefix,
+						PatternType.PREFIXED, AclOperation.WRITE)));
 		}
 		return new ArrayList<>(bindings);
 	}

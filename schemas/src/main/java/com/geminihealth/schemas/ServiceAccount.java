@@ -53,14 +53,15 @@ public enum ServiceAccount {
 	/**
 	 * Sends texts and emails: one consumer group per listener, the ledger, preferences,
 	 * appointment states and erasures read as tables (no group), its own retries and dead
-	 * letters.
+	 * letters. It claims each message in a transaction fenced by its consumer group, with
+	 * transactional ids prefixed {@code notifications-}.
 	 */
 	NOTIFICATIONS("notifications", List.of(NOTIFICATION_OUTCOMES, NOTIFICATIONS_RETRIES, NOTIFICATIONS_DEAD_LETTERS),
 			List.of(APPOINTMENTS, DUE_NOTICES, CONTACT_INQUIRIES, DELIVERY_REPORTS, NOTIFICATIONS_RETRIES,
 					PATIENT_PREFERENCES, PATIENT_REPLIES, NOTIFICATION_OUTCOMES, APPOINTMENT_STATES, ERASURES),
 			List.of("appointment-sms", "due-notice-sms", "appointment-emails", "inquiry-emails", "due-notice-emails",
 					"notification-retries", "delivery-reports"),
-			List.of(), null),
+			List.of(), null, "notifications-"),
 
 	/**
 	 * The scheduler and the preferences fold: the Kafka Streams application
@@ -99,14 +100,23 @@ public enum ServiceAccount {
 
 	private final String streamsApplicationId;
 
+	private final String transactionalIdPrefix;
+
 	ServiceAccount(String user, List<Topic<?, ?>> writes, List<Topic<?, ?>> reads, List<String> groups,
 			List<String> groupPrefixes, String streamsApplicationId) {
+		this(user, writes, reads, groups, groupPrefixes, streamsApplicationId,
+				(streamsApplicationId != null) ? streamsApplicationId + "-" : null);
+	}
+
+	ServiceAccount(String user, List<Topic<?, ?>> writes, List<Topic<?, ?>> reads, List<String> groups,
+			List<String> groupPrefixes, String streamsApplicationId, String transactionalIdPrefix) {
 		this.user = user;
 		this.writes = List.copyOf(writes);
 		this.reads = List.copyOf(reads);
 		this.groups = List.copyOf(groups);
 		this.groupPrefixes = List.copyOf(groupPrefixes);
 		this.streamsApplicationId = streamsApplicationId;
+		this.transactionalIdPrefix = transactionalIdPrefix;
 	}
 
 	/** The SASL user name, and so the principal {@code User:<user>}. */
@@ -144,6 +154,14 @@ public enum ServiceAccount {
 	 */
 	public Optional<String> streamsApplicationId() {
 		return Optional.ofNullable(this.streamsApplicationId);
+	}
+
+	/**
+	 * The prefix of the transactional ids this account's producers use, if any: its Kafka
+	 * Streams application's ({@code <id>-}), or its own.
+	 */
+	public Optional<String> transactionalIdPrefix() {
+		return Optional.ofNullable(this.transactionalIdPrefix);
 	}
 
 	/** The account of the service named {@code user}. */

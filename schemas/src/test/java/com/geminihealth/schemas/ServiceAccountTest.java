@@ -204,15 +204,16 @@ class ServiceAccountTest {
 		// Prefixes only for what an application or an instance names itself.
 		assertThat(acls).filteredOn((acl) -> acl.pattern().patternType() == PatternType.PREFIXED)
 			.extracting((acl) -> acl.pattern().name())
-			.containsOnly("booking-decider-", "reminders-", "dashboard-", "integration-");
+			.containsOnly("booking-decider-", "reminders-", "dashboard-", "integration-", "notifications-");
 		// No prefix of a Streams application covers a topic of the catalogue.
 		for (Topic<?, ?> topic : Topics.ALL) {
 			assertThat(topic.name()).doesNotStartWith("booking-decider-").doesNotStartWith("reminders-");
 		}
 		assertThat(acls).filteredOn((acl) -> acl.entry().principal().equals("User:notifications"))
 			.filteredOn((acl) -> acl.entry().operation() == AclOperation.WRITE)
-			.extracting((acl) -> acl.pattern().name())
-			.containsExactlyInAnyOrder("notification-outcomes", "notifications.retry", "notifications.dlt");
+			.extracting((acl) -> acl.pattern().resourceType() + " " + acl.pattern().name())
+			.containsExactlyInAnyOrder("TOPIC notification-outcomes", "TOPIC notifications.retry",
+					"TOPIC notifications.dlt", "TRANSACTIONAL_ID notifications-");
 		assertThat(acls).filteredOn((acl) -> acl.entry().principal().equals("User:integration"))
 			.extracting((acl) -> acl.entry().operation() + " " + acl.pattern().name())
 			.containsExactlyInAnyOrder("WRITE booking-commands", "READ appointments", "READ integration-");

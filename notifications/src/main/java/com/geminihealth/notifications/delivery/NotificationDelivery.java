@@ -28,12 +28,15 @@ import com.geminihealth.schemas.reminder.DueNotice;
  * Sends each notification once, whatever the channel, never to a patient who opted out of
  * it, never contradicting the appointment as it now stands. Its id (the triggering
  * event's id, the purpose and the channel) is looked up in the ledger before sending,
- * with the ledger, the preferences and the appointments read up to their ends first. An
- * outcome saying the fate is unknown is recorded just before the provider is called, so
- * that a crash between the provider's accept and the "sent" record leaves a message known
- * to be in doubt, never one sent again blindly. Every attempt ends in an outcome event
- * that names it. A transient failure is thrown on for {@link NotificationRetries} to try
- * again later, and recorded as it decides; a permanent one is recorded at once.
+ * with the ledger, the preferences and the appointments read up to their ends first,
+ * after any wait for the sender's pace. An outcome saying the fate is unknown is claimed
+ * just before the provider is called, fenced by the consumer group
+ * ({@link SendingClaims}): a crash between the provider's accept and the "sent" record
+ * leaves a message known to be in doubt, never one sent again blindly, and an instance
+ * that lost the trigger's partition leaves the message to its new owner. Every attempt
+ * ends in an outcome event that names it. A transient failure is thrown on for
+ * {@link NotificationRetries} to try again later, and recorded as it decides; a permanent
+ * one is recorded at once.
  */
 @Component
 public class NotificationDelivery {
@@ -55,6 +58,8 @@ public class NotificationDelivery {
 
 	private final NotificationLedger ledger;
 
+	private final SendingClaims claims;
+
 	private final OptOuts optOuts;
 
 	private final AppointmentStates appointments;
@@ -67,9 +72,11 @@ public class NotificationDelivery {
 
 	private final MeterRegistry meters;
 
-	NotificationDelivery(NotificationLedger ledger, OptOuts optOuts, AppointmentStates appointments,
-			CurrentTables tables, EventPublisher publisher, Clock clock, MeterRegistry meters) {
+	NotificationDelivery(NotificationLedger ledger, SendingClaims claims, OptOuts optOuts,
+			AppointmentStates appointments, CurrentTables tables, EventPublisher publisher, Clock clock,
+			MeterRegistry meters) {
 		this.ledger = ledger;
+		this.claims = claims;
 		this.optOuts = optOuts;
 		this.appointments = appointments;
 		this.tables = tables;
@@ -118,6 +125,22 @@ public class NotificationDelivery {
 	private void deliver(AppointmentId appointment, Trigger trigger, String purpose, Channel channel, String contact,
 			DueNotice notice, Turn turn, Sender sender) {
 		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
+		try {
+			attempt(id, appointment, trigger, contact, notice, turn, sender);
+		}
+		catch (EventPublisher.NotAcknowledged ex) {
+			// An outcome or the claim before anything left: safe to try again later.
+			throw new TransientFailure(notSent(id, appointment, trigger, ex), ex);
+		}
+	}
+
+	private void attempt(NotificationId id, AppointmentId appointment, Trigger trigger, String contact,
+			DueNotice notice, Turn turn, Sender sender) {
+		Channel channel = channelOf(id);
+		String purpose = id.purpose();
+		// First: a STOP, a cancellation or another instance's send that comes during the
+		// wait is then read below.
+		turn.await();
 		if (settledAlready(id, appointment, trigger)) {
 			return;
 		}
@@ -132,14 +155,16 @@ public class NotificationDelivery {
 		if (!tookTurn(id, appointment, trigger, turn)) {
 			return;
 		}
+		NotificationFailed sending = new NotificationFailed(id, channel, purpose, appointment,
+				NotificationLedger.SENDING, NotificationLedger.OUTCOME_UNKNOWN, false, trigger.attempt(),
+				this.clock.instant());
 		try {
-			publish(new NotificationFailed(id, channel, purpose, appointment, NotificationLedger.SENDING,
-					NotificationLedger.OUTCOME_UNKNOWN, false, trigger.attempt(), this.clock.instant()));
+			this.ledger.recorded(sending, this.claims.claim(sending));
 		}
-		catch (EventPublisher.NotAcknowledged ex) {
-			// Nothing has left yet: safe to try again later.
-			throw new TransientFailure(new NotificationFailed(id, channel, purpose, appointment,
-					ex.getClass().getSimpleName(), null, false, trigger.attempt(), this.clock.instant()), ex);
+		catch (SendingClaims.Lost ex) {
+			logger.info("Not sending {}: {}, which sends it", id.value(), ex.getMessage());
+			this.meters.counter("notifications.claims.lost", "channel", channel.name()).increment();
+			return;
 		}
 		String providerId;
 		try {
@@ -147,8 +172,8 @@ public class NotificationDelivery {
 		}
 		catch (PermanentFailure ex) {
 			logger.warn("Could not send {} {} ({}): {}", channel, purpose, id.value(), ex.getMessage());
-			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(), true,
-					trigger.attempt(), this.clock.instant()));
+			recordAfterSending(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(), ex.code(),
+					true, trigger.attempt(), this.clock.instant()));
 			return;
 		}
 		catch (OutcomeUnknown ex) {
@@ -157,31 +182,52 @@ public class NotificationDelivery {
 			logger.warn("No answer from the provider for {} {} ({}): whether it left is unknown", channel, purpose,
 					id.value());
 			this.meters.counter("notifications.outcomes.unknown", "channel", channel.name()).increment();
-			publish(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(),
+			recordAfterSending(new NotificationFailed(id, channel, purpose, appointment, ex.getMessage(),
 					NotificationLedger.OUTCOME_UNKNOWN, false, trigger.attempt(), this.clock.instant()));
 			return;
 		}
 		catch (RuntimeException ex) {
-			// Its name, not its message: a mail server's message may quote the address.
-			throw new TransientFailure(new NotificationFailed(id, channel, purpose, appointment,
-					ex.getClass().getSimpleName(), null, false, trigger.attempt(), this.clock.instant()), ex);
+			throw new TransientFailure(notSent(id, appointment, trigger, ex), ex);
 		}
-		// Should this record fail, the ledger keeps saying "unknown" for a message that
-		// left: it is not sent again, which is the point.
-		publish(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
+		recordAfterSending(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
 				this.clock.instant()));
 		logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
 	}
 
 	/**
-	 * Waits for the message's turn (a sender's pace, the end of a night): last, so that
-	 * what it finds still holds when the provider is called. A message held is recorded
-	 * as not sent and thrown on to wait on the retry stream; one skipped is recorded as
+	 * A failed attempt after which nothing left, named by its failure's class, not its
+	 * message: a mail server's message may quote the address.
+	 */
+	private NotificationFailed notSent(NotificationId id, AppointmentId appointment, Trigger trigger,
+			RuntimeException failure) {
+		return new NotificationFailed(id, channelOf(id), id.purpose(), appointment, failure.getClass().getSimpleName(),
+				null, false, trigger.attempt(), this.clock.instant());
+	}
+
+	/**
+	 * Records what the provider said. Should the record fail, the claim stays the latest
+	 * outcome: the message counts as in doubt, is not sent again, and a provider's report
+	 * or the front desk settles it; not a dead letter, and not a retry.
+	 */
+	private void recordAfterSending(NotificationOutcome outcome) {
+		try {
+			publish(outcome);
+		}
+		catch (EventPublisher.NotAcknowledged ex) {
+			logger.warn("Could not record the outcome of {}: it stays in doubt", outcome.notificationId().value());
+			this.meters.counter("notifications.outcomes.unrecorded", "channel", outcome.channel().name()).increment();
+		}
+	}
+
+	/**
+	 * Whether it is the message's moment (the end of a night): checked last, so that what
+	 * it finds still holds when the provider is called. A message held is recorded as not
+	 * sent and thrown on to wait on the retry stream; one skipped is recorded as
 	 * suppressed.
 	 */
 	private boolean tookTurn(NotificationId id, AppointmentId appointment, Trigger trigger, Turn turn) {
 		try {
-			turn.await();
+			turn.check();
 			return true;
 		}
 		catch (Skip skip) {
@@ -305,8 +351,13 @@ public class NotificationDelivery {
 	public void suppress(AppointmentId appointment, Trigger trigger, String purpose, Channel channel,
 			NotificationSuppressed.Reason reason) {
 		NotificationId id = NotificationId.of(trigger.eventId(), purpose, channel);
-		if (!settledAlready(id, appointment, trigger)) {
-			publish(new NotificationSuppressed(id, channel, purpose, appointment, reason, this.clock.instant()));
+		try {
+			if (!settledAlready(id, appointment, trigger)) {
+				publish(new NotificationSuppressed(id, channel, purpose, appointment, reason, this.clock.instant()));
+			}
+		}
+		catch (EventPublisher.NotAcknowledged ex) {
+			throw new TransientFailure(notSent(id, appointment, trigger, ex), ex);
 		}
 	}
 
@@ -325,15 +376,27 @@ public class NotificationDelivery {
 
 	/**
 	 * What must come before a message is handed to its provider: a sender's pace, the end
-	 * of a night. Throws {@link Hold} or {@link Skip} when the message may not go now.
+	 * of a night.
 	 */
-	@FunctionalInterface
 	public interface Turn {
 
-		Turn ANY_TIME = () -> {
+		Turn ANY_TIME = new Turn() {
 		};
 
-		void await();
+		/**
+		 * Waits for the message's moment (a sender's pace): before the ledger, the
+		 * preferences and the appointments are read, so that what they say still holds
+		 * when it goes.
+		 */
+		default void await() {
+		}
+
+		/**
+		 * Whether the message may go at this very moment: throws {@link Hold} or
+		 * {@link Skip} when it may not.
+		 */
+		default void check() {
+		}
 
 	}
 

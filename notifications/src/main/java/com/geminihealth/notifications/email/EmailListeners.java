@@ -6,6 +6,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.mail.MailAuthenticationException;
@@ -117,17 +118,20 @@ class EmailListeners {
 	}
 
 	/**
-	 * Whether the server stopped answering once the connection was open: the message may
-	 * have been taken (SMTP gives no way to ask), so it is not sent again. A server that
-	 * could not be reached at all fails with a connection failure instead, safe to retry.
+	 * Whether the server stopped answering once the connection was open, or dropped it
+	 * after the whole message had been sent (no reply at all to its closing dot): the
+	 * message may have been taken (SMTP gives no way to ask), so it is not sent again. A
+	 * server that could not be reached at all, dropped the connection before the message
+	 * was over, or answered with a refusal fails otherwise, safe to retry.
 	 */
 	static boolean answerLost(MailSendException failure) {
-		return failure.getFailedMessages().values().stream().anyMatch(EmailListeners::timedOut);
+		return failure.getFailedMessages().values().stream().anyMatch(EmailListeners::answerLost);
 	}
 
-	private static boolean timedOut(Throwable failure) {
+	private static boolean answerLost(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SocketTimeoutException) {
+			if (cause instanceof SocketTimeoutException || (cause instanceof SMTPSendFailedException unanswered
+					&& ".".equals(unanswered.getCommand()) && unanswered.getReturnCode() < 200)) {
 				return true;
 			}
 		}

@@ -10,10 +10,10 @@ import com.geminihealth.schemas.notification.NotificationSuppressed;
 
 /**
  * When a text may go: after its turn at the sender's pace, and then only outside the
- * quiet hours of its appointment's location, checked at that very moment so that a burst
- * queued at 20:59 cannot leak past 21:00. A text that falls in quiet hours is held until
- * they end if it is still of use then (a confirmation for next week), and skipped if not
- * (a reminder for an appointment that starts first).
+ * quiet hours of its appointment's location, checked at the moment of sending so that a
+ * burst queued at 20:59 cannot leak past 21:00. A text that falls in quiet hours is held
+ * until they end if it is still of use then (a confirmation for next week), and skipped
+ * if not (a reminder for an appointment that starts first).
  */
 @Component
 class SmsTurns {
@@ -32,18 +32,27 @@ class SmsTurns {
 	}
 
 	NotificationDelivery.Turn of(Sms sms) {
-		return () -> {
-			this.pace.await();
-			QuietHours quiet = this.properties.quietHoursAt(sms.location());
-			Instant now = this.clock.instant();
-			if (!quiet.contain(now, sms.zone())) {
-				return;
+		return new NotificationDelivery.Turn() {
+
+			@Override
+			public void await() {
+				SmsTurns.this.pace.await();
 			}
-			Instant end = quiet.endAfter(now, sms.zone());
-			if (sms.usefulUntil() != null && !end.isBefore(sms.usefulUntil())) {
-				throw new NotificationDelivery.Skip(NotificationSuppressed.Reason.QUIET_HOURS);
+
+			@Override
+			public void check() {
+				QuietHours quiet = SmsTurns.this.properties.quietHoursAt(sms.location());
+				Instant now = SmsTurns.this.clock.instant();
+				if (!quiet.contain(now, sms.zone())) {
+					return;
+				}
+				Instant end = quiet.endAfter(now, sms.zone());
+				if (sms.usefulUntil() != null && !end.isBefore(sms.usefulUntil())) {
+					throw new NotificationDelivery.Skip(NotificationSuppressed.Reason.QUIET_HOURS);
+				}
+				throw new NotificationDelivery.Hold(end, "quiet hours at " + sms.location());
 			}
-			throw new NotificationDelivery.Hold(end, "quiet hours at " + sms.location());
+
 		};
 	}
 

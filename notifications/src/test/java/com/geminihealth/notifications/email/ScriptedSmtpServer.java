@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An SMTP server that speaks just enough of RFC 5321 to accept mail, refuses recipients
- * whose address starts with {@code nobody@} with 550, and counts the connections it was
- * opened: the behaviour of a real server that GreenMail, which accepts everyone, cannot
- * show.
+ * whose address starts with {@code nobody@} with 550, takes a message to {@code lost@}
+ * and drops the connection before answering, and counts the connections it was opened:
+ * the behaviour of a real server that GreenMail, which accepts everyone, cannot show.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -100,6 +100,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
 						// The message itself is of no interest here.
 					}
 					this.accepted.add(recipient);
+					if (recipient.startsWith("lost@")) {
+						// Taken, and the connection drops before the answer leaves.
+						return;
+					}
 					reply(out, "250 OK queued");
 				}
 				else if (command.equals("QUIT")) {

@@ -86,12 +86,22 @@ class SmtpMailSenderTest {
 		this.server.dropConnections();
 
 		MailSendException dropped = catchThrowableOfType(MailSendException.class,
-				() -> this.sender.send(email("lost@example.com")));
+				() -> this.sender.send(email("never@example.com")));
 		this.sender.send(email("second@example.com"));
 
 		assertThat(EmailListeners.addressRejected(dropped)).isFalse();
+		assertThat(EmailListeners.answerLost(dropped)).as("dropped before the message was sent").isFalse();
 		assertThat(this.server.accepted()).containsExactly("first@example.com", "second@example.com");
 		assertThat(this.server.connections()).isEqualTo(2);
+	}
+
+	@Test
+	void aConnectionDroppedOnceTheMessageWasSentLeavesItsFateUnknown() throws Exception {
+		MailSendException dropped = catchThrowableOfType(MailSendException.class,
+				() -> this.sender.send(email("lost@example.com")));
+		assertThat(this.server.accepted()).containsExactly("lost@example.com");
+		assertThat(EmailListeners.answerLost(dropped)).isTrue();
+		assertThat(EmailListeners.addressRejected(dropped)).isFalse();
 	}
 
 	private MimeMessage email(String to) throws MessagingException {
