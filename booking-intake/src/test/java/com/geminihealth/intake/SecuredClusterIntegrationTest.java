@@ -1,23 +1,17 @@
 package com.geminihealth.intake;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import com.jayway.jsonpath.JsonPath;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -33,13 +27,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.geminihealth.broker.BrokerSecurity;
-import com.geminihealth.broker.KraftCluster;
 import com.geminihealth.intake.web.ClientAddresses;
-import com.geminihealth.platform.CatalogueProvisioning;
 import com.geminihealth.platform.EventPublisher;
-import com.geminihealth.platform.TopicProperties;
-import com.geminihealth.schemas.CatalogueAcls;
+import com.geminihealth.platform.test.SecuredCatalogueCluster;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.ServiceAccount;
 import com.geminihealth.schemas.Topics;
@@ -61,11 +51,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @DirtiesContext
 class SecuredClusterIntegrationTest {
 
-	static final BrokerSecurity security = BrokerSecurity.withRandomPasswords("pipeline-admin",
-			Arrays.stream(ServiceAccount.values()).map(ServiceAccount::user).toList());
-
-	static final KraftCluster cluster = provisioned(KraftCluster
-		.start(Path.of("target", "secured-cluster", UUID.randomUUID().toString()), 1, Map.of(), security));
+	static final SecuredCatalogueCluster cluster = SecuredCatalogueCluster.start();
 
 	@Autowired
 	MockMvc mvc;
@@ -76,12 +62,8 @@ class SecuredClusterIntegrationTest {
 	/** What the compose deployment sets as SPRING_KAFKA_* variables. */
 	@DynamicPropertySource
 	static void asTheIntakeAccount(DynamicPropertyRegistry registry) {
-		Map<String, Object> intake = security.clientSettings(ServiceAccount.BOOKING_INTAKE.user());
-		registry.add("spring.kafka.bootstrap-servers", cluster::bootstrapServers);
-		registry.add("spring.kafka.security.protocol", () -> intake.get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG));
-		registry.add("spring.kafka.properties.sasl.mechanism", () -> intake.get(SaslConfigs.SASL_MECHANISM));
-		registry.add("spring.kafka.properties.sasl.jaas.config", () -> intake.get(SaslConfigs.SASL_JAAS_CONFIG));
-		registry.add("pipeline.topics.declare", () -> "false");
+		cluster.springProperties(ServiceAccount.BOOKING_INTAKE)
+			.forEach((name, value) -> registry.add(name, () -> value));
 	}
 
 	@AfterAll
@@ -96,7 +78,7 @@ class SecuredClusterIntegrationTest {
 				{"requestId":"%s","location":"burlington","service":"chiro-visit","requestedStart":"%sT09:00",
 				 "patient":{"name":"Lee Wong","email":"lee@example.com","language":"en"},"channel":"INTEGRATION"}"""
 			.formatted(requestId, NextWeek.MONDAY);
-		try (KafkaProducer<String, byte[]> partner = new KafkaProducer<>(client(ServiceAccount.INTEGRATION),
+		try (KafkaProducer<String, byte[]> partner = new KafkaProducer<>(cluster.client(ServiceAccount.INTEGRATION),
 				new StringSerializer(), new ByteArraySerializer())) {
 			ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.BOOKING_COMMANDS.name(), "burlington",
 					command.getBytes(StandardCharsets.UTF_8));
@@ -134,7 +116,7 @@ class SecuredClusterIntegrationTest {
 
 	/** The type of the decision about {@code requestId}, as the integration reads it. */
 	private static String decisionTypeFor(String requestId) {
-		Map<String, Object> config = client(ServiceAccount.INTEGRATION);
+		Map<String, Object> config = cluster.client(ServiceAccount.INTEGRATION);
 		config.put(ConsumerConfig.GROUP_ID_CONFIG, "integration-test-" + UUID.randomUUID());
 		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -152,23 +134,6 @@ class SecuredClusterIntegrationTest {
 			});
 			return type[0];
 		}
-	}
-
-	private static Map<String, Object> client(ServiceAccount account) {
-		Map<String, Object> config = new HashMap<>(security.clientSettings(account.user()));
-		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-		return config;
-	}
-
-	/** As an operator does before the services start. */
-	private static KraftCluster provisioned(KraftCluster cluster) {
-		Map<String, Object> config = new HashMap<>(security.adminSettings());
-		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-		try (Admin admin = Admin.create(config)) {
-			CatalogueProvisioning.createTopics(admin, new TopicProperties(3, (short) 1, Map.of(), false));
-		}
-		cluster.applyAcls(CatalogueAcls.all());
-		return cluster;
 	}
 
 }

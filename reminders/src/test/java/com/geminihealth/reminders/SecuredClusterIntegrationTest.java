@@ -5,21 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -28,14 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.geminihealth.broker.BrokerSecurity;
-import com.geminihealth.broker.KraftCluster;
-import com.geminihealth.platform.CatalogueProvisioning;
 import com.geminihealth.platform.EventPublisher;
-import com.geminihealth.platform.TopicProperties;
-import com.geminihealth.schemas.CatalogueAcls;
+import com.geminihealth.platform.test.SecuredCatalogueCluster;
 import com.geminihealth.schemas.ServiceAccount;
-import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -68,34 +54,21 @@ import static org.awaitility.Awaitility.await;
  */
 class SecuredClusterIntegrationTest {
 
-	static BrokerSecurity security;
-
-	static KraftCluster cluster;
+	static SecuredCatalogueCluster cluster;
 
 	static ConfigurableApplicationContext reminders;
 
 	@BeforeAll
 	static void startOnASecuredCluster() {
-		security = BrokerSecurity.withRandomPasswords("pipeline-admin",
-				Arrays.stream(ServiceAccount.values()).map(ServiceAccount::user).toList());
-		cluster = KraftCluster.start(Path.of("target", "secured-cluster", UUID.randomUUID().toString()), 1, Map.of(),
-				security);
-		try (Admin operator = Admin.create(client("pipeline-admin"))) {
-			CatalogueProvisioning.createTopics(operator, new TopicProperties(3, (short) 1, Map.of(), false));
-		}
-		cluster.applyAcls(CatalogueAcls.all());
-		Map<String, Object> own = security.clientSettings(ServiceAccount.REMINDERS.user());
-		reminders = RemindersApplication.builder()
-			.run("--spring.kafka.bootstrap-servers=" + cluster.bootstrapServers(),
-					"--spring.kafka.security.protocol=" + own.get(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG),
-					"--spring.kafka.properties.sasl.mechanism=" + own.get(SaslConfigs.SASL_MECHANISM),
-					"--spring.kafka.properties.sasl.jaas.config=" + own.get(SaslConfigs.SASL_JAAS_CONFIG),
-					"--pipeline.topics.declare=false", "--server.port=0", "--management.server.port=0",
-					"--spring.kafka.streams.state-dir="
-							+ Path.of("target", "secured-cluster-state", UUID.randomUUID().toString()).toAbsolutePath(),
-					"--reminders.tick=100ms", "--reminders.policy.rules[0].name=email-2h",
-					"--reminders.policy.rules[0].channel=email", "--reminders.policy.rules[0].before=2h",
-					"--logging.structured.format.console=", "--spring.main.banner-mode=off");
+		cluster = SecuredCatalogueCluster.start();
+		List<String> arguments = new ArrayList<>(cluster.springArguments(ServiceAccount.REMINDERS));
+		arguments.addAll(List.of("--server.port=0", "--management.server.port=0",
+				"--spring.kafka.streams.state-dir="
+						+ Path.of("target", "secured-cluster-state", UUID.randomUUID().toString()).toAbsolutePath(),
+				"--reminders.tick=100ms", "--reminders.policy.rules[0].name=email-2h",
+				"--reminders.policy.rules[0].channel=email", "--reminders.policy.rules[0].before=2h",
+				"--logging.structured.format.console=", "--spring.main.banner-mode=off"));
+		reminders = RemindersApplication.builder().run(arguments.toArray(String[]::new));
 	}
 
 	@AfterAll
@@ -118,10 +91,10 @@ class SecuredClusterIntegrationTest {
 				start.plus(Duration.ofHours(1)), ZoneId.of("America/Toronto"), patient, null, 0);
 		PatientContact contact = new PatientContact("+12895580002");
 		try (KafkaProducer<AppointmentId, AppointmentEvent> decider = new KafkaProducer<>(
-				client(ServiceAccount.BOOKING_INTAKE.user()), Topics.APPOINTMENTS.keySerde().serializer(),
+				cluster.client(ServiceAccount.BOOKING_INTAKE), Topics.APPOINTMENTS.keySerde().serializer(),
 				Topics.APPOINTMENTS.valueSerde().serializer());
 				KafkaProducer<PatientContact, PatientReply> intake = new KafkaProducer<>(
-						client(ServiceAccount.BOOKING_INTAKE.user()), Topics.PATIENT_REPLIES.keySerde().serializer(),
+						cluster.client(ServiceAccount.BOOKING_INTAKE), Topics.PATIENT_REPLIES.keySerde().serializer(),
 						Topics.PATIENT_REPLIES.valueSerde().serializer())) {
 			decider
 				.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), appointment.appointmentId(),
@@ -134,11 +107,11 @@ class SecuredClusterIntegrationTest {
 		}
 
 		await().atMost(Duration.ofSeconds(90))
-			.untilAsserted(() -> assertThat(readAsNotifications(Topics.DUE_NOTICES))
+			.untilAsserted(() -> assertThat(cluster.values(ServiceAccount.NOTIFICATIONS, Topics.DUE_NOTICES))
 				.anyMatch((notice) -> notice instanceof ReminderDue due
 						&& due.appointment().appointmentId().equals(appointment.appointmentId())));
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(readAsNotifications(Topics.PATIENT_PREFERENCES))
+			.untilAsserted(() -> assertThat(cluster.values(ServiceAccount.NOTIFICATIONS, Topics.PATIENT_PREFERENCES))
 				.anyMatch((preferences) -> preferences != null && preferences.contact().equals(contact)
 						&& preferences.optedOut().contains(Channel.SMS)));
 		assertThat(reminders.getBean(org.springframework.kafka.config.StreamsBuilderFactoryBean.class)
@@ -154,36 +127,6 @@ class SecuredClusterIntegrationTest {
 		assertThatThrownBy(() -> publisher.publish(Topics.PATIENT_REPLIES, contact,
 				new OptedOut(contact, Channel.SMS, "STOP", ReplySource.SMS_KEYWORD, Instant.now())))
 			.hasRootCauseInstanceOf(TopicAuthorizationException.class);
-	}
-
-	/**
-	 * Every value of {@code topic}, committed ones only, as the notifications account
-	 * reads it.
-	 */
-	private static <K, V> List<V> readAsNotifications(Topic<K, V> topic) {
-		Map<String, Object> config = client(ServiceAccount.NOTIFICATIONS.user());
-		config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-		List<V> values = new ArrayList<>();
-		try (KafkaConsumer<K, V> reader = new KafkaConsumer<>(config, topic.keySerde().deserializer(),
-				topic.valueSerde().deserializer())) {
-			List<TopicPartition> partitions = reader.partitionsFor(topic.name())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			reader.assign(partitions);
-			reader.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> reader.position(partition) < ends.get(partition))) {
-				reader.poll(Duration.ofMillis(200)).forEach((record) -> values.add(record.value()));
-			}
-		}
-		return values;
-	}
-
-	private static Map<String, Object> client(String user) {
-		Map<String, Object> config = new HashMap<>(security.clientSettings(user));
-		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-		return config;
 	}
 
 }
