@@ -2,6 +2,7 @@ package com.geminihealth.schemas;
 
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,6 +188,24 @@ class ContractTest {
 		assertThat(violations).containsExactlyInAnyOrder(
 				"$.requestedStart: must be a valid local date and time such as 2026-12-01T10:00",
 				"$.patient.language: must be one of \"en\", \"fr\"");
+	}
+
+	@Test
+	void anOffsetBesideAWallClockTimeMustBeAUtcOffset() {
+		ObjectNode booking = (ObjectNode) Json.MAPPER.valueToTree(Examples.of(BookAppointment.class));
+		booking.put("requestedStart", "2027-11-07T01:30:00").put("requestedOffset", "-05:00");
+
+		assertThat(Contract.violations(ContractFiles.eventType(BookAppointment.class),
+				booking.toString().getBytes(StandardCharsets.UTF_8)))
+			.isEmpty();
+		assertThat(Json.MAPPER.readValue(booking.toString(), BookAppointment.class).requestedOffset())
+			.isEqualTo(ZoneOffset.ofHours(-5));
+
+		booking.put("requestedOffset", "EST");
+
+		assertThat(Contract.violations(ContractFiles.eventType(BookAppointment.class),
+				booking.toString().getBytes(StandardCharsets.UTF_8)))
+			.containsExactly("$.requestedOffset: must be a UTC offset such as -05:00");
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.geminihealth.schemas;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +76,9 @@ public final class Examples {
 	public static final LocationId LOCATION = new LocationId("toronto-midtown");
 
 	public static final ZoneId ZONE = ZoneId.of("America/Toronto");
+
+	/** Toronto's offset in winter, on the examples' December times. */
+	public static final ZoneOffset EST = ZoneOffset.ofHours(-5);
 
 	public static final ServiceId DEEP_TISSUE_60 = new ServiceId("rmt-deep-tissue-60");
 
@@ -152,13 +156,14 @@ public final class Examples {
 				new BookAppointment(REQUEST, LOCATION, DEEP_TISSUE_60, MAYA_CHEN,
 						LocalDateTime.parse("2026-12-01T10:00:00"), ENGLISH_PATIENT,
 						"Tight shoulders after a long week at the desk; prefers firm pressure.",
-						new DirectBilling("Sun Life", "SL-4482-0917"), BookingChannel.ONLINE));
+						new DirectBilling("Sun Life", "SL-4482-0917"), BookingChannel.ONLINE, EST));
 		examples.put(CancelAppointment.class,
 				new CancelAppointment(CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), LOCATION, APPOINTMENT_ID,
 						"Called in sick this morning", Author.PATIENT));
 		examples.put(RescheduleAppointment.class,
 				new RescheduleAppointment(CommandId.of("e4c1a7b9-3f2d-4b8e-a6c0-7d5f9b1e2a83"), LOCATION,
-						APPOINTMENT_ID, LocalDateTime.parse("2026-12-03T16:30:00"), DANIEL_OKAFOR, Author.PATIENT));
+						APPOINTMENT_ID, LocalDateTime.parse("2026-12-03T16:30:00"), DANIEL_OKAFOR, Author.PATIENT,
+						EST));
 		examples.put(MarkCompleted.class,
 				new MarkCompleted(CommandId.of("9d3f5b1c-7a2e-4f0d-b8c6-1e4a7c9b3d52"), LOCATION, APPOINTMENT_ID,
 						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side.",
@@ -178,7 +183,8 @@ public final class Examples {
 								new Slot(Instant.parse("2026-12-03T14:00:00Z"), Instant.parse("2026-12-03T14:45:00Z"),
 										SOPHIE_GAGNON, "Sophie Gagnon"),
 								new Slot(Instant.parse("2026-12-03T21:00:00Z"), Instant.parse("2026-12-03T21:45:00Z"),
-										SOPHIE_GAGNON, "Sophie Gagnon"))));
+										SOPHIE_GAGNON, "Sophie Gagnon")),
+						EST));
 		examples.put(AppointmentCancelled.class,
 				new AppointmentCancelled(CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), APPOINTMENT,
 						"Called in sick this morning", true, Author.frontDesk("amira")));
@@ -192,7 +198,8 @@ public final class Examples {
 				new RescheduleDeclined(CommandId.of("f1b8d2c6-9e4a-4d3b-a7f0-6c2e8b5d1a94"), APPOINTMENT,
 						LocalDateTime.parse("2026-12-06T11:00:00"), DeclineReason.OUTSIDE_HOURS,
 						List.of(new Slot(Instant.parse("2026-12-05T15:00:00Z"), Instant.parse("2026-12-05T16:00:00Z"),
-								MAYA_CHEN, "Maya Chen"))));
+								MAYA_CHEN, "Maya Chen")),
+						EST));
 		examples.put(AppointmentCompleted.class,
 				new AppointmentCompleted(CommandId.of("9d3f5b1c-7a2e-4f0d-b8c6-1e4a7c9b3d52"), APPOINTMENT,
 						"Heat on the upper back twice a day; doorway chest stretch, 3 x 30 seconds each side.",

@@ -56,7 +56,8 @@ public class BookingIntake {
 		PractitionerId practitioner = StringUtils.hasText(request.practitioner())
 				? new PractitionerId(request.practitioner()) : null;
 		return new BookAppointment(requestId, new LocationId(request.location()), new ServiceId(request.service()),
-				practitioner, request.requestedStart(), patient, blankToNull(request.notes()), null, channel);
+				practitioner, request.requestedStart(), patient, blankToNull(request.notes()), null, channel,
+				request.requestedOffset());
 	}
 
 	private static String blankToNull(String text) {

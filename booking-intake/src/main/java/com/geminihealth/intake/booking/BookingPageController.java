@@ -4,6 +4,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -111,11 +113,12 @@ class BookingPageController {
 			@RequestParam(required = false) String practitioner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
-			HttpServletRequest request, Model model) {
+			@RequestParam(required = false) ZoneOffset offset, HttpServletRequest request, Model model) {
 		DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
 		model.addAttribute("bookingRequest",
 				new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
-						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null));
+						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null,
+						offset));
 		model.addAttribute("date", (date != null) ? date : (start != null) ? start.toLocalDate() : null);
 		if (known(location, service) && date != null) {
 			try {
@@ -196,8 +199,13 @@ class BookingPageController {
 		model.addAttribute("statusUrl", BookingController.statusPath(requestId));
 		model.addAttribute("answer", status);
 		// Offered nearest first; listed in the order of the day, as people read times.
+		ZoneId zone = (status.location() != null && this.clinic.locations().containsKey(status.location()))
+				? this.clinic.locations().get(status.location()).zone() : ZoneOffset.UTC;
 		model.addAttribute("alternatives",
-				status.alternatives().stream().sorted(Comparator.comparing(StatusView.SlotView::start)).toList());
+				status.alternatives()
+					.stream()
+					.sorted(Comparator.comparing((StatusView.SlotView slot) -> slot.startingAt(zone)))
+					.toList());
 		if (pending && waited < PATIENCE) {
 			model.addAttribute("refresh", "/book/" + requestId + "?waited=" + (waited + 1));
 		}

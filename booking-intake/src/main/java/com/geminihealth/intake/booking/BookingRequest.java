@@ -1,6 +1,7 @@
 package com.geminihealth.intake.booking;
 
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,11 +30,15 @@ import com.geminihealth.schemas.booking.Language;
  * @param practitioner practitioner id, or empty for anyone qualified
  * @param requestedStart wall-clock start at the location, {@code 2026-12-01T10:00}
  * @param notes anything the practitioner should know
+ * @param requestedOffset the UTC offset of {@code requestedStart}, optional: it picks one
+ * of the two occurrences of a time the clocks repeat when they fall back, and open slots
+ * carry it where it is needed; without it such a time is its first occurrence
  */
 public record BookingRequest(@NotBlank String patientName, String email, @Size(max = 30) String mobilePhone,
 		Language language, Boolean smsConsent, Boolean followUpConsent, @NotBlank String location,
 		@NotBlank String service, String practitioner,
-		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes) {
+		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes,
+		ZoneOffset requestedOffset) {
 
 	public BookingRequest {
 		smsConsent = Boolean.TRUE.equals(smsConsent);
@@ -43,8 +48,8 @@ public record BookingRequest(@NotBlank String patientName, String email, @Size(m
 	@Override
 	public String toString() {
 		return "BookingRequest[" + this.location + ", " + this.service + ", " + this.practitioner + ", "
-				+ this.requestedStart + ", email=" + Redact.email(this.email) + ", mobilePhone="
-				+ Redact.phone(this.mobilePhone) + "]";
+				+ this.requestedStart + ((this.requestedOffset != null) ? this.requestedOffset.toString() : "")
+				+ ", email=" + Redact.email(this.email) + ", mobilePhone=" + Redact.phone(this.mobilePhone) + "]";
 	}
 
 }

@@ -31,9 +31,10 @@ class BookingRequestValidator implements Validator {
 			BookAppointment.class,
 			Map.ofEntries(Map.entry("$.location", "location"), Map.entry("$.service", "service"),
 					Map.entry("$.practitioner", "practitioner"), Map.entry("$.requestedStart", "requestedStart"),
-					Map.entry("$.patient", "email"), Map.entry("$.patient.name", "patientName"),
-					Map.entry("$.patient.email", "email"), Map.entry("$.patient.mobilePhone", "mobilePhone"),
-					Map.entry("$.patient.language", "language"), Map.entry("$.notes", "notes")),
+					Map.entry("$.requestedOffset", "requestedOffset"), Map.entry("$.patient", "email"),
+					Map.entry("$.patient.name", "patientName"), Map.entry("$.patient.email", "email"),
+					Map.entry("$.patient.mobilePhone", "mobilePhone"), Map.entry("$.patient.language", "language"),
+					Map.entry("$.notes", "notes")),
 			"patientName");
 
 	private final ClinicProperties clinic;

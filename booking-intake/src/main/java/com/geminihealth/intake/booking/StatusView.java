@@ -1,7 +1,9 @@
 package com.geminihealth.intake.booking;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import com.geminihealth.intake.decider.RequestStatus;
@@ -43,6 +45,16 @@ public record StatusView(String requestId, String status, AppointmentView appoin
 	}
 
 	/**
+	 * The UTC offset of {@code instant} at {@code zone} if the local time it shows there
+	 * is one the clocks show twice (the night they fall back), else null: a local time
+	 * alone then names two instants, and with its offset it names one.
+	 */
+	static ZoneOffset offsetWhereRepeated(Instant instant, ZoneId zone) {
+		LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+		return (zone.getRules().getValidOffsets(local).size() > 1) ? zone.getRules().getOffset(instant) : null;
+	}
+
+	/**
 	 * @param location location id
 	 * @param service service id
 	 * @param practitioner practitioner id
@@ -50,32 +62,48 @@ public record StatusView(String requestId, String status, AppointmentView appoin
 	 * @param start local start
 	 * @param end local end
 	 * @param zone the location's time zone
+	 * @param offset the start's UTC offset, only where the clocks show its local time
+	 * twice
 	 */
 	public record AppointmentView(String location, String service, String practitioner, String practitionerName,
-			LocalDateTime start, LocalDateTime end, ZoneId zone) {
+			LocalDateTime start, LocalDateTime end, ZoneId zone, ZoneOffset offset) {
 
 		static AppointmentView of(Appointment appointment) {
 			return new AppointmentView(appointment.location().value(), appointment.service().value(),
 					appointment.practitioner().value(), appointment.practitionerName(),
 					LocalDateTime.ofInstant(appointment.start(), appointment.zone()),
-					LocalDateTime.ofInstant(appointment.end(), appointment.zone()), appointment.zone());
+					LocalDateTime.ofInstant(appointment.end(), appointment.zone()), appointment.zone(),
+					offsetWhereRepeated(appointment.start(), appointment.zone()));
 		}
 
 	}
 
 	/**
-	 * An open slot in local time.
+	 * An open slot in local time. The night the clocks fall back, the same local start is
+	 * offered twice, once per offset; booking it means sending {@code offset} back as the
+	 * request's {@code requestedOffset}.
 	 *
 	 * @param start local start
 	 * @param end local end
 	 * @param practitioner practitioner id
 	 * @param practitionerName as patients see it
+	 * @param offset the start's UTC offset, only where the clocks show its local time
+	 * twice
 	 */
-	public record SlotView(LocalDateTime start, LocalDateTime end, String practitioner, String practitionerName) {
+	public record SlotView(LocalDateTime start, LocalDateTime end, String practitioner, String practitionerName,
+			ZoneOffset offset) {
 
 		static SlotView of(Slot slot, ZoneId zone) {
 			return new SlotView(LocalDateTime.ofInstant(slot.start(), zone), LocalDateTime.ofInstant(slot.end(), zone),
-					slot.practitioner().value(), slot.practitionerName());
+					slot.practitioner().value(), slot.practitionerName(), offsetWhereRepeated(slot.start(), zone));
+		}
+
+		/**
+		 * The instant the slot starts at {@code zone}, its location's: local times alone
+		 * sort 01:15 EST before 01:30 EDT, which comes first.
+		 */
+		Instant startingAt(ZoneId zone) {
+			return (this.offset != null) ? this.start.toInstant(this.offset) : this.start.atZone(zone).toInstant();
 		}
 
 	}

@@ -2,7 +2,6 @@ package com.geminihealth.intake.decider;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -45,12 +44,13 @@ class Availability {
 	}
 
 	/**
-	 * Decides a request for {@code start}: the first qualified practitioner who works
+	 * Decides a request for {@code requested}: the first qualified practitioner who works
 	 * then and is free for the whole service plus its buffer, or the reason there is
-	 * none. {@code practitioner} is null for anyone qualified; {@code moving} is an
+	 * none. A time the location's clocks never show is refused, never moved to one they
+	 * do. {@code practitioner} is null for anyone qualified; {@code moving} is an
 	 * appointment whose own time does not count as taken (a reschedule).
 	 */
-	Verdict decide(String location, String serviceId, String practitioner, ZonedDateTime start, Instant now,
+	Verdict decide(String location, String serviceId, String practitioner, LocalStart requested, Instant now,
 			String moving) {
 		ClinicProperties.Service service = this.clinic.services().get(serviceId);
 		if (service == null) {
@@ -60,6 +60,11 @@ class Availability {
 		if (candidates.isEmpty()) {
 			return Verdict.refuse(DeclineReason.UNKNOWN_PRACTITIONER);
 		}
+		Optional<ZonedDateTime> shown = requested.in(zone(location));
+		if (shown.isEmpty()) {
+			return Verdict.refuse(DeclineReason.NONEXISTENT_LOCAL_TIME);
+		}
+		ZonedDateTime start = shown.get();
 		Instant begins = start.toInstant();
 		if (begins.isBefore(now.plus(this.clinic.rules().minimumLeadTime()))) {
 			return Verdict.refuse(DeclineReason.TOO_SOON);
@@ -72,25 +77,28 @@ class Availability {
 			if (withinHours(location, candidate, service, start)) {
 				anyoneWorking = true;
 				if (free(location, candidate, service, begins, moving)) {
-					return Verdict.give(candidate);
+					return Verdict.give(candidate, begins);
 				}
 			}
 		}
 		return Verdict.refuse(anyoneWorking ? DeclineReason.SLOT_TAKEN : DeclineReason.OUTSIDE_HOURS);
 	}
 
-	/** Up to {@code count} open slots nearest to {@code requested}, nearest first. */
-	List<Slot> nearest(String location, String serviceId, String practitioner, LocalDateTime requested, Instant now,
+	/**
+	 * Up to {@code count} open slots nearest to {@code requested}, nearest first; around
+	 * a time the clocks skip, nearest to the moment they jump.
+	 */
+	List<Slot> nearest(String location, String serviceId, String practitioner, LocalStart requested, Instant now,
 			int count, String moving) {
 		ZoneId zone = zone(location);
 		if (zone == null || !this.clinic.services().containsKey(serviceId)) {
 			return List.of();
 		}
-		long target = requested.atZone(zone).toEpochSecond();
+		long target = requested.searchedAround(zone).getEpochSecond();
 		Comparator<Slot> nearestFirst = Comparator.comparingLong((Slot slot) -> secondsApart(slot, target))
 			.thenComparing(Slot::start);
 		List<Slot> found = new ArrayList<>();
-		LocalDate day = requested.toLocalDate();
+		LocalDate day = requested.local().toLocalDate();
 		for (int distance = 0; distance <= SEARCH_DAYS; distance++) {
 			LocalDate later = day.plusDays(distance);
 			LocalDate earlier = day.minusDays(distance);
@@ -137,7 +145,7 @@ class Availability {
 		// Most practitioners keep the same hours: each time of day is placed in the zone
 		// once.
 		Map<LocalTime, Instant> instants = new HashMap<>();
-		Function<LocalTime, Instant> onTheDay = (time) -> day.atTime(time).atZone(zone).toInstant();
+		Function<LocalTime, Instant> onTheDay = (time) -> WallClock.firstReaching(day.atTime(time), zone);
 		for (String candidate : candidates(location, serviceId, practitioner)) {
 			ClinicProperties.Practitioner who = this.clinic.practitioners().get(candidate);
 			Optional<ClinicProperties.Shift> shift = who.shift(location, day);
@@ -169,14 +177,21 @@ class Availability {
 		return slots;
 	}
 
+	/**
+	 * Whether the practitioner works for the whole service from {@code start}, judged in
+	 * instants with the shift's edges placed as the open slots place them, so that on the
+	 * nights the clocks change a request is judged as the slot offered for it was.
+	 */
 	private boolean withinHours(String location, String practitioner, ClinicProperties.Service service,
 			ZonedDateTime start) {
-		ZonedDateTime end = start.plus(service.duration());
+		LocalDate day = start.toLocalDate();
+		Instant begins = start.toInstant();
+		Instant ends = begins.plus(service.duration());
 		return this.clinic.practitioners()
 			.get(practitioner)
-			.shift(location, start.toLocalDate())
-			.filter((shift) -> !start.toLocalTime().isBefore(shift.start())
-					&& end.toLocalDate().equals(start.toLocalDate()) && !end.toLocalTime().isAfter(shift.end()))
+			.shift(location, day)
+			.filter((shift) -> !begins.isBefore(WallClock.firstReaching(day.atTime(shift.start()), start.getZone()))
+					&& !ends.isAfter(WallClock.firstReaching(day.atTime(shift.end()), start.getZone())))
 			.isPresent();
 	}
 

@@ -1,9 +1,7 @@
 package com.geminihealth.intake.decider;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.Function;
 
@@ -152,18 +150,19 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		if (where == null) {
 			return decline(book, now, ZoneId.of("UTC"), DeclineReason.UNKNOWN_LOCATION, List.of());
 		}
-		ZonedDateTime start = ZonedDateTime.ofLocal(book.requestedStart(), where.zone(), null);
+		LocalStart requested = new LocalStart(book.requestedStart(), book.requestedOffset());
 		String practitioner = (book.practitioner() != null) ? book.practitioner().value() : null;
-		Verdict verdict = this.availability.decide(location, book.service().value(), practitioner, start, now, null);
+		Verdict verdict = this.availability.decide(location, book.service().value(), practitioner, requested, now,
+				null);
 		if (!verdict.given()) {
 			return decline(book, now, where.zone(), verdict.refusal(), alternatives(verdict.refusal(), location,
-					book.service().value(), practitioner, book.requestedStart(), now, null));
+					book.service().value(), practitioner, requested, now, null));
 		}
 		ClinicProperties.Service service = this.clinic.services().get(book.service().value());
 		Appointment appointment = new Appointment(AppointmentId.forRequest(book.requestId()), book.location(),
 				book.service(), new PractitionerId(verdict.practitioner()),
-				this.clinic.practitioners().get(verdict.practitioner()).name(), start.toInstant(),
-				start.toInstant().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0);
+				this.clinic.practitioners().get(verdict.practitioner()).name(), verdict.start(),
+				verdict.start().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0);
 		hold(RequestStatus.confirmed(appointment, appointment.end().plus(service.buffer()), now));
 		return new AppointmentConfirmed(book.requestId(), appointment);
 	}
@@ -171,7 +170,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	private AppointmentDeclined decline(BookAppointment book, Instant now, ZoneId zone, DeclineReason reason,
 			List<Slot> alternatives) {
 		AppointmentDeclined declined = new AppointmentDeclined(book.requestId(), book.location(), book.service(),
-				book.practitioner(), book.requestedStart(), zone, book.patient(), reason, alternatives);
+				book.practitioner(), book.requestedStart(), zone, book.patient(), reason, alternatives,
+				book.requestedOffset());
 		this.requests.put(book.requestId().value(), RequestStatus.declined(declined, now));
 		return declined;
 	}
@@ -186,22 +186,22 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		Appointment current = booking.appointment();
 		String practitioner = (reschedule.practitioner() != null) ? reschedule.practitioner().value()
 				: current.practitioner().value();
-		ZonedDateTime start = ZonedDateTime.ofLocal(reschedule.newStart(), current.zone(), null);
+		LocalStart requested = new LocalStart(reschedule.newStart(), reschedule.newOffset());
 		String moving = current.appointmentId().value();
 		Verdict verdict = this.availability.decide(current.location().value(), current.service().value(), practitioner,
-				start, now, moving);
+				requested, now, moving);
 		if (!verdict.given()) {
 			List<Slot> offered = alternatives(verdict.refusal(), current.location().value(), current.service().value(),
-					practitioner, reschedule.newStart(), now, moving);
+					practitioner, requested, now, moving);
 			this.requests.put(moving, booking.withRefusal(verdict.refusal(), offered));
 			return new RescheduleDeclined(reschedule.commandId(), current, reschedule.newStart(), verdict.refusal(),
-					offered);
+					offered, reschedule.newOffset());
 		}
 		ClinicProperties.Service service = this.clinic.services().get(current.service().value());
 		Appointment moved = new Appointment(current.appointmentId(), current.location(), current.service(),
 				new PractitionerId(verdict.practitioner()),
-				this.clinic.practitioners().get(verdict.practitioner()).name(), start.toInstant(),
-				start.toInstant().plus(service.duration()), current.zone(), current.patient(), current.notes(),
+				this.clinic.practitioners().get(verdict.practitioner()).name(), verdict.start(),
+				verdict.start().plus(service.duration()), current.zone(), current.patient(), current.notes(),
 				current.sequence() + 1);
 		// One task applies both writes with the changelog in one transaction: never half
 		// moved.
@@ -241,10 +241,10 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	}
 
 	private List<Slot> alternatives(DeclineReason reason, String location, String service, String practitioner,
-			LocalDateTime requested, Instant now, String moving) {
+			LocalStart requested, Instant now, String moving) {
 		return switch (reason) {
-			case SLOT_TAKEN, OUTSIDE_HOURS, TOO_SOON, TOO_FAR_AHEAD -> this.availability.nearest(location, service,
-					practitioner, requested, now, this.clinic.rules().alternatives(), moving);
+			case SLOT_TAKEN, OUTSIDE_HOURS, TOO_SOON, TOO_FAR_AHEAD, NONEXISTENT_LOCAL_TIME -> this.availability
+				.nearest(location, service, practitioner, requested, now, this.clinic.rules().alternatives(), moving);
 			default -> List.of();
 		};
 	}

@@ -2,6 +2,7 @@ package com.geminihealth.intake.manage;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -98,7 +99,8 @@ class AppointmentController {
 				problems.add("practitioner", "is not one of our practitioners");
 			}
 			problems.throwIfAny();
-			return accepted(this.changes.move(appointment, body.newStart(), body.practitioner()).value());
+			return accepted(
+					this.changes.move(appointment, body.newStart(), body.newOffset(), body.practitioner()).value());
 		});
 	}
 
@@ -173,8 +175,10 @@ class AppointmentController {
 	/**
 	 * @param newStart wall-clock start at the location
 	 * @param practitioner another practitioner, or empty to keep the current one
+	 * @param newOffset the UTC offset of {@code newStart}, optional: it picks one of the
+	 * two occurrences of a time the clocks repeat; without it, the first
 	 */
-	record Reschedule(@NotNull LocalDateTime newStart, String practitioner) {
+	record Reschedule(@NotNull LocalDateTime newStart, String practitioner, ZoneOffset newOffset) {
 	}
 
 	/**

@@ -3,6 +3,7 @@ package com.geminihealth.intake.manage;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -98,7 +99,8 @@ class ManagePageController {
 	@PostMapping("/m/{token}/move")
 	String move(@PathVariable String token,
 			@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
-			@RequestParam(required = false) String practitioner, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) ZoneOffset offset, @RequestParam(required = false) String practitioner,
+			HttpServletRequest request, Model model) {
 		Optional<ManagedAppointment> opened = changeable(token);
 		if (opened.isEmpty()) {
 			return "redirect:" + AppointmentPaths.page(token);
@@ -106,7 +108,7 @@ class ManagePageController {
 		ManagedAppointment appointment = opened.get();
 		PatientLocale.use(appointment.language(), request);
 		try {
-			this.changes.move(appointment, start, practitioner);
+			this.changes.move(appointment, start, offset, practitioner);
 		}
 		catch (LimitReached ex) {
 			return "redirect:" + AppointmentPaths.page(token) + "?done=limit";

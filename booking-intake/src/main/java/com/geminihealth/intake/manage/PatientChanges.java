@@ -2,6 +2,7 @@ package com.geminihealth.intake.manage;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 
 import org.springframework.stereotype.Service;
 
@@ -55,15 +56,18 @@ public class PatientChanges {
 	}
 
 	/**
+	 * Asks to move the appointment to {@code newStart}, wall-clock time at its location;
+	 * {@code newOffset}, optional, picks one occurrence of a time the clocks repeat.
 	 * @throws LimitReached if the patient has had their day's messages
 	 */
-	public CommandId move(ManagedAppointment appointment, LocalDateTime newStart, String practitioner) {
+	public CommandId move(ManagedAppointment appointment, LocalDateTime newStart, ZoneOffset newOffset,
+			String practitioner) {
 		CommandId id = CommandId.random();
 		allow(id, appointment);
 		send(new RescheduleAppointment(id, new LocationId(appointment.location()),
 				AppointmentId.of(appointment.appointmentId()), newStart,
 				(practitioner != null && !practitioner.isBlank()) ? new PractitionerId(practitioner) : null,
-				Author.PATIENT));
+				Author.PATIENT, newOffset));
 		return id;
 	}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,13 +20,16 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.geminihealth.intake.NextClockChanges;
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
+import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.BookingCommand;
@@ -37,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -216,6 +221,43 @@ public class BookingApiIntegrationTest {
 
 		book(json, null).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("requestedStart"));
+	}
+
+	@Test
+	void declinesATimeTheClocksSkipSayingWhyRatherThanMovingIt() throws Exception {
+		String skipped = NextClockChanges.skippedTime().toString();
+		String answer = book(
+				body("Gap " + UUID.randomUUID(), "\"email\": \"gap@example.com\"").replace(NextWeek.TEN_AM, skipped),
+				null)
+			.andExpect(status().isAccepted())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String requestId = JsonPath.read(answer, "$.requestId");
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> decisionsFor(requestId).size() == 1);
+		AppointmentDeclined declined = (AppointmentDeclined) only(decisionsFor(requestId));
+		assertThat(declined.reason()).isEqualTo(DeclineReason.NONEXISTENT_LOCAL_TIME);
+		assertThat(declined.requestedStart()).hasToString(skipped);
+		this.mvc.perform(get("/api/bookings/" + requestId))
+			.andExpect(jsonPath("$.status").value("DECLINED"))
+			.andExpect(jsonPath("$.reason").value("NONEXISTENT_LOCAL_TIME"));
+	}
+
+	@Test
+	void carriesTheOffsetThatPicksTheSecondOccurrenceOfARepeatedTimeIntoTheCommand() throws Exception {
+		String name = "Repeated " + UUID.randomUUID();
+		String repeated = NextClockChanges.repeatedTime().toString();
+		String json = withField(body(name, "\"email\": \"repeat@example.com\"").replace(NextWeek.TEN_AM, repeated),
+				"\"requestedOffset\": \"-05:00\"");
+
+		book(json, null).andExpect(status().isAccepted());
+
+		BookAppointment command = (BookAppointment) only(commandsFor(name)).value();
+		assertThat(command.requestedStart()).hasToString(repeated);
+		assertThat(command.requestedOffset()).isEqualTo(ZoneOffset.ofHours(-5));
+		book(json.replace("-05:00", "EST"), null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("requestedOffset"));
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package com.geminihealth.intake.booking;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.servlet.RequestDispatcher;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import com.geminihealth.intake.NextClockChanges;
 import com.geminihealth.intake.NextWeek;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
@@ -377,6 +379,44 @@ class BookingPageIntegrationTest {
 
 	private MockHttpServletRequestBuilder validForm(String name) {
 		return form(name, "form@example.com", "905 555 0143", "12:00");
+	}
+
+	@Test
+	void explainsThatATimeTheClocksSkipDoesNotExist() throws Exception {
+		String page = decided(this.mvc
+			.perform(validFormWith("Gap " + UUID.randomUUID(), "requestedStart",
+					NextClockChanges.skippedTime().toString())
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl());
+
+		assertThat(page).contains("data-status=\"DECLINED\"").contains("the clocks change that night");
+	}
+
+	@Test
+	void keepsTheOffsetOfAChosenRepeatedTimeFromTheLinkToTheCommand() throws Exception {
+		String repeated = NextClockChanges.repeatedTime().toString();
+		String form = this.mvc
+			.perform(get("/book").param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("start", repeated)
+				.param("offset", "-05:00"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(form).contains("name=\"requestedOffset\" value=\"-05:00\"").contains("UTC-05:00");
+
+		String name = "Second " + UUID.randomUUID();
+		this.mvc
+			.perform(validFormWith(name, "requestedStart", repeated).param("requestedOffset", "-05:00").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(bookingsFor(name)).singleElement()
+			.satisfies((command) -> assertThat(command.requestedOffset()).isEqualTo(ZoneOffset.ofHours(-5)));
 	}
 
 	/** A valid form with one field set to {@code value} instead. */

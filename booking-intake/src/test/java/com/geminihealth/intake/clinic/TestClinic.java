@@ -45,6 +45,20 @@ public final class TestClinic {
 				new ClinicProperties.BookingRules(Duration.ofHours(2), Duration.ofDays(90), Duration.ofMinutes(15), 3));
 	}
 
+	/**
+	 * The same location with one RMT, Nia, who works every night 00:00-04:00: hours that
+	 * span the hour the clocks skip in spring and the hour they repeat in autumn.
+	 */
+	public static ClinicProperties openAtNight() {
+		ClinicProperties clinic = clinic();
+		Map<String, ClinicProperties.Practitioner> practitioners = Map.of("nia",
+				new ClinicProperties.Practitioner("Nia Roberts", Set.of("rmt"),
+						Map.of(DOWNTOWN, week(LocalTime.of(0, 0), LocalTime.of(4, 0), DayOfWeek.values())), List.of()));
+		Map<String, ClinicProperties.Service> massage = Map.of("massage-30", clinic.services().get("massage-30"));
+		return new ClinicProperties(clinic.name(), clinic.phone(), clinic.locations(), massage, practitioners,
+				clinic.rules());
+	}
+
 	private static DayOfWeek[] weekdays() {
 		return Arrays.copyOfRange(DayOfWeek.values(), 0, 5);
 	}

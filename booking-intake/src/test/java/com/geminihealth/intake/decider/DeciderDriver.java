@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,7 @@ import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentState;
+import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
@@ -74,6 +77,8 @@ final class DeciderDriver implements AutoCloseable {
 
 	private final TestInputTopic<byte[], byte[]> erasureRecords;
 
+	private final ClinicProperties clinic;
+
 	private Instant now = Instant.parse("2026-11-20T12:00:00Z");
 
 	DeciderDriver() {
@@ -81,6 +86,7 @@ final class DeciderDriver implements AutoCloseable {
 	}
 
 	DeciderDriver(ClinicProperties clinic) {
+		this.clinic = clinic;
 		StreamsBuilder builder = new StreamsBuilder();
 		DeciderTopology.build(builder, clinic, DeciderProperties.defaults(), 1);
 		Properties config = new Properties();
@@ -192,6 +198,17 @@ final class DeciderDriver implements AutoCloseable {
 		return this.driver.getAllStateStores().keySet();
 	}
 
+	/**
+	 * The open slots on {@code day} at the test location, read from the decider's
+	 * calendar store as the availability query reads it, as of "now".
+	 */
+	List<Slot> openSlots(String service, LocalDate day) {
+		KeyValueStore<String, Booked> calendar = this.driver.getKeyValueStore(DeciderStores.CALENDAR);
+		return new Availability(this.clinic,
+				DeciderStores.calendar(calendar, DeciderStores.longestOccupancy(this.clinic)))
+			.open(TestClinicLocation.ID, service, null, day, day, this.now);
+	}
+
 	/** The appointment states published since the last call, by appointment. */
 	List<TestRecord<AppointmentId, AppointmentState>> states() {
 		return this.states.readRecordsToList();
@@ -221,6 +238,22 @@ final class DeciderDriver implements AutoCloseable {
 		return new BookAppointment(RequestId.random(), new LocationId(location), new ServiceId(service),
 				(practitioner != null) ? new PractitionerId(practitioner) : null, start, patient, notes, null,
 				BookingChannel.ONLINE);
+	}
+
+	/**
+	 * A booking for {@code start} at {@code offset}, which picks one occurrence of a time
+	 * the clocks repeat; {@code patient} books it.
+	 */
+	static BookAppointment book(String practitioner, String service, LocalDateTime start, ZoneOffset offset,
+			Patient patient) {
+		return new BookAppointment(RequestId.random(), TestClinicLocation.LOCATION, new ServiceId(service),
+				(practitioner != null) ? new PractitionerId(practitioner) : null, start, patient, null, null,
+				BookingChannel.ONLINE, offset);
+	}
+
+	static RescheduleAppointment rescheduleAt(AppointmentId appointment, LocalDateTime start, ZoneOffset offset) {
+		return new RescheduleAppointment(CommandId.random(), TestClinicLocation.LOCATION, appointment, start, null,
+				null, offset);
 	}
 
 	static CancelAppointment cancel(AppointmentId appointment) {
