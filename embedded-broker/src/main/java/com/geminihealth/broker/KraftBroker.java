@@ -138,7 +138,7 @@ public final class KraftBroker implements AutoCloseable {
 	}
 
 	private static Map<String, String> config(String logDir, int brokerPort, int controllerPort) {
-		Map<String, String> props = new HashMap<>();
+		Map<String, String> props = BrokerDefaults.forClusterOf(1);
 		props.put("node.id", String.valueOf(NODE_ID));
 		props.put("process.roles", "broker,controller");
 		props.put("listeners",
@@ -150,19 +150,6 @@ public final class KraftBroker implements AutoCloseable {
 		props.put("controller.listener.names", CONTROLLER_LISTENER);
 		props.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
 		props.put("log.dirs", logDir);
-		// Topics are owned by the applications: a typo in a topic name must fail
-		// rather than create a topic.
-		props.put("auto.create.topics.enable", "false");
-		props.put("num.partitions", "3");
-		// Internal topics default to replication factor 3, which one node cannot
-		// host; exactly-once clients need the transaction state log to exist.
-		props.put("offsets.topic.replication.factor", "1");
-		props.put("transaction.state.log.replication.factor", "1");
-		props.put("transaction.state.log.min.isr", "1");
-		props.put("share.coordinator.state.topic.replication.factor", "1");
-		props.put("share.coordinator.state.topic.min.isr", "1");
-		// Nobody else will join a group on a local broker, so don't wait for them.
-		props.put("group.initial.rebalance.delay.ms", "0");
 		// Make a stuck startup fail instead of waiting forever (the default).
 		props.put("server.max.startup.time.ms", String.valueOf(STARTUP_TIMEOUT.toMillis()));
 		return props;

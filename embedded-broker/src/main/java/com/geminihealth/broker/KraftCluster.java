@@ -229,21 +229,12 @@ public final class KraftCluster implements AutoCloseable {
 
 	private Map<String, String> brokerConfig(int index) {
 		int port = this.brokerPorts[index];
-		int replicas = Math.min(3, this.brokerPorts.length);
 		Map<String, String> props = common(index + 1);
+		props.putAll(BrokerDefaults.forClusterOf(this.brokerPorts.length));
 		props.put("process.roles", "broker");
 		props.put("listeners", "PLAINTEXT://localhost:" + port);
 		props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
 		props.put("inter.broker.listener.name", "PLAINTEXT");
-		props.put("auto.create.topics.enable", "false");
-		props.put("num.partitions", "3");
-		props.put("default.replication.factor", String.valueOf(replicas));
-		props.put("offsets.topic.replication.factor", String.valueOf(replicas));
-		props.put("transaction.state.log.replication.factor", String.valueOf(replicas));
-		props.put("transaction.state.log.min.isr", String.valueOf(Math.min(2, replicas)));
-		props.put("share.coordinator.state.topic.replication.factor", String.valueOf(replicas));
-		props.put("share.coordinator.state.topic.min.isr", String.valueOf(Math.min(2, replicas)));
-		props.put("group.initial.rebalance.delay.ms", "0");
 		if (this.security != null) {
 			props.putAll(this.security.brokerSettings(port));
 		}
