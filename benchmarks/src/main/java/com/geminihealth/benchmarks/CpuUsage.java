@@ -1,12 +1,8 @@
 package com.geminihealth.benchmarks;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +23,10 @@ public final class CpuUsage {
 
 	private final long[] machineTicks;
 
-	private final Map<Long, ThreadCpu> threads;
+	private final Map<Long, ThreadCpuTimes.ThreadCpu> threads;
 
-	private CpuUsage(long wallNanos, long processNanos, long[] machineTicks, Map<Long, ThreadCpu> threads) {
+	private CpuUsage(long wallNanos, long processNanos, long[] machineTicks,
+			Map<Long, ThreadCpuTimes.ThreadCpu> threads) {
 		this.wallNanos = wallNanos;
 		this.processNanos = processNanos;
 		this.machineTicks = machineTicks;
@@ -37,13 +34,13 @@ public final class CpuUsage {
 	}
 
 	public static CpuUsage start() {
-		return new CpuUsage(System.nanoTime(), processCpuNanos(), machineTicks(), threadCpu());
+		return new CpuUsage(System.nanoTime(), ThreadCpuTimes.process(), machineTicks(), ThreadCpuTimes.byThread());
 	}
 
 	public Used stop() {
 		long[] ticks = machineTicks();
 		double wall = System.nanoTime() - this.wallNanos;
-		long process = processCpuNanos();
+		long process = ThreadCpuTimes.process();
 		double processCores = (process >= 0 && this.processNanos >= 0) ? (process - this.processNanos) / wall : -1;
 		double machineCores = -1;
 		if (ticks != null && this.machineTicks != null) {
@@ -58,8 +55,8 @@ public final class CpuUsage {
 			byUser.put(user.description, 0.0);
 		}
 		double threadNanos = 0;
-		for (Map.Entry<Long, ThreadCpu> thread : threadCpu().entrySet()) {
-			ThreadCpu before = this.threads.get(thread.getKey());
+		for (Map.Entry<Long, ThreadCpuTimes.ThreadCpu> thread : ThreadCpuTimes.byThread().entrySet()) {
+			ThreadCpuTimes.ThreadCpu before = this.threads.get(thread.getKey());
 			long used = thread.getValue().nanos() - ((before != null) ? before.nanos() : 0);
 			threadNanos += used;
 			byUser.merge(ThreadUser.of(thread.getValue().name()).description, used / wall, Double::sum);
@@ -68,30 +65,6 @@ public final class CpuUsage {
 			byUser.put("GC, JIT, VM, threads gone", Math.max(0, processCores - threadNanos / wall));
 		}
 		return new Used(processCores, machineCores, byUser);
-	}
-
-	private static Map<Long, ThreadCpu> threadCpu() {
-		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-		Map<Long, ThreadCpu> threads = new HashMap<>();
-		if (!mx.isThreadCpuTimeSupported()) {
-			return threads;
-		}
-		for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
-			if (info != null) {
-				long nanos = mx.getThreadCpuTime(info.getThreadId());
-				if (nanos >= 0) {
-					threads.put(info.getThreadId(), new ThreadCpu(info.getThreadName(), nanos));
-				}
-			}
-		}
-		return threads;
-	}
-
-	private static long processCpuNanos() {
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			return os.getProcessCpuTime();
-		}
-		return -1;
 	}
 
 	/** Busy and total jiffies of all cores, or null. */
@@ -117,9 +90,6 @@ public final class CpuUsage {
 		catch (IOException | RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private record ThreadCpu(String name, long nanos) {
 	}
 
 	/** Who a thread works for, from the names Tomcat, Kafka and the JDK give them. */

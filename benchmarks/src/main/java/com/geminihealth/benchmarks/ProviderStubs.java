@@ -1,15 +1,8 @@
 package com.geminihealth.benchmarks;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MovingMessage;
@@ -17,8 +10,6 @@ import com.icegreen.greenmail.smtp.SmtpServer;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.user.UserImpl;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
 
 /**
@@ -41,26 +32,15 @@ public final class ProviderStubs implements AutoCloseable {
 
 	};
 
-	private final HttpServer twilio;
-
-	private final ExecutorService twilioThreads;
+	private final TwilioApiStub twilio;
 
 	private final SmtpServer smtp;
-
-	private final AtomicLong sids = new AtomicLong();
 
 	private final Listener listener;
 
 	private ProviderStubs(Listener listener) throws IOException, InterruptedException {
 		this.listener = listener;
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		AtomicInteger threads = new AtomicInteger();
-		this.twilioThreads = Executors.newFixedThreadPool(8,
-				(task) -> new Thread(task, "stub-twilio-" + threads.incrementAndGet()));
-		this.twilio = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
-		this.twilio.setExecutor(this.twilioThreads);
-		this.twilio.createContext("/", this::answerText);
-		this.twilio.start();
+		this.twilio = TwilioApiStub.start(listener::text);
 		Managers mail = new Managers();
 		mail.getUserManager().setMessageDeliveryHandler((message, recipient) -> {
 			long nanos = System.nanoTime();
@@ -88,48 +68,21 @@ public final class ProviderStubs implements AutoCloseable {
 
 	/** The base URL the notifications service's Twilio client is pointed at. */
 	public String twilioBaseUrl() {
-		return "http://localhost:" + this.twilio.getAddress().getPort() + "/";
+		return this.twilio.baseUrl();
 	}
 
 	public int smtpPort() {
 		return this.smtp.getPort();
 	}
 
-	private void answerText(HttpExchange exchange) throws IOException {
-		long nanos = System.nanoTime();
-		long millis = System.currentTimeMillis();
-		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-		String to = null;
-		String text = "";
-		for (String pair : body.split("&")) {
-			if (pair.startsWith("To=")) {
-				to = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
-			}
-			else if (pair.startsWith("Body=")) {
-				text = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
-			}
-		}
-		this.listener.text(to, text, nanos, millis);
-		String json = "{\"sid\": \"SM" + String.format("%032x", this.sids.incrementAndGet())
-				+ "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
-		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(201, bytes.length);
-		exchange.getResponseBody().write(bytes);
-		exchange.close();
-	}
-
 	@Override
 	public void close() {
-		this.twilio.stop(0);
-		this.twilioThreads.shutdownNow();
+		this.twilio.close();
 		this.smtp.stopService();
 	}
 
 	/** What reached a provider: called on the stubs' threads. */
-	public interface Listener {
-
-		void text(String to, String body, long nanos, long millis);
+	public interface Listener extends TwilioApiStub.Listener {
 
 		void email(String to, String subject, long nanos, long millis);
 

@@ -1,8 +1,5 @@
 package com.geminihealth.benchmarks;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,9 +26,9 @@ public final class ServiceCpu {
 
 	private ServiceCpu(Function<String, String> owner) {
 		this.owner = owner;
-		this.processNanos = processCpuNanos();
+		this.processNanos = ThreadCpuTimes.process();
 		this.threadNanos = new HashMap<>();
-		threads().forEach((id, thread) -> this.threadNanos.put(id, thread.nanos()));
+		ThreadCpuTimes.byThread().forEach((id, thread) -> this.threadNanos.put(id, thread.nanos()));
 	}
 
 	public static ServiceCpu start(Function<String, String> owner) {
@@ -47,43 +44,16 @@ public final class ServiceCpu {
 		Map<String, Double> byService = new LinkedHashMap<>();
 		Map<String, Double> byThread = new HashMap<>();
 		double threadSeconds = 0;
-		for (Map.Entry<Long, Thread> entry : threads().entrySet()) {
+		for (Map.Entry<Long, ThreadCpuTimes.ThreadCpu> entry : ThreadCpuTimes.byThread().entrySet()) {
 			long used = entry.getValue().nanos() - this.threadNanos.getOrDefault(entry.getKey(), 0L);
 			double seconds = used / 1e9;
 			threadSeconds += seconds;
 			byService.merge(this.owner.apply(entry.getValue().name()), seconds, Double::sum);
 			byThread.merge(entry.getValue().name().replaceAll("\\d+", "#"), seconds, Double::sum);
 		}
-		double process = (processCpuNanos() - this.processNanos) / 1e9;
+		double process = (ThreadCpuTimes.process() - this.processNanos) / 1e9;
 		byService.put(UNATTRIBUTED, Math.max(0, process - threadSeconds));
 		return new Used(process, byService, byThread);
-	}
-
-	private static Map<Long, Thread> threads() {
-		ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-		Map<Long, Thread> threads = new HashMap<>();
-		if (!mx.isThreadCpuTimeSupported()) {
-			return threads;
-		}
-		for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds(), 0)) {
-			if (info != null) {
-				long nanos = mx.getThreadCpuTime(info.getThreadId());
-				if (nanos >= 0) {
-					threads.put(info.getThreadId(), new Thread(info.getThreadName(), nanos));
-				}
-			}
-		}
-		return threads;
-	}
-
-	private static long processCpuNanos() {
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			return os.getProcessCpuTime();
-		}
-		return 0;
-	}
-
-	private record Thread(String name, long nanos) {
 	}
 
 	/**

@@ -39,6 +39,7 @@ import com.geminihealth.benchmarks.CpuUsage;
 import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.benchmarks.Percentiles;
+import com.geminihealth.benchmarks.TwilioApiStub;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.notifications.delivery.RetryBacklog;
 import com.geminihealth.schemas.Topic;
@@ -126,7 +127,8 @@ public final class BacklogDrainBenchmark {
 		Machine.CpuTimes machineBefore = Machine.CpuTimes.now();
 		double loadBefore = Machine.loadAverage();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0);
-				TwilioStub twilio = new TwilioStub(arrivals)) {
+				TwilioApiStub twilio = TwilioApiStub.start(
+						(to, body, nanos, millis) -> arrivals.sms(BenchmarkPatients.seqOfPhone(to), nanos, millis))) {
 			String bootstrap = broker.bootstrapServers();
 			BenchmarkTopics.create(bootstrap, Topics.ALL.stream().map(Topic::name).toList());
 			List<String> extra = new ArrayList<>(List.of("--notifications.retry.first-delay=" + firstDelay,

@@ -24,6 +24,7 @@ import com.geminihealth.benchmarks.CpuUsage;
 import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.benchmarks.Percentiles;
+import com.geminihealth.benchmarks.TwilioApiStub;
 import com.geminihealth.broker.KraftBroker;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
@@ -79,7 +80,8 @@ public final class NotificationsBenchmark {
 		Arrivals arrivals = new Arrivals(total);
 		SmtpStub smtp = new SmtpStub(arrivals).start();
 		try (KraftBroker broker = KraftBroker.start(dir.resolve("kafka"), 0);
-				TwilioStub twilio = new TwilioStub(arrivals)) {
+				TwilioApiStub twilio = TwilioApiStub.start(
+						(to, body, nanos, millis) -> arrivals.sms(BenchmarkPatients.seqOfPhone(to), nanos, millis))) {
 			BenchmarkTopics.create(broker.bootstrapServers(), Topics.ALL.stream().map(Topic::name).toList());
 			List<String> extra = serviceArgs.isEmpty() ? List.of() : Arrays.asList(serviceArgs.split("\\s+"));
 			ConfigurableApplicationContext service = BenchmarkService.start(broker.bootstrapServers(), smtp.port(),

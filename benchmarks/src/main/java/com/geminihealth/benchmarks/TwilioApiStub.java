@@ -1,4 +1,4 @@
-package com.geminihealth.notifications;
+package com.geminihealth.benchmarks;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -6,41 +6,51 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Twilio's Messages API as a local stub: 201 with a message SID, the moment each request
- * arrives noted against the event its number belongs to.
+ * Twilio's Messages API as a local HTTP server for benchmarks: each request is answered
+ * 201 with a message SID at once, as Twilio does, and told to a {@link Listener} with the
+ * moment it arrived. The real Twilio SDK calls it.
  */
-final class TwilioStub implements AutoCloseable {
+public final class TwilioApiStub implements AutoCloseable {
 
 	static {
 		// The JDK's HTTP server leaves Nagle's algorithm on by default: with the client's
-		// delayed ACK every stubbed Twilio answer would wait ~40 ms, which Twilio does
-		// not. Read once, when the server class is first used.
+		// delayed ACK every answer would wait ~40 ms, which Twilio's do not. Read once,
+		// when the server class is first used.
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 	}
 
 	private final HttpServer server;
 
-	private final ExecutorService executor = Executors.newFixedThreadPool(8);
-
-	private final Arrivals arrivals;
+	private final ExecutorService threads;
 
 	private final AtomicLong sids = new AtomicLong();
 
-	TwilioStub(Arrivals arrivals) throws IOException {
-		this.arrivals = arrivals;
+	private final Listener listener;
+
+	private TwilioApiStub(Listener listener) throws IOException {
+		this.listener = listener;
+		AtomicInteger count = new AtomicInteger();
+		this.threads = Executors.newFixedThreadPool(8,
+				(task) -> new Thread(task, "stub-twilio-" + count.incrementAndGet()));
 		this.server = HttpServer.create(new InetSocketAddress("localhost", 0), 256);
-		this.server.setExecutor(this.executor);
+		this.server.setExecutor(this.threads);
 		this.server.createContext("/", this::answer);
 		this.server.start();
 	}
 
-	String baseUrl() {
+	public static TwilioApiStub start(Listener listener) throws IOException {
+		return new TwilioApiStub(listener);
+	}
+
+	/** The base URL the notifications service's Twilio client is pointed at. */
+	public String baseUrl() {
 		return "http://localhost:" + this.server.getAddress().getPort() + "/";
 	}
 
@@ -49,12 +59,16 @@ final class TwilioStub implements AutoCloseable {
 		long millis = System.currentTimeMillis();
 		String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		String to = null;
+		String text = "";
 		for (String pair : body.split("&")) {
 			if (pair.startsWith("To=")) {
 				to = URLDecoder.decode(pair.substring(3), StandardCharsets.UTF_8);
 			}
+			else if (pair.startsWith("Body=")) {
+				text = URLDecoder.decode(pair.substring(5), StandardCharsets.UTF_8);
+			}
 		}
-		this.arrivals.sms(BenchmarkPatients.seqOfPhone(to), nanos, millis);
+		this.listener.text(to, text, nanos, millis);
 		String json = "{\"sid\": \"SM" + String.format("%032x", this.sids.incrementAndGet())
 				+ "\", \"status\": \"queued\", \"to\": \"" + to + "\"}";
 		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
@@ -67,7 +81,15 @@ final class TwilioStub implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.stop(0);
-		this.executor.shutdownNow();
+		this.threads.shutdownNow();
+	}
+
+	/** A text that reached the stub: called on its threads. */
+	@FunctionalInterface
+	public interface Listener {
+
+		void text(String to, String body, long nanos, long millis);
+
 	}
 
 }
