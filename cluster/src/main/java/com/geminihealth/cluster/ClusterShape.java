@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.geminihealth.broker.BrokerSecurity;
+
 /**
  * The shape of the deployment, written once for the local cluster: three combined KRaft
  * nodes with the broker settings of {@code docker-compose.yml}, and every service with
- * the environment compose gives it. {@code ComposeShapeTest} reads the compose file and
- * fails when the two disagree, so a setting changed on one side only breaks the build.
+ * the environment compose gives it. Both are secured alike: the same listener protocols
+ * and SASL mechanisms, the {@code StandardAuthorizer} with the same super users, and each
+ * service signing in with its own account; only the passwords differ.
+ * {@code ComposeShapeTest} reads the compose file and fails when the two disagree, so a
+ * setting changed on one side only breaks the build.
  */
 public final class ClusterShape {
 
@@ -107,19 +112,22 @@ public final class ClusterShape {
 			"on: the chaos run and local tries book over the unsigned JSON API, which compose keeps off");
 
 	/**
-	 * Settings the local cluster adds to compose's on purpose, on its nodes (server
-	 * properties) and its services (environment), with why: compose's brokers are still
-	 * open, the local cluster's are secured ({@link LocalCluster},
-	 * {@link ClusterSecrets}).
+	 * Compose's names for the local nodes' listeners where they differ:
+	 * {@link BrokerSecurity} names the client and inter-broker listener after its
+	 * protocol.
 	 */
-	static final Map<String, String> LOCAL_SECURITY = Map.of("listener.security.protocol.map",
-			"SASL_PLAINTEXT (SCRAM-SHA-512) for clients and brokers, SASL PLAIN for the controller; "
-					+ "BrokerSecurity names the client listener SASL_PLAINTEXT where compose says INTERNAL",
-			"authorizer.class.name",
-			"StandardAuthorizer with allow.everyone.if.no.acl.found=false and the ACLs generated from the catalogue",
-			"PIPELINE_TOPICS_DECLARE", "false: services may not create topics there; LocalCluster does as the operator",
-			"SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG",
-			"each service logs in with its own account, its password from the cluster's passwords file");
+	static final Map<String, String> COMPOSE_LISTENER_NAMES = Map.of(BrokerSecurity.LISTENER, CLUSTER_LISTENER);
+
+	/**
+	 * Compose's listener for tools on the Docker host ({@code localhost:9092} to
+	 * {@code :9094}), secured as the cluster listener; the local nodes are on the host
+	 * already.
+	 */
+	static final String HOST_LISTENER = "EXTERNAL";
+
+	/** Node settings only the local cluster sets, with why. */
+	static final Map<String, String> LOCAL_ONLY_NODE = Map.of("server.max.startup.time.ms",
+			"a node stuck in its startup exits instead of waiting for ever; compose leaves that to its health check");
 
 	/** Settings only the local cluster sets, with why. */
 	static final Map<String, String> LOCAL_ONLY = Map.of("SERVER_PORT",

@@ -44,7 +44,7 @@ import com.geminihealth.schemas.CatalogueAcls;
  * exactly the processes whose pid files it wrote.
  * <p>
  * The nodes are secured as {@link BrokerSecurity} says (SASL/SCRAM only, the
- * {@code StandardAuthorizer} denying what no ACL allows), unlike compose's: before the
+ * {@code StandardAuthorizer} denying what no ACL allows), as compose's are: before the
  * services start, the operator creates the catalogue's topics and ACLs, and each service
  * signs in with its own account. The passwords are in {@link ClusterSecrets}' file under
  * the root.
@@ -214,13 +214,22 @@ public final class LocalCluster {
 			.directory(this.layout.root().toFile());
 		Optional<Service> service = service(name);
 		if (service.isPresent()) {
-			builder.environment().putAll(service.get().env(this.layout, instance(name)));
-			builder.environment().putAll(ClusterSecrets.serviceEnv(security(), service.get().name()));
+			builder.environment().putAll(environment(service.get(), instance(name)));
 			builder.environment().putAll(this.settings.serviceEnv().getOrDefault("*", Map.of()));
 			builder.environment().putAll(this.settings.serviceEnv().getOrDefault(service.get().name(), Map.of()));
 		}
 		Process process = builder.start();
 		Files.writeString(pidFile(name), String.valueOf(process.pid()));
+	}
+
+	/**
+	 * The environment of one instance of {@code service}, before the caller's settings:
+	 * the shape's, and its account's login.
+	 */
+	Map<String, String> environment(Service service, int instance) {
+		Map<String, String> env = new LinkedHashMap<>(service.env(this.layout, instance));
+		env.putAll(ClusterSecrets.serviceEnv(security(), service.name()));
+		return env;
 	}
 
 	private List<String> command(String name) throws IOException {

@@ -6,37 +6,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
 import com.geminihealth.cluster.ClusterShape.Layout;
 import com.geminihealth.cluster.ClusterShape.Service;
+import com.geminihealth.platform.CatalogueProvisioning;
+import com.geminihealth.schemas.ServiceAccount;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local cluster and {@code docker-compose.yml} describe one deployment: the same
- * broker settings on three nodes, the same services, the same environment. A change on
- * one side only fails here.
+ * broker settings on three nodes, secured alike, the same services, the same environment.
+ * Only the secrets' values differ: the local cluster's are made at random, compose's come
+ * from variables it cannot start without. A change on one side only fails here.
  */
 class ComposeShapeTest {
 
 	/** What each node sets for itself, beside the settings all nodes share. */
-	private static final Set<String> PER_NODE = Set.of("KAFKA_NODE_ID", "KAFKA_LISTENERS", "KAFKA_ADVERTISED_LISTENERS",
-			"KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_CONTROLLER_QUORUM_VOTERS", "KAFKA_LOG_DIRS",
-			"KAFKA_HEAP_OPTS");
+	private static final Set<String> PER_NODE = Set.of("node.id", "listeners", "advertised.listeners",
+			"controller.quorum.voters", "log.dirs");
 
-	private static final Set<String> NOT_SERVICES = Set.of("mailpit");
+	/**
+	 * Broker variables that the apache/kafka image does not turn into server settings.
+	 */
+	private static final Set<String> NOT_SETTINGS = Set.of("KAFKA_HEAP_OPTS");
+
+	private static final String PROTOCOL_MAP = "listener.security.protocol.map";
+
+	/** The operator's one-shot step before the services start. */
+	private static final String PROVISIONING = "kafka-provisioning";
+
+	private static final Set<String> NOT_SERVICES = Set.of("mailpit", PROVISIONING);
+
+	/** A password in a JAAS entry: the login's own, or a user PLAIN knows. */
+	private static final Pattern SECRET = Pattern.compile("(password|user_[a-z-]+)=\"([^\"]*)\"");
+
+	/** A variable Compose refuses to start without. */
+	private static final Pattern REQUIRED = Pattern.compile("\\$\\{([A-Z_]+):\\?[^}]+}");
 
 	private final Map<String, Object> compose = compose();
 
-	private final Layout layout = new Layout(Path.of("target", "shape-test"), 0);
+	@TempDir
+	Path root;
+
+	private LocalCluster cluster;
+
+	@BeforeEach
+	void createLocalCluster() throws IOException {
+		ClusterSecrets.loadOrCreate(this.root);
+		this.cluster = new LocalCluster(new Layout(this.root, 0), Path.of(""), LocalCluster.Settings.NONE);
+	}
 
 	@Test
 	void runsAsManyCombinedNodesAsCompose() {
@@ -51,24 +84,59 @@ class ComposeShapeTest {
 	}
 
 	@Test
-	void givesEveryNodeTheBrokerSettingsOfCompose() {
+	void givesEveryNodeTheSettingsOfTheLocalNodesSecurityIncluded() {
 		for (Map<String, Object> node : kafkaNodes().values()) {
-			Map<String, String> settings = new LinkedHashMap<>();
-			env(node).forEach((name, value) -> {
-				if (name.startsWith("KAFKA_") && !PER_NODE.contains(name)) {
-					settings.put(name.substring("KAFKA_".length()).toLowerCase().replace('_', '.'), value);
-				}
-			});
-			assertThat(settings).isEqualTo(ClusterShape.brokerSettings());
+			Map<String, String> composeSettings = shared(serverSettings(env(node)));
+			composeSettings.keySet().removeIf((name) -> name.startsWith(hostListenerPrefix()));
+			int id = Integer.parseInt(env(node).get("KAFKA_NODE_ID"));
+			Map<String, String> local = shared(inComposeNames(this.cluster.nodeSettings(id - 1)));
+			local.keySet().removeAll(ClusterShape.LOCAL_ONLY_NODE.keySet());
+			composeSettings.remove(PROTOCOL_MAP);
+			local.remove(PROTOCOL_MAP);
+			assertThat(composeSettings).as("settings of node %d", id).isEqualTo(local);
+			assertThat(composeSettings).containsAllEntriesOf(ClusterShape.brokerSettings())
+				.containsEntry("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+				.containsEntry("allow.everyone.if.no.acl.found", "false");
 		}
 	}
 
 	@Test
-	void namesTheListenersAsCompose() {
-		Map<String, String> env = env(kafkaNodes().values().iterator().next());
-		assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).contains(ClusterShape.CLUSTER_LISTENER + ":",
-				ClusterShape.CONTROLLER_LISTENER + ":");
-		assertThat(env.get("KAFKA_INTER_BROKER_LISTENER_NAME")).isEqualTo(ClusterShape.CLUSTER_LISTENER);
+	void authenticatesOnEveryListenerAsTheLocalNodes() {
+		Map<String, String> composeSettings = serverSettings(env(kafkaNodes().values().iterator().next()));
+		Map<String, String> composeProtocols = protocols(composeSettings.get(PROTOCOL_MAP));
+		Map<String, String> localProtocols = protocols(inComposeNames(this.cluster.nodeSettings(0)).get(PROTOCOL_MAP));
+		assertThat(localProtocols).containsOnlyKeys(ClusterShape.CLUSTER_LISTENER, ClusterShape.CONTROLLER_LISTENER)
+			.doesNotContainValue("PLAINTEXT");
+		Map<String, String> withoutHost = new TreeMap<>(composeProtocols);
+		withoutHost.remove(ClusterShape.HOST_LISTENER);
+		assertThat(withoutHost).isEqualTo(localProtocols);
+		// The host's listener signs in as the cluster's does.
+		String cluster = "listener.name." + ClusterShape.CLUSTER_LISTENER.toLowerCase(Locale.ROOT) + ".";
+		assertThat(composeProtocols.get(ClusterShape.HOST_LISTENER))
+			.isEqualTo(composeProtocols.get(ClusterShape.CLUSTER_LISTENER));
+		assertThat(composeSettings.get(hostListenerPrefix() + "sasl.enabled.mechanisms"))
+			.isEqualTo(composeSettings.get(cluster + "sasl.enabled.mechanisms"))
+			.isEqualTo("SCRAM-SHA-512");
+		assertThat(composeSettings.get(hostListenerPrefix() + "scram-sha-512.sasl.jaas.config"))
+			.isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule required;");
+	}
+
+	@Test
+	void takesEverySecretFromAVariableComposeCannotStartWithout() {
+		for (Map<String, Object> service : services().values()) {
+			env(service).forEach((name, value) -> {
+				if (name.endsWith("JAAS_CONFIG")) {
+					Matcher secret = SECRET.matcher(value);
+					while (secret.find()) {
+						assertThat(secret.group(2)).as(name).matches(REQUIRED);
+					}
+				}
+				if (name.startsWith("PIPELINE_KAFKA_PASSWORD_")
+						&& !name.equals(CatalogueProvisioning.passwordVariable(ServiceAccount.INTEGRATION))) {
+					assertThat(value).as(name).matches(REQUIRED);
+				}
+			});
+		}
 	}
 
 	@Test
@@ -83,7 +151,7 @@ class ComposeShapeTest {
 			@SuppressWarnings("unchecked")
 			List<String> ports = (List<String>) composeServices().get(service.name()).get("ports");
 			assertThat(ports).containsExactly(service.port() + ":" + service.port());
-			assertThat(service.port(this.layout, 0)).isEqualTo(service.port());
+			assertThat(service.port(this.cluster.layout(), 0)).isEqualTo(service.port());
 		}
 	}
 
@@ -92,18 +160,47 @@ class ComposeShapeTest {
 		for (Service service : ClusterShape.SERVICES) {
 			Map<String, String> composeEnv = env(composeServices().get(service.name()));
 			for (int instance = 0; instance < ClusterShape.INSTANCES; instance++) {
-				Map<String, String> local = service.env(this.layout, instance);
+				Map<String, String> local = this.cluster.environment(service, instance);
 				Set<String> localNames = new TreeSet<>(local.keySet());
 				localNames.removeAll(ClusterShape.LOCAL_ONLY.keySet());
 				assertThat(localNames).as("environment of %s", service.name())
 					.isEqualTo(new TreeSet<>(composeEnv.keySet()));
 				composeEnv.forEach((name, value) -> {
-					boolean fromHost = value.contains("${");
-					if (!fromHost && !ClusterShape.LOCAL_VALUES.containsKey(name)) {
-						assertThat(local.get(name)).as("%s of %s", name, service.name()).isEqualTo(value);
+					String literal = withoutSecrets(value);
+					if (!literal.contains("${") && !ClusterShape.LOCAL_VALUES.containsKey(name)) {
+						assertThat(withoutSecrets(local.get(name))).as("%s of %s", name, service.name())
+							.isEqualTo(literal);
 					}
 				});
 			}
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void provisionsTopicsPasswordsAndAclsBeforeAnyServiceStarts() {
+		Map<String, Object> provisioning = services().get(PROVISIONING);
+		assertThat(provisioning.get("entrypoint").toString())
+			.contains("-Dloader.main=" + CatalogueProvisioning.class.getName());
+		assertThat(provisioning.get("command").toString()).contains("--apply")
+			.contains("--partitions " + ClusterShape.commonServiceEnv().get("PIPELINE_TOPICS_PARTITIONS"))
+			.contains(
+					"--replication-factor " + ClusterShape.commonServiceEnv().get("PIPELINE_TOPICS_REPLICATIONFACTOR"));
+		Map<String, String> provisioningEnv = env(provisioning);
+		assertThat(provisioningEnv).containsKey("PIPELINE_KAFKA_PASSWORD_PIPELINE_ADMIN");
+		for (Service service : ClusterShape.SERVICES) {
+			Map<String, Object> composeService = composeServices().get(service.name());
+			assertThat((Map<Object, Object>) composeService.get("depends_on"))
+				.as("%s waits for the operator's step", service.name())
+				.containsEntry(PROVISIONING, Map.of("condition", "service_completed_successfully"));
+			// The service signs in with the password the operator's step sets for its
+			// account.
+			String variable = CatalogueProvisioning
+				.passwordVariable(ServiceAccount.named(service.name()).orElseThrow());
+			assertThat(env(composeService).get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"))
+				.contains("username=\"" + service.name() + "\"")
+				.contains("password=\"${" + variable + ":?");
+			assertThat(provisioningEnv.get(variable)).startsWith("${" + variable + ":?");
 		}
 	}
 
@@ -115,30 +212,95 @@ class ComposeShapeTest {
 			.collect(Collectors.toSet());
 		assertThat(composeNames).containsAll(ClusterShape.LOCAL_VALUES.keySet());
 		assertThat(composeNames).doesNotContainAnyElementsOf(ClusterShape.LOCAL_ONLY.keySet());
+		for (Map<String, Object> node : kafkaNodes().values()) {
+			assertThat(serverSettings(env(node)))
+				.doesNotContainKeys(ClusterShape.LOCAL_ONLY_NODE.keySet().toArray(String[]::new));
+		}
 		ClusterShape.LOCAL_VALUES.values().forEach((why) -> assertThat(why).isNotBlank());
 		ClusterShape.LOCAL_ONLY.values().forEach((why) -> assertThat(why).isNotBlank());
-	}
-
-	@Test
-	void saysWhyTheLocalClusterIsSecuredWhereComposeIsOpen() {
-		Map<String, String> node = env(kafkaNodes().values().iterator().next());
-		assertThat(node).doesNotContainKey("KAFKA_AUTHORIZER_CLASS_NAME");
-		assertThat(node.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).doesNotContain("SASL");
-		Set<String> composeNames = composeServices().values()
-			.stream()
-			.flatMap((service) -> env(service).keySet().stream())
-			.collect(Collectors.toSet());
-		assertThat(composeNames).doesNotContainAnyElementsOf(ClusterShape.LOCAL_SECURITY.keySet());
-		ClusterShape.LOCAL_SECURITY.values().forEach((why) -> assertThat(why).isNotBlank());
+		ClusterShape.LOCAL_ONLY_NODE.values().forEach((why) -> assertThat(why).isNotBlank());
 	}
 
 	@Test
 	void pointsEveryServiceAtAllThreeNodes() {
 		for (Service service : ClusterShape.SERVICES) {
 			String compose = env(composeServices().get(service.name())).get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
-			String local = service.env(this.layout, 0).get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
+			String local = service.env(this.cluster.layout(), 0).get("SPRING_KAFKA_BOOTSTRAP_SERVERS");
 			assertThat(local.split(",")).hasSameSizeAs(compose.split(",")).hasSize(ClusterShape.NODES);
 		}
+	}
+
+	/**
+	 * A node's server settings as the apache/kafka image writes them from its
+	 * {@code KAFKA_*} variables: {@code _} becomes {@code .}, {@code __} {@code _} and
+	 * {@code ___} {@code -}.
+	 */
+	private static Map<String, String> serverSettings(Map<String, String> env) {
+		Map<String, String> settings = new TreeMap<>();
+		env.forEach((name, value) -> {
+			if (name.startsWith("KAFKA_") && !NOT_SETTINGS.contains(name)) {
+				settings.put(name.substring("KAFKA_".length())
+					.toLowerCase(Locale.ROOT)
+					.replace('_', '.')
+					.replace("...", "-")
+					.replace("..", "_"), value);
+			}
+		});
+		return settings;
+	}
+
+	/** The settings all nodes share, their secrets masked. */
+	private static Map<String, String> shared(Map<String, String> settings) {
+		Map<String, String> shared = new TreeMap<>();
+		settings.forEach((name, value) -> {
+			if (!PER_NODE.contains(name)) {
+				shared.put(name, withoutSecrets(value));
+			}
+		});
+		return shared;
+	}
+
+	/** The local node's settings with compose's listener names. */
+	private static Map<String, String> inComposeNames(Map<String, String> settings) {
+		Map<String, String> renamed = new TreeMap<>();
+		settings.forEach((name, value) -> {
+			String composeName = name;
+			String composeValue = value;
+			for (Map.Entry<String, String> listener : ClusterShape.COMPOSE_LISTENER_NAMES.entrySet()) {
+				String prefix = "listener.name." + listener.getKey().toLowerCase(Locale.ROOT) + ".";
+				if (name.startsWith(prefix)) {
+					composeName = "listener.name." + listener.getValue().toLowerCase(Locale.ROOT) + "."
+							+ name.substring(prefix.length());
+				}
+				if (name.equals("inter.broker.listener.name") && value.equals(listener.getKey())) {
+					composeValue = listener.getValue();
+				}
+				if (name.equals(PROTOCOL_MAP)) {
+					composeValue = composeValue.replaceAll("(^|,)" + listener.getKey() + ":",
+							"$1" + listener.getValue() + ":");
+				}
+			}
+			renamed.put(composeName, composeValue);
+		});
+		return renamed;
+	}
+
+	/** A listener security protocol map, listener name to protocol. */
+	private static Map<String, String> protocols(String map) {
+		Map<String, String> protocols = new TreeMap<>();
+		for (String entry : map.split(",")) {
+			String[] listener = entry.split(":");
+			protocols.put(listener[0], listener[1]);
+		}
+		return protocols;
+	}
+
+	private static String hostListenerPrefix() {
+		return "listener.name." + ClusterShape.HOST_LISTENER.toLowerCase(Locale.ROOT) + ".";
+	}
+
+	private static String withoutSecrets(String value) {
+		return SECRET.matcher(value).replaceAll("$1=\"<secret>\"");
 	}
 
 	private Map<String, Map<String, Object>> kafkaNodes() {
