@@ -140,7 +140,8 @@ class PageLanguageIntegrationTest {
 			.as(page.lines().filter((line) -> line.contains("<title>")).findFirst().orElse("no page"))
 			.contains("<html lang=\"" + language + "\">")
 			.contains("id=\"language-en\"", "id=\"language-fr\"")
-			.doesNotContain("??"));
+			.doesNotContain("??")
+			.satisfies((shown) -> assertThat(shown.split("<header", -1)).as("one header").hasSize(2)));
 	}
 
 	/** A contact form sent from a French page, but for the fields a test adds. */
