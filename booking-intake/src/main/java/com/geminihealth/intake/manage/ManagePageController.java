@@ -23,6 +23,7 @@ import com.geminihealth.intake.booking.ReadSide;
 import com.geminihealth.intake.booking.StatusView;
 import com.geminihealth.intake.clinic.ClinicProperties;
 import com.geminihealth.intake.web.LimitReached;
+import com.geminihealth.intake.web.PageLanguage;
 
 /**
  * The patient's own page for one appointment, reached by the link in their messages: see
@@ -61,7 +62,7 @@ class ManagePageController {
 			return unknown(response, model);
 		}
 		ManagedAppointment appointment = opened.get();
-		PatientLocale.use(appointment.language(), request);
+		PageLanguage.usePatients(appointment.language(), request);
 		model.addAttribute("done", done);
 		model.addAttribute("date", date);
 		if (date != null && appointment.changeable(this.clock.instant())) {
@@ -106,7 +107,7 @@ class ManagePageController {
 			return "redirect:" + AppointmentPaths.page(token);
 		}
 		ManagedAppointment appointment = opened.get();
-		PatientLocale.use(appointment.language(), request);
+		PageLanguage.usePatients(appointment.language(), request);
 		try {
 			this.changes.move(appointment, start, offset, practitioner);
 		}
@@ -119,6 +120,8 @@ class ManagePageController {
 		model.addAttribute("clinic", this.clinic);
 		model.addAttribute("appointment", appointment);
 		model.addAttribute("requestedStart", start);
+		// This page answers a post: the language switch goes to the appointment's page.
+		model.addAttribute("languagePath", AppointmentPaths.page(token));
 		return "manage-moving";
 	}
 

@@ -53,7 +53,10 @@ public final class ContractFields<E> {
 			String path = (colon > 0) ? problem.substring(0, colon) : "$";
 			String field = fieldOf(path);
 			if (!errors.hasFieldErrors(field)) {
-				errors.rejectValue(field, "contract", (colon > 0) ? problem.substring(colon + 2) : problem);
+				// The contract's words are the argument too: a page in a language they
+				// are not in says the value is invalid instead.
+				String words = (colon > 0) ? problem.substring(colon + 2) : problem;
+				errors.rejectValue(field, "contract", new Object[] { words }, words);
 			}
 		}
 	}

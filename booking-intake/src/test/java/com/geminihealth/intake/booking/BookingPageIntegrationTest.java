@@ -67,10 +67,12 @@ class BookingPageIntegrationTest {
 			.getContentAsString();
 
 		for (String field : new String[] { "location", "service", "practitioner", "requestedStart", "patientName",
-				"email", "mobilePhone", "language", "smsConsent", "followUpConsent", "notes" }) {
+				"email", "mobilePhone", "smsConsent", "followUpConsent", "notes" }) {
 			assertThat(page).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
 		}
 		assertThat(page).contains("name=\"_csrf\"").contains("Gemini Health Burlington").contains("Maya Chen");
+		// The patient's language is the page's, said in words rather than asked again.
+		assertThat(page).contains("name=\"language\" value=\"en\"").contains("We will write to you in English.");
 	}
 
 	@Test

@@ -1,10 +1,7 @@
 package com.geminihealth.notifications.email;
 
-import java.time.Instant;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
+import com.geminihealth.notifications.PatientWords;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -23,30 +21,16 @@ import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.appointment.Slot;
-import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
 
 /**
  * Turns appointment decisions into patient emails, in the patient's language, from one
  * template per message type, language and format
- * ({@code templates/email/<lang>/<type>.html} and {@code .txt}). Times are shown in the
- * location's zone.
+ * ({@code templates/email/<lang>/<type>.html} and {@code .txt}), with the subject and the
+ * way of saying when from {@link PatientWords}. Times are shown in the location's zone.
  */
 @Component
 class AppointmentEmails {
-
-	private static final Map<Language, DateTimeFormatter> WHEN = Map.of(Language.EN,
-			DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy 'at' h:mm a", Language.EN.locale()), Language.FR,
-			DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'à' H 'h' mm", Language.FR.locale()));
-
-	private static final Map<Language, Map<String, String>> SUBJECTS = Map.of(Language.EN,
-			Map.of("appointment-confirmed", "Your appointment is confirmed", "appointment-declined",
-					"We could not book that time", "appointment-rescheduled", "Your appointment has moved",
-					"appointment-cancelled", "Your appointment is cancelled"),
-			Language.FR,
-			Map.of("appointment-confirmed", "Votre rendez-vous est confirmé", "appointment-declined",
-					"Nous n'avons pas pu réserver ce créneau", "appointment-rescheduled",
-					"Votre rendez-vous a été déplacé", "appointment-cancelled", "Votre rendez-vous est annulé"));
 
 	private final EmailTemplates templates;
 
@@ -54,12 +38,16 @@ class AppointmentEmails {
 
 	private final ManageLinks links;
 
+	private final PatientWords words;
+
 	private final Clock clock;
 
-	AppointmentEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links, Clock clock) {
+	AppointmentEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links, PatientWords words,
+			Clock clock) {
 		this.templates = templates;
 		this.properties = properties;
 		this.links = links;
+		this.words = words;
 		this.clock = clock;
 	}
 
@@ -92,9 +80,9 @@ class AppointmentEmails {
 			return Optional.empty();
 		}
 		MessageProperties.Location where = this.properties.location(appointment.location().value());
-		Map<String, Object> variables = new HashMap<>(
-				Map.of("firstName", patient.firstName(), "practitioner", appointment.practitionerName(), "when",
-						when(appointment.start(), appointment.zone(), patient.language()), "location", where));
+		Map<String, Object> variables = new HashMap<>(Map.of("firstName", patient.firstName(), "practitioner",
+				appointment.practitionerName(), "when",
+				this.words.emailWhen(appointment.start(), appointment.zone(), patient.language()), "location", where));
 		CalendarInvite calendar = new CalendarInvite(appointment,
 				this.properties.clinicName() + " - " + appointment.practitionerName(),
 				where.name() + ", " + where.address(), this.properties.clinicName(), this.properties.from(),
@@ -120,7 +108,7 @@ class AppointmentEmails {
 		List<Alternative> alternatives = declined.alternatives()
 			.stream()
 			.sorted(Comparator.comparing(Slot::start))
-			.map((slot) -> new Alternative(when(slot.start(), declined.zone(), patient.language()),
+			.map((slot) -> new Alternative(this.words.emailWhen(slot.start(), declined.zone(), patient.language()),
 					slot.practitionerName(),
 					UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
 						.queryParam("location", declined.location().value())
@@ -136,11 +124,7 @@ class AppointmentEmails {
 
 	private Email email(String purpose, Patient patient, Map<String, Object> variables, String invite, String method) {
 		return this.templates.email(purpose, patient.language(), patient.email(),
-				SUBJECTS.get(patient.language()).get(purpose), variables, invite, method);
-	}
-
-	static String when(Instant instant, ZoneId zone, Language language) {
-		return WHEN.get(language).format(instant.atZone(zone));
+				this.words.emailSubject(purpose, patient.language()), variables, invite, method);
 	}
 
 	/**

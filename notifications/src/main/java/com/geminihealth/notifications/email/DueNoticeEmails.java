@@ -9,6 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
+import com.geminihealth.notifications.PatientWords;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
@@ -26,22 +27,19 @@ import com.geminihealth.schemas.reminder.ThankYouDue;
 @Component
 class DueNoticeEmails {
 
-	private static final Map<Language, Map<String, String>> SUBJECTS = Map.of(Language.EN,
-			Map.of("appointment-reminder", "Reminder: your appointment is coming up", "thank-you",
-					"Thank you for your visit", "follow-up-nudge", "Time to book your next visit"),
-			Language.FR, Map.of("appointment-reminder", "Rappel : votre rendez-vous approche", "thank-you",
-					"Merci de votre visite", "follow-up-nudge", "Il est temps de prendre votre prochain rendez-vous"));
-
 	private final EmailTemplates templates;
 
 	private final MessageProperties properties;
 
 	private final ManageLinks links;
 
-	DueNoticeEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links) {
+	private final PatientWords words;
+
+	DueNoticeEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links, PatientWords words) {
 		this.templates = templates;
 		this.properties = properties;
 		this.links = links;
+		this.words = words;
 	}
 
 	/** The email this notice sends, if it sends one (and the patient gave an address). */
@@ -54,27 +52,26 @@ class DueNoticeEmails {
 		Language language = patient.language();
 		if (notice instanceof ReminderDue reminder && reminder.channel() == Channel.EMAIL) {
 			return Optional.of(this.templates.email("appointment-reminder", language, patient.email(),
-					subject(language, "appointment-reminder"), visit(appointment), null, null));
+					this.words.emailSubject("appointment-reminder", language), visit(appointment), null, null));
 		}
 		if (notice instanceof ThankYouDue thankYou) {
 			Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
 					appointment.practitionerName(), "advice", lines(thankYou.homeCareAdvice()));
 			return Optional.of(this.templates.email("thank-you", language, patient.email(),
-					subject(language, "thank-you"), variables, null, null));
+					this.words.emailSubject("thank-you", language), variables, null, null));
 		}
 		if (notice instanceof FollowUpDue followUp && followUp.nudge()) {
 			Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
 					appointment.practitionerName(), "link", bookingLink(appointment));
 			return Optional.of(this.templates.promotional("follow-up-nudge", language, patient.email(),
-					subject(language, "follow-up-nudge"), variables));
+					this.words.emailSubject("follow-up-nudge", language), variables));
 		}
 		return Optional.empty();
 	}
 
 	private Map<String, Object> visit(Appointment appointment) {
 		return Map.of("firstName", appointment.patient().firstName(), "practitioner", appointment.practitionerName(),
-				"when",
-				AppointmentEmails.when(appointment.start(), appointment.zone(), appointment.patient().language()),
+				"when", this.words.emailWhen(appointment.start(), appointment.zone(), appointment.patient().language()),
 				"location", this.properties.location(appointment.location().value()), "manageLink",
 				this.links.of(appointment));
 	}
@@ -91,10 +88,6 @@ class DueNoticeEmails {
 	private static List<String> lines(String advice) {
 		return (advice == null) ? List.of()
 				: advice.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
-	}
-
-	private static String subject(Language language, String purpose) {
-		return SUBJECTS.get(language).get(purpose);
 	}
 
 }

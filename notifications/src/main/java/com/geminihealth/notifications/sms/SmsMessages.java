@@ -2,15 +2,14 @@ package com.geminihealth.notifications.sms;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
+import com.geminihealth.notifications.PatientWords;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -23,11 +22,12 @@ import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
 
 /**
- * The texts about appointments: one per message type and language, in GSM-7, one segment
- * where the words allow and never more than two, with no health detail, only the clinic,
- * the time, the place and the practitioner's first name. Those about an appointment that
- * stands carry the link to manage it. They never ask for CANCEL, an opt-out word: C
- * confirms, changes go through the link or by phone.
+ * The texts about appointments: one per message type and language, from
+ * {@link PatientWords}' bundle, in GSM-7, one segment where the words allow and never
+ * more than two, with no health detail, only the clinic, the time, the place and the
+ * practitioner's first name. Those about an appointment that stands carry the link to
+ * manage it. They never ask for CANCEL, an opt-out word: C confirms, changes go through
+ * the link or by phone.
  * <p>
  * {@code %1$s} is the clinic, {@code %2$s} the practitioner, {@code %3$s} when,
  * {@code %4$s} where, {@code %5$s} the clinic's phone and {@code %6$s} the manage link.
@@ -39,47 +39,20 @@ import com.geminihealth.schemas.reminder.ReminderDue;
 @Component
 class SmsMessages {
 
-	static final Map<Language, Map<String, String>> TEMPLATES = Map.of(Language.EN,
-			Map.of("appointment-confirmed",
-					"%1$s: booked with %2$s, %3$s, %4$s.[ Reply C to confirm.][ STOP to opt out.]"
-							+ " Change: %6$s[ or call %5$s]",
-					"appointment-rescheduled",
-					"%1$s: visit with %2$s moved to %3$s, %4$s.[ STOP to opt out.] Change: %6$s[ or call %5$s]",
-					"appointment-cancelled", "%1$s: visit with %2$s on %3$s at %4$s is cancelled. Questions? Call %5$s",
-					"appointment-reminder",
-					"%1$s: reminder, visit with %2$s %3$s, %4$s. Reply C to confirm.[ STOP to opt out.]"
-							+ " Change: %6$s[ or call %5$s]",
-					"follow-up-nudge",
-					"%1$s: time to book your follow-up with %2$s in %4$s? Call %5$s. STOP to opt out"),
-			Language.FR,
-			Map.of("appointment-confirmed",
-					"%1$s : RV avec %2$s le %3$s à %4$s.[ Répondez C pour confirmer.][ ARRET pour vous désabonner.]"
-							+ " Modifier : %6$s[ ou appelez le %5$s]",
-					"appointment-rescheduled",
-					"%1$s : RV avec %2$s déplacé au %3$s à %4$s.[ ARRET pour vous désabonner.]"
-							+ " Modifier : %6$s[ ou appelez le %5$s]",
-					"appointment-cancelled", "%1$s : RV avec %2$s le %3$s à %4$s annulé. Questions : %5$s",
-					"appointment-reminder",
-					"%1$s : rappel, RV avec %2$s le %3$s à %4$s. Répondez C pour confirmer.[ ARRET pour vous désabonner.]"
-							+ " Modifier : %6$s[ ou appelez le %5$s]",
-					"follow-up-nudge",
-					"%1$s : votre suivi avec %2$s à %4$s ? Appelez le %5$s. ARRET pour vous désabonner"));
-
-	/**
-	 * Short forms for texts, with explicit locales: {@code Mon Dec 7, 10:00 AM},
-	 * {@code 7/12 à 10h00}.
-	 */
-	static final Map<Language, DateTimeFormatter> WHEN = Map.of(Language.EN,
-			DateTimeFormatter.ofPattern("EEE MMM d, h:mm a", Locale.ENGLISH), Language.FR,
-			DateTimeFormatter.ofPattern("d/MM 'à' H'h'mm", Locale.FRENCH));
+	/** Every text this class sends, by purpose: each has a template in the bundle. */
+	static final List<String> PURPOSES = List.of("appointment-confirmed", "appointment-rescheduled",
+			"appointment-cancelled", "appointment-reminder", "follow-up-nudge");
 
 	private final MessageProperties properties;
 
 	private final ManageLinks links;
 
-	SmsMessages(MessageProperties properties, ManageLinks links) {
+	private final PatientWords words;
+
+	SmsMessages(MessageProperties properties, ManageLinks links, PatientWords words) {
 		this.properties = properties;
 		this.links = links;
+		this.words = words;
 	}
 
 	/** The text this decision sends, for a patient with a mobile number. */
@@ -127,8 +100,9 @@ class SmsMessages {
 
 	String render(Language language, String purpose, String practitioner, Instant start, ZoneId zone, String place,
 			String manageLink) {
-		return new SmsTemplate(TEMPLATES.get(language).get(purpose)).fill(this.properties.clinicName(), practitioner,
-				WHEN.get(language).format(start.atZone(zone)), place, this.properties.clinicPhone(), manageLink);
+		return new SmsTemplate(this.words.smsTemplate(purpose, language)).fill(this.properties.clinicName(),
+				practitioner, this.words.smsWhen(start, zone, language), place, this.properties.clinicPhone(),
+				manageLink);
 	}
 
 	private static String firstName(String name) {

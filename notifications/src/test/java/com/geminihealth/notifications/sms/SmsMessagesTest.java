@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.geminihealth.notifications.ManageLinkProperties;
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
+import com.geminihealth.notifications.PatientWords;
 import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
@@ -48,7 +49,7 @@ class SmsMessagesTest {
 	void fitsOneSegmentWithAShortNameAndPlace() {
 		Instant tenAm = Instant.parse("2026-12-07T15:00:00Z");
 		for (Language language : Language.values()) {
-			for (String purpose : SmsMessages.TEMPLATES.get(language).keySet()) {
+			for (String purpose : SmsMessages.PURPOSES) {
 				String link = "http://localhost:8080/m/" + TOKEN;
 				String text = this.messages.render(language, purpose, "Maya", tenAm, TORONTO, "Burlington", link);
 				// A reminder's required words, "Reply C to confirm" among them, and a
@@ -68,7 +69,7 @@ class SmsMessagesTest {
 		Instant lateInSeptember = Instant.parse("2026-09-30T16:45:00Z");
 		SmsMessages deployed = messages(DEPLOYED_PAGE);
 		for (Language language : Language.values()) {
-			for (String purpose : SmsMessages.TEMPLATES.get(language).keySet()) {
+			for (String purpose : SmsMessages.PURPOSES) {
 				String link = DEPLOYED_PAGE + TOKEN;
 				String text = deployed.render(language, purpose, "Marie-Christine", lateInSeptember, TORONTO,
 						"Saint-Jean-sur-Richelieu", link);
@@ -124,10 +125,13 @@ class SmsMessagesTest {
 
 	@Test
 	void neverAsksForCancelWhichIsAnOptOutWord() {
-		SmsMessages.TEMPLATES.values()
-			.forEach((templates) -> templates.values()
-				.forEach((template) -> assertThat(template).doesNotContainIgnoringCase("reply cancel")
-					.doesNotContainIgnoringCase("répondez annul")));
+		PatientWords words = new PatientWords();
+		for (Language language : Language.values()) {
+			for (String purpose : SmsMessages.PURPOSES) {
+				assertThat(words.smsTemplate(purpose, language)).doesNotContainIgnoringCase("reply cancel")
+					.doesNotContainIgnoringCase("répondez annul");
+			}
+		}
 	}
 
 	@Test
@@ -146,7 +150,8 @@ class SmsMessagesTest {
 		MessageProperties properties = new MessageProperties("appointments@geminihealth.example", "Gemini Health Group",
 				"+1 289-234-8001", "http://localhost:8080/book", manageUrl, Map.of("burlington",
 						new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
-		return new SmsMessages(properties, new ManageLinks(new ManageLinkProperties(SECRET), properties));
+		return new SmsMessages(properties, new ManageLinks(new ManageLinkProperties(SECRET), properties),
+				new PatientWords());
 	}
 
 	/**
