@@ -2,6 +2,8 @@ package com.geminihealth.notifications.email;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -108,18 +110,33 @@ class AppointmentEmails {
 		List<Alternative> alternatives = declined.alternatives()
 			.stream()
 			.sorted(Comparator.comparing(Slot::start))
-			.map((slot) -> new Alternative(this.words.emailWhen(slot.start(), declined.zone(), patient.language()),
-					slot.practitionerName(),
-					UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
-						.queryParam("location", declined.location().value())
-						.queryParam("service", declined.service().value())
-						.queryParam("practitioner", slot.practitioner().value())
-						.queryParam("start", LocalDateTime.ofInstant(slot.start(), declined.zone()))
-						.build()
-						.toUriString()))
+			.map((slot) -> alternative(declined, slot))
 			.toList();
 		return Optional.of(email("appointment-declined", patient,
 				Map.of("firstName", patient.firstName(), "alternatives", alternatives), null, null));
+	}
+
+	/**
+	 * A slot offered instead, with a link to book it. On the night the clocks fall back a
+	 * time comes twice: there the words and the link carry its UTC offset, so that the
+	 * patient books the occurrence they were offered.
+	 */
+	private Alternative alternative(AppointmentDeclined declined, Slot slot) {
+		ZoneId zone = declined.zone();
+		LocalDateTime local = LocalDateTime.ofInstant(slot.start(), zone);
+		UriComponentsBuilder link = UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
+			.queryParam("location", declined.location().value())
+			.queryParam("service", declined.service().value())
+			.queryParam("practitioner", slot.practitioner().value())
+			.queryParam("start", local);
+		String when = this.words.emailWhen(slot.start(), zone, declined.patient().language());
+		if (zone.getRules().getValidOffsets(local).size() > 1) {
+			ZoneOffset offset = zone.getRules().getOffset(slot.start());
+			// A "+" in a query would be read as a space.
+			link.queryParam("offset", offset.getId().replace("+", "%2B"));
+			when = when + " (UTC" + offset.getId() + ")";
+		}
+		return new Alternative(when, slot.practitionerName(), link.build().toUriString());
 	}
 
 	private Email email(String purpose, Patient patient, Map<String, Object> variables, String invite, String method) {

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +234,25 @@ class AppointmentEmailIntegrationTest {
 		assertThat(positions).allMatch((position) -> position > 0);
 		assertThat(positions.get(1)).isLessThan(positions.get(0));
 		assertThat(positions.get(0)).isLessThan(positions.get(2));
+	}
+
+	@Test
+	void namesTheOccurrenceOfATimeTheClocksRepeatInTheAlternativesLink() throws Exception {
+		String to = "fall-back-" + UUID.randomUUID() + "@example.com";
+		AppointmentDeclined example = Examples.of(AppointmentDeclined.class);
+		ZoneId toronto = ZoneId.of("America/Toronto");
+		// 01:30 on 7 November 2027 comes twice: at -04:00, then at -05:00.
+		Instant secondOccurrence = OffsetDateTime.parse("2027-11-07T01:30-05:00").toInstant();
+		Slot offered = new Slot(secondOccurrence, secondOccurrence.plus(Duration.ofHours(1)),
+				example.alternatives().get(0).practitioner(), example.alternatives().get(0).practitionerName());
+		AppointmentDeclined declined = new AppointmentDeclined(RequestId.random(), example.location(),
+				example.service(), example.practitioner(), example.requestedStart(), toronto,
+				new Patient("Ada Lovelace", to, null, Language.EN, null), example.reason(), List.of(offered));
+
+		publish(declined, UUID.randomUUID().toString());
+
+		String text = text(parts(awaitEmailTo(to)), "text/plain");
+		assertThat(text).contains("start=2027-11-07T01:30&offset=-05:00").contains("(UTC-05:00)");
 	}
 
 	private static Slot shifted(Slot slot, int minutes) {
