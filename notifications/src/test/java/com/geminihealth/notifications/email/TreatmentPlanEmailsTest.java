@@ -12,7 +12,10 @@ import com.geminihealth.schemas.Examples;
 import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.plan.PlanStep;
 import com.geminihealth.schemas.plan.TreatmentPlan;
+import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ThankYouDue;
 
 import static com.geminihealth.notifications.email.FrenchPatientEmailsTest.PROPERTIES;
@@ -74,6 +77,25 @@ class TreatmentPlanEmailsTest {
 		assertThat(email.text()).contains("Vos conseils de soins à domicile :")
 			.contains("- Glace 15 minutes.")
 			.contains("- Pendule 2 x 10.");
+	}
+
+	@Test
+	void nudgesToBookThePlansNextSessionAsThePlansService() {
+		DueNoticeEmails dueNotices = new DueNoticeEmails(this.templates, PROPERTIES,
+				new ManageLinks(new ManageLinkProperties("tests-only-manage-links-secret-0123456789"), PROPERTIES),
+				new PatientWords());
+		Appointment session = Examples.APPOINTMENT;
+		PlanStep third = new PlanStep(this.plan.planId(), Examples.PHYSIO_FOLLOW_UP_30, 3, 6,
+				LocalDate.parse("2027-01-14"));
+
+		Email nudge = dueNotices.compose(new FollowUpDue(session, true, Instant.now(), Instant.now(), third))
+			.orElseThrow();
+
+		assertThat(nudge.promotional()).isTrue();
+		assertThat(nudge.text())
+			.contains("It is time to book session 3 of 6 of the treatment plan Maya Chen made for you.")
+			.contains("service=physio-follow-up-30")
+			.doesNotContain("service=" + session.service().value());
 	}
 
 	@Test
