@@ -31,6 +31,8 @@ import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.notification.DeliveryReport;
 import com.geminihealth.schemas.notification.NotificationId;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.DueNotice;
 
 /**
@@ -49,6 +51,8 @@ public class NotificationsKafkaConfiguration {
 	public static final String INQUIRIES_FACTORY = "inquiriesListenerFactory";
 
 	public static final String DUE_NOTICES_FACTORY = "dueNoticesListenerFactory";
+
+	public static final String TREATMENT_PLANS_FACTORY = "treatmentPlansListenerFactory";
 
 	public static final String DELIVERY_REPORTS_FACTORY = "deliveryReportsListenerFactory";
 
@@ -84,6 +88,12 @@ public class NotificationsKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<AppointmentId, DueNotice> dueNoticesListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		return listenerFactory(Topics.DUE_NOTICES, bootConsumerFactory, retries);
+	}
+
+	@Bean(TREATMENT_PLANS_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<PatientContact, TreatmentPlan> treatmentPlansListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.TREATMENT_PLANS, bootConsumerFactory, retries);
 	}
 
 	@Bean(DELIVERY_REPORTS_FACTORY)

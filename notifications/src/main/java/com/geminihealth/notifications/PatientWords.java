@@ -1,6 +1,7 @@
 package com.geminihealth.notifications;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -50,6 +51,11 @@ public class PatientWords {
 	public String emailWhen(Instant instant, ZoneId zone, Language language) {
 		return DateTimeFormatter.ofPattern(word("email.format.when", language), language.locale())
 			.format(instant.atZone(zone));
+	}
+
+	/** A day, as an email says it: in the patient's language and country. */
+	public String emailDate(LocalDate day, Language language) {
+		return DateTimeFormatter.ofPattern(word("email.format.date", language), language.locale()).format(day);
 	}
 
 	/**

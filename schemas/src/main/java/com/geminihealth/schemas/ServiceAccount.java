@@ -22,6 +22,7 @@ import static com.geminihealth.schemas.Topics.NOTIFICATION_OUTCOMES;
 import static com.geminihealth.schemas.Topics.PATIENT_PREFERENCES;
 import static com.geminihealth.schemas.Topics.PATIENT_REPLIES;
 import static com.geminihealth.schemas.Topics.REMINDERS_DEAD_LETTERS;
+import static com.geminihealth.schemas.Topics.TREATMENT_PLANS;
 
 /**
  * Who may write and read each topic of the catalogue: one account (a Kafka principal,
@@ -58,9 +59,10 @@ public enum ServiceAccount {
 	 */
 	NOTIFICATIONS("notifications", List.of(NOTIFICATION_OUTCOMES, NOTIFICATIONS_RETRIES, NOTIFICATIONS_DEAD_LETTERS),
 			List.of(APPOINTMENTS, DUE_NOTICES, CONTACT_INQUIRIES, DELIVERY_REPORTS, NOTIFICATIONS_RETRIES,
-					PATIENT_PREFERENCES, PATIENT_REPLIES, NOTIFICATION_OUTCOMES, APPOINTMENT_STATES, ERASURES),
+					PATIENT_PREFERENCES, PATIENT_REPLIES, NOTIFICATION_OUTCOMES, APPOINTMENT_STATES, ERASURES,
+					TREATMENT_PLANS),
 			List.of("appointment-sms", "due-notice-sms", "appointment-emails", "inquiry-emails", "due-notice-emails",
-					"notification-retries", "delivery-reports"),
+					"notification-retries", "delivery-reports", "treatment-plan-emails"),
 			List.of(), null, "notifications-"),
 
 	/**
@@ -68,18 +70,20 @@ public enum ServiceAccount {
 	 * {@code reminders}.
 	 */
 	REMINDERS("reminders", List.of(DUE_NOTICES, PATIENT_PREFERENCES, REMINDERS_DEAD_LETTERS),
-			List.of(APPOINTMENTS, PATIENT_REPLIES, ERASURES), List.of(), List.of(), "reminders"),
+			List.of(APPOINTMENTS, PATIENT_REPLIES, ERASURES, TREATMENT_PLANS), List.of(), List.of(), "reminders"),
 
 	/**
 	 * The front desk's view reads every topic, in a group of its own per instance
 	 * ({@code dashboard-<random>}). It writes commands, the replies and preferences the
-	 * front desk records, its marks, erasures and retries of failed notifications. It may
-	 * replay a dead letter only to a topic it writes itself: never to another service's
-	 * stream such as {@code appointments}.
+	 * front desk records, its marks, erasures, retries of failed notifications, and
+	 * treatment plans (with their tombstones on erasure). It may replay a dead letter
+	 * only to a topic it writes itself: never to another service's stream such as
+	 * {@code appointments}.
 	 */
 	DASHBOARD("dashboard",
-			List.of(BOOKING_COMMANDS, PATIENT_REPLIES, FRONT_DESK_MARKS, ERASURES, NOTIFICATIONS_RETRIES), Topics.ALL,
-			List.of(), List.of("dashboard-"), null),
+			List.of(BOOKING_COMMANDS, PATIENT_REPLIES, FRONT_DESK_MARKS, ERASURES, NOTIFICATIONS_RETRIES,
+					TREATMENT_PLANS),
+			Topics.ALL, List.of(), List.of("dashboard-"), null),
 
 	/**
 	 * A partner system (practice management, website, phone system): publishes booking

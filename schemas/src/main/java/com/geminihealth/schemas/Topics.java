@@ -26,6 +26,7 @@ import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.privacy.ErasureId;
 import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.DueNotice;
@@ -35,10 +36,10 @@ import com.geminihealth.schemas.reminder.DueNotice;
  * keeps them. No topic name or serde is written anywhere else.
  * <p>
  * State that must last (preferences, the notification ledger, appointments as they stand,
- * front-desk marks, inquiries) is {@linkplain #KEPT_FOR_GOOD kept for good} in compacted,
- * keyed form, and leaves only by a tombstone, as an erasure writes. Streams whose meaning
- * now lives in state are {@linkplain #keptFor kept for a bounded time}, which a
- * deployment may change ({@code pipeline.topics.retention.<topic>}).
+ * front-desk marks, inquiries, treatment plans) is {@linkplain #KEPT_FOR_GOOD kept for
+ * good} in compacted, keyed form, and leaves only by a tombstone, as an erasure writes.
+ * Streams whose meaning now lives in state are {@linkplain #keptFor kept for a bounded
+ * time}, which a deployment may change ({@code pipeline.topics.retention.<topic>}).
  */
 public final class Topics {
 
@@ -149,6 +150,14 @@ public final class Topics {
 			IdSerde.of(MarkId::new), CloudEventSerde.of("frontdesk", FrontDeskMarked.class), KEPT_FOR_GOOD);
 
 	/**
+	 * Each patient's treatment plan with every change made to it, recorded on the
+	 * dashboard; keyed by the patient's phone or email ({@link TreatmentPlan#key()}),
+	 * kept for good. Health data: an erasure leaves a tombstone.
+	 */
+	public static final Topic<PatientContact, TreatmentPlan> TREATMENT_PLANS = new Topic<>("treatment-plans",
+			IdSerde.of(PatientContact::new), CloudEventSerde.of("plan", TreatmentPlan.class), KEPT_FOR_GOOD);
+
+	/**
 	 * Erasures the operations role asked for, read by every service that keeps personal
 	 * data; keyed by erasure. They name the patient, so they are kept only a week: every
 	 * service must have acted on them by then.
@@ -192,7 +201,8 @@ public final class Topics {
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, APPOINTMENT_STATES,
 			CONTACT_INQUIRIES, DUE_NOTICES, PATIENT_REPLIES, PATIENT_PREFERENCES, NOTIFICATION_OUTCOMES,
 			DELIVERY_REPORTS, IDEMPOTENCY_KEYS, DESTINATION_USES, FRONT_DESK_MARKS, ERASURES,
-			BOOKING_COMMANDS_DEAD_LETTERS, NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS);
+			BOOKING_COMMANDS_DEAD_LETTERS, NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS,
+			TREATMENT_PLANS);
 
 	/** The catalogued topic named {@code name}. */
 	public static Optional<Topic<?, ?>> named(String name) {

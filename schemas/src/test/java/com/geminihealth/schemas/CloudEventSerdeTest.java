@@ -156,7 +156,8 @@ class CloudEventSerdeTest {
 						"olivia.martin@example.com"),
 				Arguments.of(Topics.FRONT_DESK_MARKS, MarkId.of("follow-up", "3f2b8c1e"), "follow-up/3f2b8c1e"),
 				Arguments.of(Topics.ERASURES, ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
-						"c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"));
+						"c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
+				Arguments.of(Topics.TREATMENT_PLANS, new PatientContact("+15145550187"), "+15145550187"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package com.geminihealth.schemas;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -61,6 +62,9 @@ import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.privacy.ErasureId;
 import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.patient.ReplySource;
+import com.geminihealth.schemas.plan.PlanId;
+import com.geminihealth.schemas.plan.PlanTerms;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -83,6 +87,9 @@ public final class Examples {
 	public static final ServiceId DEEP_TISSUE_60 = new ServiceId("rmt-deep-tissue-60");
 
 	public static final ServiceId PHYSIO_INITIAL_45 = new ServiceId("physio-initial-45");
+
+	/** The service the sessions of a physiotherapy plan are booked as. */
+	public static final ServiceId PHYSIO_FOLLOW_UP_30 = new ServiceId("physio-follow-up-30");
 
 	public static final PractitionerId MAYA_CHEN = new PractitionerId("maya-chen");
 
@@ -273,6 +280,23 @@ public final class Examples {
 				"called", "amira", Instant.parse("2026-12-04T14:20:00Z")));
 		examples.put(ErasureRequested.class, new ErasureRequested(ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 				FRENCH_PATIENT.email(), FRENCH_PATIENT.mobilePhone(), "ops", Instant.parse("2026-12-04T16:00:00Z")));
+		examples.put(TreatmentPlan.class, treatmentPlan());
+	}
+
+	/**
+	 * Sophie's plan for Élodie after her assessment: six sessions a week apart, then
+	 * adjusted to ten days apart.
+	 */
+	private static TreatmentPlan treatmentPlan() {
+		PlanTerms weekly = new PlanTerms(PHYSIO_FOLLOW_UP_30, 6, 7,
+				"Épaule droite : mobilité et renforcement de la coiffe",
+				"Pendule 2 x 10 le matin et le soir ; glace 15 minutes après l'effort.", LocalDate.parse("2027-01-14"));
+		return TreatmentPlan
+			.recorded(PlanId.of("5d2e8f14-3b7a-4c69-9e0d-a1f6b3c8d247"), FRENCH_PATIENT, LOCATION, SOPHIE_GAGNON,
+					"Sophie Gagnon", FRENCH_APPOINTMENT.appointmentId(), weekly, Author.frontDesk("sophie"),
+					Instant.parse("2026-12-03T22:00:00Z"))
+			.adjusted(new PlanTerms(PHYSIO_FOLLOW_UP_30, 6, 10, weekly.focus(), weekly.homeCareAdvice(),
+					weekly.reviewDate()), Author.frontDesk("amira"), Instant.parse("2026-12-04T15:10:00Z"));
 	}
 
 }

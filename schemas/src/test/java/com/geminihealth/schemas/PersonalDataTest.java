@@ -9,6 +9,7 @@ import com.geminihealth.schemas.booking.MarkCompleted;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.patient.FreeTextReply;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +51,8 @@ class PersonalDataTest {
 		return List.of(english.email(), english.mobilePhone(), french.email(), french.mobilePhone(), inquiry.email(),
 				inquiry.phone(), inquiry.message(), booking.notes(), booking.directBilling().memberNumber(),
 				Examples.of(FreeTextReply.class).body(), Examples.APPOINTMENT.notes(),
-				Examples.of(MarkCompleted.class).homeCareNotes());
+				Examples.of(MarkCompleted.class).homeCareNotes(), Examples.of(TreatmentPlan.class).terms().focus(),
+				Examples.of(TreatmentPlan.class).terms().homeCareAdvice());
 	}
 
 }

@@ -1,6 +1,8 @@
 package com.geminihealth.dashboard.followup;
 
 import java.security.Principal;
+import java.time.LocalDate;
+import java.time.Period;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,32 +15,56 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.dashboard.live.LiveUpdates;
+import com.geminihealth.dashboard.plan.TreatmentPlans;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 
-/** The follow-up call list, with "booked", "called" and "dismissed". */
+/**
+ * The follow-up call list, with "booked", "called" and "dismissed", and the treatment
+ * plans whose review is coming up.
+ */
 @Controller
 class FollowUpController {
 
+	/** How far ahead the front desk sees plan reviews coming, to book them in time. */
+	static final Period REVIEWS_AHEAD = Period.ofDays(14);
+
 	private final FollowUps followUps;
+
+	private final TreatmentPlans plans;
 
 	private final LiveUpdates live;
 
-	FollowUpController(FollowUps followUps, LiveUpdates live) {
+	private final DashboardProperties properties;
+
+	FollowUpController(FollowUps followUps, TreatmentPlans plans, LiveUpdates live, DashboardProperties properties) {
 		this.followUps = followUps;
+		this.plans = plans;
 		this.live = live;
+		this.properties = properties;
 	}
 
 	@GetMapping("/follow-ups")
 	String list(Model model) {
-		model.addAttribute("calls", this.followUps.calls());
+		calls(model);
 		return "follow-ups";
 	}
 
 	@GetMapping("/follow-ups/list")
 	String fragment(Model model) {
-		model.addAttribute("calls", this.followUps.calls());
+		calls(model);
 		return "follow-ups :: list";
+	}
+
+	/**
+	 * The calls to make, each naming the plan's next session when the patient follows
+	 * one, and the plan reviews falling due within {@link #REVIEWS_AHEAD} (or overdue).
+	 */
+	private void calls(Model model) {
+		model.addAttribute("calls", this.followUps.calls());
+		model.addAttribute("services", this.properties.services());
+		model.addAttribute("reviews", this.plans.reviewsBy(LocalDate.now(this.properties.zone()).plus(REVIEWS_AHEAD)));
 	}
 
 	@GetMapping(path = "/follow-ups/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

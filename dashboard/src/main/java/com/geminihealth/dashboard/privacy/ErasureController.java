@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.geminihealth.dashboard.plan.TreatmentPlans;
 import com.geminihealth.dashboard.today.Schedule;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topics;
@@ -43,9 +44,12 @@ class ErasureController {
 
 	private final EventPublisher publisher;
 
-	ErasureController(Schedule schedule, EventPublisher publisher) {
+	private final TreatmentPlans plans;
+
+	ErasureController(Schedule schedule, EventPublisher publisher, TreatmentPlans plans) {
 		this.schedule = schedule;
 		this.publisher = publisher;
+		this.plans = plans;
 	}
 
 	@GetMapping("/erasure")
@@ -84,7 +88,11 @@ class ErasureController {
 		ErasureRequested erasure = new ErasureRequested(ErasureId.random(), address, number, user.getName(),
 				Instant.now());
 		this.publisher.publish(Topics.ERASURES, erasure.erasureId(), erasure);
-		logger.info("Erasure {} requested by {}", erasure.erasureId(), user.getName());
+		// The dashboard is the one writer of treatment plans: their tombstones are its to
+		// write.
+		int plans = this.plans.erase(erasure);
+		logger.info("Erasure {} requested by {}; {} treatment-plan keys tombstoned", erasure.erasureId(),
+				user.getName(), plans);
 		redirect.addFlashAttribute("message", "Erasure " + erasure.erasureId()
 				+ " requested: every service removes the patient's personal data as it reads it.");
 		return "redirect:/erasure";

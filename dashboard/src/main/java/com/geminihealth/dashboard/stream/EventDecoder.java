@@ -48,6 +48,8 @@ import com.geminihealth.schemas.patient.OptedIn;
 import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.privacy.ErasureRequested;
+import com.geminihealth.schemas.plan.PlanTerms;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -182,6 +184,18 @@ public class EventDecoder {
 			Known known = (about != null) ? this.appointments.get(about) : null;
 			return event(id, topic, type, time, known, outcomeFacts(outcome), value);
 		}
+		if (value instanceof TreatmentPlan plan) {
+			// The focus and the advice are health detail: the feed says only what
+			// changed.
+			PlanTerms terms = plan.terms();
+			return new PipelineEvent(id, topic, type, time, plan.location().value(), plan.patient().firstName(),
+					plan.practitionerName(),
+					"treatment plan " + plan.current().change().name().toLowerCase(Locale.ROOT) + " (version "
+							+ plan.current().version() + "): " + terms.sessionsPlanned() + " sessions every "
+							+ terms.intervalDays() + " days, review " + terms.reviewDate()
+							+ by(plan.current().author()),
+					value, null);
+		}
 		Appointment appointment = appointmentOf(value);
 		if (appointment != null) {
 			remember(appointment);
@@ -298,7 +312,9 @@ public class EventDecoder {
 			return reminder.channel() + " reminder (" + reminder.rule() + ")";
 		}
 		if (notice instanceof FollowUpDue followUp) {
-			return "follow-up call due" + (followUp.nudge() ? ", nudge sent" : "");
+			String session = (followUp.plan() != null)
+					? ", session " + followUp.plan().session() + " of " + followUp.plan().sessionsPlanned() : "";
+			return "follow-up call due" + session + (followUp.nudge() ? ", nudge sent" : "");
 		}
 		return "thank-you due";
 	}

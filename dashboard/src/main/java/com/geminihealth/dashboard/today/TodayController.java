@@ -101,11 +101,16 @@ class TodayController {
 				|| event.value() instanceof AttendanceConfirmed, (event) -> event.id());
 	}
 
+	/**
+	 * The session took place. The practitioner's home-care notes, when given, travel on
+	 * the command to the completion event and from there into the thank-you.
+	 */
 	@PostMapping("/today/{id}/completed")
-	String completed(@PathVariable String id, Principal user, RedirectAttributes redirect) {
+	String completed(@PathVariable String id, @RequestParam(required = false) String homeCareNotes, Principal user,
+			RedirectAttributes redirect) {
 		Appointment appointment = appointment(id);
-		send(new MarkCompleted(CommandId.random(), appointment.location(), appointment.appointmentId(), null,
-				author(user)));
+		send(new MarkCompleted(CommandId.random(), appointment.location(), appointment.appointmentId(),
+				HomeCareNotes.of(homeCareNotes), author(user)));
 		return back(appointment, "Marked completed: " + describe(appointment) + ".", redirect);
 	}
 

@@ -1,5 +1,6 @@
 package com.geminihealth.notifications.email;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import com.geminihealth.notifications.PatientWords;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.plan.PlanStep;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.FollowUpDue;
@@ -61,8 +64,14 @@ class DueNoticeEmails {
 					this.words.emailSubject("thank-you", language), variables, null, null));
 		}
 		if (notice instanceof FollowUpDue followUp && followUp.nudge()) {
-			Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
-					appointment.practitionerName(), "link", bookingLink(appointment));
+			PlanStep step = followUp.plan();
+			Map<String, Object> variables = new HashMap<>(
+					Map.of("firstName", patient.firstName(), "practitioner", appointment.practitionerName(), "link",
+							bookingLink(appointment, (step != null) ? step.service() : appointment.service())));
+			// The plan's next session, booked as the plan's service: never another
+			// assessment.
+			variables.put("session", (step != null) ? step.session() : null);
+			variables.put("sessions", (step != null) ? step.sessionsPlanned() : null);
 			return Optional.of(this.templates.promotional("follow-up-nudge", language, patient.email(),
 					this.words.emailSubject("follow-up-nudge", language), variables));
 		}
@@ -76,10 +85,10 @@ class DueNoticeEmails {
 				this.links.of(appointment));
 	}
 
-	private String bookingLink(Appointment appointment) {
+	private String bookingLink(Appointment appointment, ServiceId service) {
 		return UriComponentsBuilder.fromUriString(this.properties.bookingUrl())
 			.queryParam("location", appointment.location().value())
-			.queryParam("service", appointment.service().value())
+			.queryParam("service", service.value())
 			.queryParam("practitioner", appointment.practitioner().value())
 			.build()
 			.toUriString();

@@ -24,11 +24,14 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.notification.NotificationId;
+import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.Channel;
 
 /**
- * Emails patients about appointment decisions, and acknowledges contact-form inquiries.
+ * Emails patients about appointment decisions, what falls due around them and their
+ * treatment plans, and acknowledges contact-form inquiries.
  */
 @Component
 class EmailListeners {
@@ -39,26 +42,33 @@ class EmailListeners {
 
 	private static final String DUE_NOTICES = "due-notice-emails";
 
+	private static final String TREATMENT_PLANS = "treatment-plan-emails";
+
 	private final AppointmentEmails appointmentEmails;
 
 	private final InquiryEmails inquiryEmails;
 
 	private final DueNoticeEmails dueNoticeEmails;
 
+	private final TreatmentPlanEmails treatmentPlanEmails;
+
 	private final EmailSender sender;
 
 	private final NotificationDelivery delivery;
 
 	EmailListeners(AppointmentEmails appointmentEmails, InquiryEmails inquiryEmails, DueNoticeEmails dueNoticeEmails,
-			EmailSender sender, NotificationDelivery delivery, NotificationRetries retries) {
+			TreatmentPlanEmails treatmentPlanEmails, EmailSender sender, NotificationDelivery delivery,
+			NotificationRetries retries) {
 		this.appointmentEmails = appointmentEmails;
 		this.inquiryEmails = inquiryEmails;
 		this.dueNoticeEmails = dueNoticeEmails;
+		this.treatmentPlanEmails = treatmentPlanEmails;
 		this.sender = sender;
 		this.delivery = delivery;
 		retries.register(DECISIONS, Topics.APPOINTMENTS, this::onDecision);
 		retries.register(INQUIRIES, Topics.CONTACT_INQUIRIES, this::onInquiry);
 		retries.register(DUE_NOTICES, Topics.DUE_NOTICES, this::onDue);
+		retries.register(TREATMENT_PLANS, Topics.TREATMENT_PLANS, this::onPlan);
 	}
 
 	@KafkaListener(id = DECISIONS, topics = "appointments",
@@ -86,6 +96,21 @@ class EmailListeners {
 		this.dueNoticeEmails.compose(record.value())
 			.ifPresent((email) -> this.delivery.deliver(record.value(), Trigger.of(record), email.purpose(),
 					Channel.EMAIL, email.to(), (id) -> send(email, id)));
+	}
+
+	/**
+	 * A plan recorded or adjusted: its summary by email, never by text. The outcome names
+	 * the assessment the plan followed, so the front desk sees it beside that
+	 * appointment.
+	 */
+	@KafkaListener(id = TREATMENT_PLANS, topics = "treatment-plans",
+			containerFactory = NotificationsKafkaConfiguration.TREATMENT_PLANS_FACTORY)
+	void onPlan(ConsumerRecord<PatientContact, TreatmentPlan> record) {
+		if (record.value() == null) {
+			return; // the tombstone of an erased patient's plan
+		}
+		this.treatmentPlanEmails.compose(record.value())
+			.ifPresent((email) -> deliver(record.value().assessment(), Trigger.of(record), email));
 	}
 
 	private void deliver(AppointmentId appointment, Trigger trigger, Email email) {

@@ -26,6 +26,14 @@ record CheckedInput(Object event, byte[] original) {
 	}
 
 	/**
+	 * What a tombstone on a compacted topic reads as, where the topology expects them:
+	 * the key's record is gone.
+	 */
+	record Removed() {
+
+	}
+
+	/**
 	 * Reads each record of {@code topic}; one that cannot be read goes on to the
 	 * dead-letter branch instead of stopping the scheduler.
 	 */
@@ -35,10 +43,21 @@ record CheckedInput(Object event, byte[] original) {
 
 		private final Topic<?, ?> topic;
 
+		private final boolean tombstones;
+
 		private FixedKeyProcessorContext<K, CheckedInput> context;
 
 		Check(Topic<?, ?> topic) {
+			this(topic, false);
+		}
+
+		/**
+		 * @param tombstones whether a record without a value is a tombstone of the
+		 * compacted {@code topic}, read as {@link Removed}, rather than a broken record
+		 */
+		Check(Topic<?, ?> topic, boolean tombstones) {
 			this.topic = topic;
+			this.tombstones = tombstones;
 		}
 
 		@Override
@@ -48,6 +67,10 @@ record CheckedInput(Object event, byte[] original) {
 
 		@Override
 		public void process(FixedKeyRecord<K, byte[]> record) {
+			if (record.value() == null && this.tombstones) {
+				this.context.forward(record.withValue(new CheckedInput(new Removed(), null)));
+				return;
+			}
 			Object event = null;
 			String problem;
 			try {

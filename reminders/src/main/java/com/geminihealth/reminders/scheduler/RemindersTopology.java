@@ -26,8 +26,9 @@ import com.geminihealth.schemas.reminder.DueNotice;
 /**
  * The reminders topology, built by this one function for production and for
  * {@code TopologyTestDriver} alike. Appointment events are re-keyed by patient so that
- * they meet the patient's replies (keyed by their phone) in one task: a "C" reply names
- * only the patient, and a new booking cancels that patient's follow-up.
+ * they meet the patient's replies (keyed by their phone) and treatment plans (keyed the
+ * same way) in one task: a "C" reply names only the patient, a new booking cancels that
+ * patient's follow-up, and a plan times the follow-ups of its sessions.
  * <p>
  * Beside the scheduler, the same topology folds each contact's replies and booking
  * language into its preferences, the one writer of the compacted preferences topic: the
@@ -53,6 +54,8 @@ public final class RemindersTopology {
 				checked(builder, Topics.ERASURES));
 		KStream<PatientContact, Object> replies = checked(builder, Topics.PATIENT_REPLIES)
 			.mapValues(CheckedInput::event, Named.as("reply-input"));
+		KStream<PatientContact, Object> plans = checked(builder, Topics.TREATMENT_PLANS, true)
+			.mapValues(CheckedInput::event, Named.as("plan-input"));
 
 		KStream<PatientContact, Object> appointments = appointmentEvents
 			.process(ByPatient.Rekey::new, Named.as("key-by-patient"))
@@ -67,9 +70,10 @@ public final class RemindersTopology {
 
 		KStream<AppointmentId, DueNotice> notices = appointments.merge(confirmations, Named.as("scheduler-input"))
 			.merge(erasures, Named.as("scheduler-input-with-erasures"))
+			.merge(plans, Named.as("scheduler-input-with-plans"))
 			.process(() -> new SchedulerProcessor(properties, metrics), Named.as(SCHEDULER), SchedulerStores.DUE,
 					SchedulerStores.BY_APPOINTMENT, SchedulerStores.BY_PATIENT, SchedulerStores.COUNT,
-					SchedulerStores.NOTICES_BY_PATIENT);
+					SchedulerStores.NOTICES_BY_PATIENT, SchedulerStores.PLANS);
 		notices.to(Topics.DUE_NOTICES.name(),
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
 
@@ -115,9 +119,18 @@ public final class RemindersTopology {
 	 * dead-letter stream as they arrived, with the reason, and the scheduler carries on.
 	 */
 	private static <K> KStream<K, CheckedInput> checked(StreamsBuilder builder, Topic<K, ?> topic) {
+		return checked(builder, topic, false);
+	}
+
+	/**
+	 * As {@link #checked(StreamsBuilder, Topic)}; with {@code tombstones}, a record
+	 * without a value is a compacted topic's tombstone, kept as
+	 * {@link CheckedInput.Removed}.
+	 */
+	private static <K> KStream<K, CheckedInput> checked(StreamsBuilder builder, Topic<K, ?> topic, boolean tombstones) {
 		Map<String, KStream<K, CheckedInput>> checked = builder
 			.stream(topic.name(), Consumed.with(topic.keySerde(), Serdes.ByteArray()).withName(topic.name()))
-			.processValues(() -> new CheckedInput.Check<K>(topic), Named.as("check-" + topic.name()))
+			.processValues(() -> new CheckedInput.Check<K>(topic, tombstones), Named.as("check-" + topic.name()))
 			.split(Named.as(topic.name() + "-"))
 			.branch((key, input) -> input.kept(), Branched.as("kept"))
 			.defaultBranch(Branched.as("broken"));

@@ -27,6 +27,7 @@ import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
 import com.geminihealth.schemas.patient.PatientContact;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -71,6 +72,8 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	private KeyValueStore<String, NoticedAppointments> noticed;
 
+	private KeyValueStore<String, FollowedPlan> plans;
+
 	private Cancellable punctuator;
 
 	/** Entries this task has still to fire, for the gauge. */
@@ -89,6 +92,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		this.byPatient = context.getStateStore(SchedulerStores.BY_PATIENT);
 		this.count = context.getStateStore(SchedulerStores.COUNT);
 		this.noticed = context.getStateStore(SchedulerStores.NOTICES_BY_PATIENT);
+		this.plans = context.getStateStore(SchedulerStores.PLANS);
 		Long counted = this.count.get(SchedulerStores.COUNT);
 		if (counted != null) {
 			this.scheduled = counted;
@@ -130,6 +134,12 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		}
 		else if (event instanceof PreferenceChange change && change.erases()) {
 			erase(patient, record.timestamp());
+		}
+		else if (event instanceof TreatmentPlan plan) {
+			followPlan(patient, plan);
+		}
+		else if (event instanceof CheckedInput.Removed) {
+			stopFollowingPlan(patient);
 		}
 		this.count.put(SchedulerStores.COUNT, this.scheduled);
 	}
@@ -238,13 +248,78 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 			.anyMatch((other) -> !other.appointmentId().equals(id)
 					&& other.location().equals(appointment.location().value())
 					&& other.start().isAfter(appointment.start()));
+		FollowedPlan plan = countSession(patient, appointment);
 		if (!bookedAgain) {
-			Due followUp = Due.of(Due.Kind.FOLLOW_UP,
-					appointment.end().plus(this.properties.followUps().intervalFor(appointment)));
+			Due followUp = Due.of(Due.Kind.FOLLOW_UP, followUpDue(appointment, plan));
 			arm(id, List.of(followUp));
 			over = over.adding(followUp);
 		}
 		finish(patient, over);
+	}
+
+	/**
+	 * Counts a session of the plan the patient follows, if it is one; returns the plan as
+	 * it now stands, or null when they follow none.
+	 */
+	private FollowedPlan countSession(String patient, Appointment appointment) {
+		FollowedPlan plan = this.plans.get(patient);
+		if (plan != null && !plan.plan().stopped() && plan.counts(appointment)) {
+			plan = plan.afterSession();
+			this.plans.put(patient, plan);
+		}
+		return plan;
+	}
+
+	/**
+	 * When the follow-up after {@code appointment} falls due: at the interval of the plan
+	 * it is part of, otherwise at the service's.
+	 */
+	private Instant followUpDue(Appointment appointment, FollowedPlan plan) {
+		if (plan != null && plan.times(appointment)) {
+			return plan.nextDue(appointment);
+		}
+		return appointment.end().plus(this.properties.followUps().intervalFor(appointment));
+	}
+
+	/**
+	 * The patient's plan as recorded, adjusted or ended: kept (with the sessions counted
+	 * so far), and every follow-up of theirs still to come timed again by it, so one
+	 * queued at the assessment's interval moves to the plan's.
+	 */
+	private void followPlan(String patient, TreatmentPlan plan) {
+		this.plans.put(patient, FollowedPlan.of(plan, this.plans.get(patient)));
+		retimeFollowUps(patient);
+	}
+
+	/** The plan's tombstone: the patient follows no plan, follow-ups as before one. */
+	private void stopFollowingPlan(String patient) {
+		if (this.plans.get(patient) != null) {
+			this.plans.delete(patient);
+			retimeFollowUps(patient);
+		}
+	}
+
+	private void retimeFollowUps(String patient) {
+		FollowedPlan plan = this.plans.get(patient);
+		for (PatientAppointments.Booked booked : patientAppointments(patient).appointments()) {
+			String id = booked.appointmentId();
+			Tracked tracked = this.byAppointment.get(id);
+			if (tracked == null) {
+				continue;
+			}
+			Due queued = unfired(id, tracked).stream()
+				.filter((entry) -> entry.kind() == Due.Kind.FOLLOW_UP)
+				.findFirst()
+				.orElse(null);
+			Due retimed = (queued != null) ? Due.of(Due.Kind.FOLLOW_UP, followUpDue(tracked.appointment(), plan))
+					: null;
+			if (retimed != null && !retimed.equals(queued)) {
+				rearm(id, tracked, (entry) -> entry.kind() != Due.Kind.FOLLOW_UP);
+				Tracked moved = tracked.without((entry) -> entry.kind() == Due.Kind.FOLLOW_UP).adding(retimed);
+				arm(id, List.of(retimed));
+				this.byAppointment.put(id, moved);
+			}
+		}
 	}
 
 	/** The patient's "C": their next appointment is confirmed by them. */
@@ -294,6 +369,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 			appointmentIds.addAll(noticed.appointmentIds());
 			this.noticed.delete(patient);
 		}
+		this.plans.delete(patient);
 		for (String id : appointmentIds) {
 			this.context.forward(new Record<AppointmentId, DueNotice>(AppointmentId.of(id), null, at));
 		}
@@ -362,8 +438,12 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 			case SESSION_OVER -> sessionOver(patient, rest, this.properties.followUps().adviceFor(appointment, null),
 					entry.dueAt(), now);
 			case FOLLOW_UP -> {
-				emit(appointment, new FollowUpDue(appointment, appointment.patient().consent().followUps(),
-						entry.dueInstant(), Instant.ofEpochMilli(now)), entry.dueAt(), now);
+				FollowedPlan plan = this.plans.get(patient);
+				emit(appointment,
+						new FollowUpDue(appointment, appointment.patient().consent().followUps(), entry.dueInstant(),
+								Instant.ofEpochMilli(now),
+								(plan != null && plan.times(appointment)) ? plan.nextStep().orElse(null) : null),
+						entry.dueAt(), now);
 				finish(patient, rest);
 			}
 		}

@@ -41,6 +41,12 @@ final class SchedulerStores {
 	static final String NOTICES_BY_PATIENT = "reminders-notices-by-patient";
 
 	/**
+	 * The treatment plan each patient follows and their sessions of it so far
+	 * ({@link FollowedPlan}), keyed like {@link #BY_PATIENT}.
+	 */
+	static final String PLANS = "reminders-treatment-plans";
+
+	/**
 	 * Each contact's current preferences, as last published on the preferences topic.
 	 */
 	static final String PREFERENCES = "reminders-patient-preferences";
@@ -61,6 +67,8 @@ final class SchedulerStores {
 					.withCachingEnabled(),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(NOTICES_BY_PATIENT), Serdes.String(),
 						Json.serde(NoticedAppointments.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS), Serdes.String(),
+						Json.serde(FollowedPlan.class)),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREFERENCES), Serdes.String(),
 						Json.serde(PatientPreferences.class)));
 	}

@@ -44,6 +44,7 @@ import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
+import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
@@ -149,6 +150,31 @@ final class RemindersDriver implements AutoCloseable {
 		this.driver.createInputTopic(Topics.APPOINTMENTS.name(), new ByteArraySerializer(), new ByteArraySerializer())
 			.pipeInput(
 					new TestRecord<>(AppointmentId.random().value().getBytes(), value, new RecordHeaders(), this.now));
+		return this.driver
+			.createOutputTopic(Topics.REMINDERS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
+					new ByteArrayDeserializer())
+			.readRecordsToList();
+	}
+
+	/** Publishes a treatment plan as the dashboard does; returns what fired at once. */
+	List<DueNotice> plan(TreatmentPlan plan) {
+		plans().pipeInput(new TestRecord<>(plan.key(), plan, new RecordHeaders(), this.now));
+		return this.notices.readValuesToList();
+	}
+
+	/** A tombstone for the plan kept under {@code key}; returns what fired at once. */
+	List<DueNotice> removePlan(PatientContact key) {
+		plans().pipeInput(new TestRecord<>(key, null, new RecordHeaders(), this.now));
+		return this.notices.readValuesToList();
+	}
+
+	private TestInputTopic<PatientContact, TreatmentPlan> plans() {
+		return this.driver.createInputTopic(Topics.TREATMENT_PLANS.name(),
+				Topics.TREATMENT_PLANS.keySerde().serializer(), Topics.TREATMENT_PLANS.valueSerde().serializer());
+	}
+
+	/** The dead letters written since the topology started. */
+	List<TestRecord<byte[], byte[]>> deadLetters() {
 		return this.driver
 			.createOutputTopic(Topics.REMINDERS_DEAD_LETTERS.name(), new ByteArrayDeserializer(),
 					new ByteArrayDeserializer())
