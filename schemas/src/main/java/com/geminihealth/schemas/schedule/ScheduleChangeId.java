@@ -1,0 +1,46 @@
+package com.geminihealth.schemas.schedule;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import com.geminihealth.schemas.Id;
+import com.geminihealth.schemas.booking.Ids;
+
+/**
+ * One change to a practitioner's hours on one date:
+ * {@code <practitioner>/<date>/<change>}. A changed day is {@code day}, so a second one
+ * for the same date replaces the first, as a changed day replaces the hours; time off and
+ * breaks each get a random name, so a day may hold several. Every change of a
+ * practitioner's day shares the {@link #dayPrefix day's prefix}, so a reader finds them
+ * with one range scan.
+ */
+public record ScheduleChangeId(@JsonValue String value) implements Id {
+
+	/** The last part of a changed day's id: one per practitioner and date. */
+	public static final String CHANGED_DAY = "day";
+
+	@JsonCreator
+	public ScheduleChangeId {
+		Ids.requireText(value, "schedule change id");
+		if (value.split("/", -1).length != 3) {
+			throw new IllegalArgumentException("a schedule change id is <practitioner>/<date>/<change>");
+		}
+	}
+
+	/**
+	 * The id of {@code change}: its date's one changed day, or a new time off or break.
+	 */
+	public static ScheduleChangeId of(ScheduleChanged change) {
+		String last = (change.kind() == ScheduleChanged.Kind.CHANGED_DAY) ? CHANGED_DAY : UUID.randomUUID().toString();
+		return new ScheduleChangeId(dayPrefix(change.practitioner().value(), change.date()) + last);
+	}
+
+	/** What the ids of every change of {@code practitioner}'s {@code date} start with. */
+	public static String dayPrefix(String practitioner, LocalDate date) {
+		return practitioner + "/" + date + "/";
+	}
+
+}
