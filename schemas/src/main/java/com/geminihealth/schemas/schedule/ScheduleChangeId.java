@@ -1,7 +1,7 @@
 package com.geminihealth.schemas.schedule;
 
 import java.time.LocalDate;
-import java.util.UUID;
+import java.time.format.DateTimeFormatter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -13,11 +13,15 @@ import com.geminihealth.schemas.booking.Ids;
  * One change to a practitioner's hours on one date:
  * {@code <practitioner>/<date>/<change>}. A changed day is {@code day}, so a second one
  * for the same date replaces the first, as a changed day replaces the hours; time off and
- * breaks each get a random name, so a day may hold several. Every change of a
- * practitioner's day shares the {@link #dayPrefix day's prefix}, so a reader finds them
- * with one range scan.
+ * breaks are named by their hours ({@code off-0900-1200}, {@code break-1230-1315},
+ * {@code off} for the whole day), so a day may hold several, entering the same one twice
+ * changes nothing, and every reader knows a change's key from the change itself. Every
+ * change of a practitioner's day shares the {@link #dayPrefix day's prefix}, so a reader
+ * finds them with one range scan.
  */
 public record ScheduleChangeId(@JsonValue String value) implements Id {
+
+	private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HHmm");
 
 	/** The last part of a changed day's id: one per practitioner and date. */
 	public static final String CHANGED_DAY = "day";
