@@ -34,12 +34,21 @@ public record ScheduleChangeId(@JsonValue String value) implements Id {
 		}
 	}
 
-	/**
-	 * The id of {@code change}: its date's one changed day, or a new time off or break.
-	 */
+	/** The id of {@code change}: its date's one changed day, or its time off or break. */
 	public static ScheduleChangeId of(ScheduleChanged change) {
-		String last = (change.kind() == ScheduleChanged.Kind.CHANGED_DAY) ? CHANGED_DAY : UUID.randomUUID().toString();
-		return new ScheduleChangeId(dayPrefix(change.practitioner().value(), change.date()) + last);
+		return new ScheduleChangeId(dayPrefix(change.practitioner().value(), change.date()) + name(change));
+	}
+
+	private static String name(ScheduleChanged change) {
+		return switch (change.kind()) {
+			case CHANGED_DAY -> CHANGED_DAY;
+			case TIME_OFF -> change.wholeDay() ? "off" : "off-" + hours(change);
+			case BREAK -> "break-" + hours(change);
+		};
+	}
+
+	private static String hours(ScheduleChanged change) {
+		return HOURS.format(change.start()) + "-" + HOURS.format(change.end());
 	}
 
 	/** What the ids of every change of {@code practitioner}'s {@code date} start with. */
