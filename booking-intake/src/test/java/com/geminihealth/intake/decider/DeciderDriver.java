@@ -81,6 +81,8 @@ final class DeciderDriver implements AutoCloseable {
 
 	private final TestInputTopic<ScheduleChangeId, ScheduleChanged> scheduleChanges;
 
+	private final TestInputTopic<byte[], byte[]> scheduleChangeRecords;
+
 	private final ClinicProperties clinic;
 
 	private Instant now = Instant.parse("2026-11-20T12:00:00Z");
@@ -117,6 +119,8 @@ final class DeciderDriver implements AutoCloseable {
 				Serdes.ByteArray().serializer());
 		this.scheduleChanges = this.driver.createInputTopic(Topics.SCHEDULE_CHANGES.name(),
 				Topics.SCHEDULE_CHANGES.keySerde().serializer(), Topics.SCHEDULE_CHANGES.valueSerde().serializer());
+		this.scheduleChangeRecords = this.driver.createInputTopic(Topics.SCHEDULE_CHANGES.name(),
+				Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
 	}
 
 	DeciderDriver at(Instant now) {
@@ -178,6 +182,14 @@ final class DeciderDriver implements AutoCloseable {
 		ScheduleChangeId id = ScheduleChangeId.of(change);
 		this.scheduleChanges.pipeInput(new TestRecord<>(id, change, new RecordHeaders(), this.now));
 		return id;
+	}
+
+	/** Publishes a raw record on the schedule-changes topic, as a broken writer might. */
+	void publishScheduleChange(String key, String ceType, String json) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(CloudEvents.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+		this.scheduleChangeRecords.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8),
+				json.getBytes(StandardCharsets.UTF_8), headers, this.now));
 	}
 
 	/** Takes a schedule change back with a tombstone, as the dashboard does. */

@@ -127,6 +127,14 @@ class DeciderScheduleChangesTest {
 			.containsExactly(atFour);
 	}
 
+	@Test
+	void aChangeThatBreaksTheContractIsLeftOutAndBookingGoesOn() {
+		this.decider.publishScheduleChange("ana/" + MONDAY + "/off", "com.geminihealth.schedule.ScheduleChanged.v1",
+				"{\"practitioner\": \"ana\", \"date\": \"next monday\", \"kind\": \"TIME_OFF\"}");
+
+		assertThat(bookAna("massage-60", 10, 0)).isInstanceOf(AppointmentConfirmed.class);
+	}
+
 	private AppointmentEvent bookAna(String service, int hour, int minute) {
 		return this.decider.send(DeciderDriver.book("ana", service, MONDAY.atTime(hour, minute)));
 	}
