@@ -68,12 +68,6 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 		}
 	}
 
-	/** The location's name as patients see it, or its id if the catalogue has none. */
-	public String locationName(String id) {
-		Location location = (id != null) ? this.locations.get(id) : null;
-		return (location != null) ? location.name() : id;
-	}
-
 	/** The service's name as patients see it, or its id if the catalogue has none. */
 	public String serviceName(String id) {
 		Service service = (id != null) ? this.services.get(id) : null;
