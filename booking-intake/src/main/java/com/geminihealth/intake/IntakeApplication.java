@@ -3,6 +3,9 @@ package com.geminihealth.intake;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import com.geminihealth.platform.clinic.ClinicProperties;
 
 /**
  * Booking intake: the HTTP API, the public booking and contact pages, signed integration
@@ -10,6 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(ClinicProperties.class)
 public class IntakeApplication {
 
 	/** The name of this service's configuration file, {@code booking-intake.yml}. */

@@ -3,11 +3,15 @@ package com.geminihealth.dashboard;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import com.geminihealth.platform.clinic.ClinicProperties;
 
 /** The front-desk dashboard: a live view of the pipeline. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(ClinicProperties.class)
 @EnableScheduling
 public class DashboardApplication {
 

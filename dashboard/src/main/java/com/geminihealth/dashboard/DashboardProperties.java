@@ -3,7 +3,6 @@ package com.geminihealth.dashboard;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.Map;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -21,23 +20,13 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxDir the local run's email outbox, read for the Outbox view
  * @param smsSandboxDir the local run's SMS sandbox, read for the Outbox view
  * @param feedSize how many events the live feed keeps
- * @param locations location id to display name
- * @param services service id to display name, offered by the New booking form
- * @param practitioners practitioner id to display name, offered by the New booking form
+ * @see CatalogueNames for the names of locations, services and practitioners, from the
+ * one clinic catalogue
  */
 @Validated
 @ConfigurationProperties("dashboard")
 public record DashboardProperties(@DefaultValue("America/Toronto") @NotNull ZoneId zone,
 		@DefaultValue("http://localhost:8080") @NotNull URI intakeUrl, Path outboxDir, Path smsSandboxDir,
-		@DefaultValue("500") @Min(10) int feedSize, @DefaultValue Map<String, String> locations,
-		@DefaultValue Map<String, String> services, @DefaultValue Map<String, String> practitioners) {
-
-	public String locationName(String id) {
-		return (id != null) ? this.locations.getOrDefault(id, id) : null;
-	}
-
-	public String serviceName(String id) {
-		return (id != null) ? this.services.getOrDefault(id, id) : null;
-	}
+		@DefaultValue("500") @Min(10) int feedSize) {
 
 }

@@ -7,11 +7,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 /**
- * What messages to patients say about the clinic, and who emails come from.
+ * What messages to patients say about the clinic, and who emails come from: built by
+ * {@link MessagesConfiguration} from {@link MessageSettings} and the one clinic
+ * catalogue.
  *
  * @param from the sender address
  * @param clinicName as patients know it
@@ -21,8 +20,6 @@ import org.springframework.validation.annotation.Validated;
  * token
  * @param locations each location's name and address, by id
  */
-@Validated
-@ConfigurationProperties("notifications.messages")
 public record MessageProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
 		@NotBlank String bookingUrl, @NotBlank String manageUrl, @NotEmpty Map<String, @Valid Location> locations) {
 

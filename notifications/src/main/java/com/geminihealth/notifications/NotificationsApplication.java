@@ -3,10 +3,14 @@ package com.geminihealth.notifications;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import com.geminihealth.platform.clinic.ClinicProperties;
 
 /** Notifications: SMS through Twilio and email through Jakarta Mail. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableConfigurationProperties(ClinicProperties.class)
 public class NotificationsApplication {
 
 	/** The name of this service's configuration file, {@code notifications.yml}. */

@@ -36,8 +36,9 @@ final class ContractMessages {
 			entry("Phone", "a phone number in E.164 form such as +12892348001"),
 			entry("Instant", "a valid date and time with its offset such as 2026-12-01T15:00:00Z"),
 			entry("LocalDateTime", "a valid local date and time such as 2026-12-01T10:00"),
-			entry("UtcOffset", "a UTC offset such as -05:00"), entry("ZoneId", "a time zone such as America/Toronto"),
-			entry("NotificationId", "an id without spaces"),
+			entry("LocalDate", "a valid date such as 2026-12-28"),
+			entry("LocalTime", "a valid time of day such as 12:30"), entry("UtcOffset", "a UTC offset such as -05:00"),
+			entry("ZoneId", "a time zone such as America/Toronto"), entry("NotificationId", "an id without spaces"),
 			entry("PlainText", "one line of text without control characters"),
 			entry("FreeText", "text without control characters other than tabs and line breaks"));
 

@@ -23,6 +23,7 @@ import static com.geminihealth.schemas.Topics.PATIENT_PREFERENCES;
 import static com.geminihealth.schemas.Topics.PATIENT_REPLIES;
 import static com.geminihealth.schemas.Topics.REMINDERS_DEAD_LETTERS;
 import static com.geminihealth.schemas.Topics.TREATMENT_PLANS;
+import static com.geminihealth.schemas.Topics.SCHEDULE_CHANGES;
 
 /**
  * Who may write and read each topic of the catalogue: one account (a Kafka principal,
@@ -42,13 +43,14 @@ public enum ServiceAccount {
 	/**
 	 * The HTTP doors (bookings, inquiries, patients' links, Twilio's webhooks, signed
 	 * integrations), their ledgers, the erasure of what the decider pruned, and the
-	 * decider (the Kafka Streams application {@code booking-decider}).
+	 * decider (the Kafka Streams application {@code booking-decider}), which reads the
+	 * front desk's schedule changes as a table.
 	 */
 	BOOKING_INTAKE("booking-intake",
 			List.of(BOOKING_COMMANDS, CONTACT_INQUIRIES, PATIENT_REPLIES, DELIVERY_REPORTS, IDEMPOTENCY_KEYS,
 					DESTINATION_USES, APPOINTMENTS, APPOINTMENT_STATES, BOOKING_COMMANDS_DEAD_LETTERS),
 			List.of(BOOKING_COMMANDS, ERASURES, IDEMPOTENCY_KEYS, DESTINATION_USES, APPOINTMENT_STATES,
-					CONTACT_INQUIRIES),
+					CONTACT_INQUIRIES, SCHEDULE_CHANGES),
 			List.of("booking-intake-kept-records-erasure"), List.of(), "booking-decider"),
 
 	/**
@@ -75,14 +77,14 @@ public enum ServiceAccount {
 	/**
 	 * The front desk's view reads every topic, in a group of its own per instance
 	 * ({@code dashboard-<random>}). It writes commands, the replies and preferences the
-	 * front desk records, its marks, erasures, retries of failed notifications, and
-	 * treatment plans (with their tombstones on erasure). It may replay a dead letter
-	 * only to a topic it writes itself: never to another service's stream such as
-	 * {@code appointments}.
+	 * front desk records, its marks, the practitioners' schedule changes, erasures,
+	 * retries of failed notifications, and treatment plans (with their tombstones on
+	 * erasure). It may replay a dead letter only to a topic it writes itself: never to
+	 * another service's stream such as {@code appointments}.
 	 */
 	DASHBOARD("dashboard",
-			List.of(BOOKING_COMMANDS, PATIENT_REPLIES, FRONT_DESK_MARKS, ERASURES, NOTIFICATIONS_RETRIES,
-					TREATMENT_PLANS),
+			List.of(BOOKING_COMMANDS, PATIENT_REPLIES, FRONT_DESK_MARKS, SCHEDULE_CHANGES, ERASURES,
+					NOTIFICATIONS_RETRIES, TREATMENT_PLANS),
 			Topics.ALL, List.of(), List.of("dashboard-"), null),
 
 	/**

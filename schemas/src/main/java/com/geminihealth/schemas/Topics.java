@@ -30,6 +30,8 @@ import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.privacy.ErasureId;
 import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.schedule.ScheduleChangeId;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 
 /**
  * The topic catalogue: every topic of the pipeline, its key, its events and how long it
@@ -158,6 +160,14 @@ public final class Topics {
 			IdSerde.of(PatientContact::new), CloudEventSerde.of("plan", TreatmentPlan.class), KEPT_FOR_GOOD);
 
 	/**
+	 * The front desk's changes to practitioners' hours (time off, breaks, changed days);
+	 * keyed by practitioner, date and change, kept for good: the decider reads them as a
+	 * table and applies each at once, and a tombstone takes one back.
+	 */
+	public static final Topic<ScheduleChangeId, ScheduleChanged> SCHEDULE_CHANGES = new Topic<>("schedule-changes",
+			IdSerde.of(ScheduleChangeId::new), CloudEventSerde.of("schedule", ScheduleChanged.class), KEPT_FOR_GOOD);
+
+	/**
 	 * Erasures the operations role asked for, read by every service that keeps personal
 	 * data; keyed by erasure. They name the patient, so they are kept only a week: every
 	 * service must have acted on them by then.
@@ -200,7 +210,7 @@ public final class Topics {
 
 	public static final List<Topic<?, ?>> ALL = List.of(BOOKING_COMMANDS, APPOINTMENTS, APPOINTMENT_STATES,
 			CONTACT_INQUIRIES, DUE_NOTICES, PATIENT_REPLIES, PATIENT_PREFERENCES, NOTIFICATION_OUTCOMES,
-			DELIVERY_REPORTS, IDEMPOTENCY_KEYS, DESTINATION_USES, FRONT_DESK_MARKS, ERASURES,
+			DELIVERY_REPORTS, IDEMPOTENCY_KEYS, DESTINATION_USES, FRONT_DESK_MARKS, SCHEDULE_CHANGES, ERASURES,
 			BOOKING_COMMANDS_DEAD_LETTERS, NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS,
 			TREATMENT_PLANS);
 

@@ -17,6 +17,7 @@ import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.frontdesk.MarkId;
+import com.geminihealth.schemas.schedule.ScheduleChangeId;
 import com.geminihealth.schemas.intake.Digest;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.PatientContact;
@@ -155,6 +156,8 @@ class CloudEventSerdeTest {
 				Arguments.of(Topics.PATIENT_PREFERENCES, new PatientContact("olivia.martin@example.com"),
 						"olivia.martin@example.com"),
 				Arguments.of(Topics.FRONT_DESK_MARKS, MarkId.of("follow-up", "3f2b8c1e"), "follow-up/3f2b8c1e"),
+				Arguments.of(Topics.SCHEDULE_CHANGES, new ScheduleChangeId("maya-chen/2026-12-28/day"),
+						"maya-chen/2026-12-28/day"),
 				Arguments.of(Topics.ERASURES, ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 						"c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 				Arguments.of(Topics.TREATMENT_PLANS, new PatientContact("+15145550187"), "+15145550187"));

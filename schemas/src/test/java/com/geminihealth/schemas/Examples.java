@@ -3,6 +3,7 @@ package com.geminihealth.schemas;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;
@@ -61,6 +62,7 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.privacy.ErasureId;
 import com.geminihealth.schemas.privacy.ErasureRequested;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 import com.geminihealth.schemas.patient.ReplySource;
 import com.geminihealth.schemas.plan.PlanId;
 import com.geminihealth.schemas.plan.PlanTerms;
@@ -278,6 +280,10 @@ public final class Examples {
 				List.of(Channel.SMS), Language.FR, Instant.parse("2026-12-02T23:41:17Z")));
 		examples.put(FrontDeskMarked.class, new FrontDeskMarked("follow-up", FRENCH_APPOINTMENT.appointmentId().value(),
 				"called", "amira", Instant.parse("2026-12-04T14:20:00Z")));
+		examples.put(ScheduleChanged.class,
+				new ScheduleChanged(new PractitionerId("maya-chen"), LocalDate.of(2026, 12, 28),
+						ScheduleChanged.Kind.BREAK, null, LocalTime.of(12, 30), LocalTime.of(13, 15), "amira",
+						Instant.parse("2026-12-04T14:20:00Z")));
 		examples.put(ErasureRequested.class, new ErasureRequested(ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 				FRENCH_PATIENT.email(), FRENCH_PATIENT.mobilePhone(), "ops", Instant.parse("2026-12-04T16:00:00Z")));
 		examples.put(TreatmentPlan.class, treatmentPlan());

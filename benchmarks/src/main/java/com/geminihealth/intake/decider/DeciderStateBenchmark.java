@@ -41,7 +41,7 @@ import com.geminihealth.benchmarks.BenchmarkTopics;
 import com.geminihealth.benchmarks.Directories;
 import com.geminihealth.benchmarks.Machine;
 import com.geminihealth.broker.KraftBroker;
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.geminihealth.intake.challenge.ProofOfWork;
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.idempotency.IdempotencyKeys;
 import com.geminihealth.intake.ledger.Ledger;
 import com.geminihealth.intake.web.FormErrors;

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.decider.DeciderQueries;
 import com.geminihealth.intake.decider.RequestStatus;
 import com.geminihealth.intake.web.Forwarding;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.web.Forwarding;
 import com.geminihealth.intake.web.InvalidFields;
 

@@ -14,15 +14,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.WorkingHours;
 import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 
 /**
  * The booking rules over one calendar: whether a slot can be given, and which open slots
  * there are. The decider and the availability query both ask this, so what a patient is
- * offered is what the decider would confirm.
+ * offered is what the decider would confirm. A practitioner's hours are the catalogue's
+ * weekly ones with the front desk's {@link ScheduleChanges} of the day applied
+ * ({@link WorkingHours}): nothing is given inside time off or a break, and a changed
+ * day's hours replace the weekly ones.
  */
 class Availability {
 
@@ -33,14 +38,17 @@ class Availability {
 
 	private final Calendar calendar;
 
+	private final ScheduleChanges changes;
+
 	/**
 	 * Who may give a service at a location, by "location/service": asked on every search.
 	 */
 	private final Map<String, List<String>> qualified = new ConcurrentHashMap<>();
 
-	Availability(ClinicProperties clinic, Calendar calendar) {
+	Availability(ClinicProperties clinic, Calendar calendar, ScheduleChanges changes) {
 		this.clinic = clinic;
 		this.calendar = calendar;
+		this.changes = changes;
 	}
 
 	/**
@@ -148,29 +156,29 @@ class Availability {
 		Function<LocalTime, Instant> onTheDay = (time) -> WallClock.firstReaching(day.atTime(time), zone);
 		for (String candidate : candidates(location, serviceId, practitioner)) {
 			ClinicProperties.Practitioner who = this.clinic.practitioners().get(candidate);
-			Optional<ClinicProperties.Shift> shift = who.shift(location, day);
-			if (shift.isEmpty()) {
-				continue;
-			}
-			Instant shiftStart = instants.computeIfAbsent(shift.get().start(), onTheDay);
-			Instant shiftEnd = instants.computeIfAbsent(shift.get().end(), onTheDay);
-			List<Booked> booked = this.calendar.booked(location, candidate, shiftStart,
-					shiftEnd.plus(service.buffer()));
-			// One pass over the slots and the booked times together, both in time order:
-			// a slot is taken while any time booked to start before the slot's occupancy
-			// ends is still occupied when the slot starts.
-			int next = 0;
-			long occupiedSoFar = Long.MIN_VALUE;
-			for (long start = shiftStart.toEpochMilli(); start + duration <= shiftEnd.toEpochMilli(); start += step) {
-				for (; next < booked.size() && booked.get(next).start().toEpochMilli() < start + occupancy; next++) {
-					Booked taken = booked.get(next);
-					if (!taken.appointmentId().equals(moving)) {
-						occupiedSoFar = Math.max(occupiedSoFar, taken.occupiedUntil().toEpochMilli());
+			for (ClinicProperties.Shift shift : hours(candidate, location, day)) {
+				Instant shiftStart = instants.computeIfAbsent(shift.start(), onTheDay);
+				Instant shiftEnd = instants.computeIfAbsent(shift.end(), onTheDay);
+				List<Booked> booked = this.calendar.booked(location, candidate, shiftStart,
+						shiftEnd.plus(service.buffer()));
+				// One pass over the slots and the booked times together, both in time
+				// order: a slot is taken while any time booked to start before the slot's
+				// occupancy ends is still occupied when the slot starts.
+				int next = 0;
+				long occupiedSoFar = Long.MIN_VALUE;
+				for (long start = shiftStart.toEpochMilli(); start + duration <= shiftEnd
+					.toEpochMilli(); start += step) {
+					for (; next < booked.size()
+							&& booked.get(next).start().toEpochMilli() < start + occupancy; next++) {
+						Booked taken = booked.get(next);
+						if (!taken.appointmentId().equals(moving)) {
+							occupiedSoFar = Math.max(occupiedSoFar, taken.occupiedUntil().toEpochMilli());
+						}
 					}
-				}
-				if (start >= earliest && start <= latest && occupiedSoFar <= start) {
-					slots.add(new Slot(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + duration),
-							new PractitionerId(candidate), who.name()));
+					if (start >= earliest && start <= latest && occupiedSoFar <= start) {
+						slots.add(new Slot(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + duration),
+								new PractitionerId(candidate), who.name()));
+					}
 				}
 			}
 		}
@@ -187,12 +195,22 @@ class Availability {
 		LocalDate day = start.toLocalDate();
 		Instant begins = start.toInstant();
 		Instant ends = begins.plus(service.duration());
-		return this.clinic.practitioners()
-			.get(practitioner)
-			.shift(location, day)
-			.filter((shift) -> !begins.isBefore(WallClock.firstReaching(day.atTime(shift.start()), start.getZone()))
-					&& !ends.isAfter(WallClock.firstReaching(day.atTime(shift.end()), start.getZone())))
-			.isPresent();
+		return hours(practitioner, location, day).stream()
+			.anyMatch((shift) -> !begins.isBefore(WallClock.firstReaching(day.atTime(shift.start()), start.getZone()))
+					&& !ends.isAfter(WallClock.firstReaching(day.atTime(shift.end()), start.getZone())));
+	}
+
+	/**
+	 * The practitioner's working stretches at {@code location} on {@code day}: the weekly
+	 * hours when the front desk changed nothing that day, as on most days.
+	 */
+	private List<ClinicProperties.Shift> hours(String practitioner, String location, LocalDate day) {
+		ClinicProperties.Practitioner who = this.clinic.practitioners().get(practitioner);
+		List<ScheduleChanged> changed = this.changes.of(practitioner, day);
+		if (changed.isEmpty()) {
+			return who.shift(location, day).map(List::of).orElse(List.of());
+		}
+		return WorkingHours.of(who, practitioner, location, day, changed);
 	}
 
 	private boolean free(String location, String practitioner, ClinicProperties.Service service, Instant start,
@@ -208,11 +226,30 @@ class Availability {
 
 	private List<String> candidates(String location, String service, String practitioner) {
 		List<String> qualified = this.qualified.computeIfAbsent(location + "/" + service,
-				(ignored) -> this.clinic.qualifiedAt(location, service));
+				(ignored) -> qualified(location, service));
 		if (practitioner == null) {
 			return qualified;
 		}
 		return qualified.contains(practitioner) ? List.of(practitioner) : List.of();
+	}
+
+	/**
+	 * Who may give {@code service} at {@code location}: first those whose weekly hours
+	 * are there, in catalogue order, then anyone else who gives it, whom only a changed
+	 * day can bring there.
+	 */
+	private List<String> qualified(String location, String service) {
+		if (!this.clinic.locations().containsKey(location)) {
+			return List.of();
+		}
+		List<String> qualified = new ArrayList<>(this.clinic.qualifiedAt(location, service));
+		ClinicProperties.Service offered = this.clinic.services().get(service);
+		this.clinic.practitioners().forEach((id, practitioner) -> {
+			if (!qualified.contains(id) && practitioner.gives(offered)) {
+				qualified.add(id);
+			}
+		});
+		return List.copyOf(qualified);
 	}
 
 	private ZoneId zone(String location) {

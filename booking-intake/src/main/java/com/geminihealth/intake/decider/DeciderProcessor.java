@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
@@ -72,7 +72,10 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		this.calendar = new CachedCalendar(context.getStateStore(DeciderStores.CALENDAR),
 				DeciderStores.longestOccupancy(this.clinic));
 		this.handled = context.getStateStore(DeciderStores.HANDLED);
-		this.availability = new Availability(this.clinic, this.calendar);
+		// The global store of schedule changes, read at each decision: a change the front
+		// desk entered applies to the next command.
+		this.availability = new Availability(this.clinic, this.calendar,
+				ScheduleChanges.over(context.getStateStore(DeciderStores.SCHEDULE)));
 		// Here, not in a processor of its own: the calendar's copy in memory must change
 		// with its store.
 		Pruning pruning = new Pruning(this.requests, this.calendar, this.handled, this.expiries, this.retention);

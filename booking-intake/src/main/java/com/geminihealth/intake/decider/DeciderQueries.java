@@ -17,7 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -81,7 +81,7 @@ public class DeciderQueries {
 	 */
 	static Availability availabilityAt(KafkaStreams streams, ClinicProperties clinic, LocationId location) {
 		return new Availability(clinic, DeciderStores.calendar(DeciderStores.calendarOf(streams, location),
-				DeciderStores.longestOccupancy(clinic)));
+				DeciderStores.longestOccupancy(clinic)), DeciderStores.scheduleChangesOf(streams));
 	}
 
 	/** The instance holding a location's calendar, or empty when it is this one. */

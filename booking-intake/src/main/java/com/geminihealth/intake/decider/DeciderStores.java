@@ -12,15 +12,17 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.LocationId;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 
 /**
  * The decider's state, in named persistent stores backed by changelog topics: each
@@ -38,7 +40,14 @@ final class DeciderStores {
 	/** When each entry of the other stores may go: see {@link Expiries}. */
 	static final String EXPIRY = "decider-expiry";
 
-	/** Every store of the decider. */
+	/**
+	 * The front desk's schedule changes, a global store every task reads: a changed day
+	 * may move a practitioner to a location another task decides. Its topic is its
+	 * changelog.
+	 */
+	static final String SCHEDULE = "decider-schedule-changes";
+
+	/** Every store of the decider's tasks (the global store is not one of them). */
 	static final List<String> NAMES = List.of(REQUESTS, CALENDAR, HANDLED, EXPIRY);
 
 	/**
@@ -78,6 +87,23 @@ final class DeciderStores {
 					.withLoggingEnabled(CHANGELOG),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String())
 					.withLoggingEnabled(CHANGELOG));
+	}
+
+	/**
+	 * The global store of schedule changes, keyed by change id as on the topic; its
+	 * values are the records' JSON as they arrived, which a restore copies in unread.
+	 */
+	static StoreBuilder<KeyValueStore<String, ScheduleChanged>> scheduleBuilder() {
+		return Stores
+			.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE), Serdes.String(),
+					Json.serde(ScheduleChanged.class))
+			.withLoggingDisabled();
+	}
+
+	/** The schedule changes as this instance's global store holds them, for queries. */
+	static ScheduleChanges scheduleChangesOf(KafkaStreams streams) {
+		return ScheduleChanges.over(streams.store(StoreQueryParameters.fromNameAndType(SCHEDULE,
+				QueryableStoreTypes.<String, ScheduleChanged>keyValueStore())));
 	}
 
 	/**

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentState;
@@ -38,6 +38,9 @@ public final class DeciderTopology {
 	public static KStream<AppointmentId, AppointmentEvent> build(StreamsBuilder builder, ClinicProperties clinic,
 			DeciderProperties decider, int partitions) {
 		DeciderStores.builders().forEach(builder::addStateStore);
+		builder.addGlobalStore(DeciderStores.scheduleBuilder(), Topics.SCHEDULE_CHANGES.name(),
+				Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("schedule-changes"),
+				ScheduleChangeProcessor::new);
 		Checked checked = check(builder, decider.retention());
 		KStream<AppointmentId, AppointmentEvent> decisions = checked.commands()
 			.process(() -> new DeciderProcessor(clinic, decider.retention()), Named.as("decide"),

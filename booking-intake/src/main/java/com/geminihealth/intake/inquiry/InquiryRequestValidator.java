@@ -8,7 +8,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.web.ContractFields;
 import com.geminihealth.intake.web.PhoneNumbers;
 import com.geminihealth.schemas.Topics;

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.geminihealth.intake.booking.ReadSide;
 import com.geminihealth.intake.booking.StatusView;
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.web.LimitReached;
 import com.geminihealth.intake.web.PageLanguage;
 

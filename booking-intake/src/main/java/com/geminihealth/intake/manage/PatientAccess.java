@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.decider.DeciderQueries;
 import com.geminihealth.intake.decider.RequestStatus;
 import com.geminihealth.intake.web.Forwarding;

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.geminihealth.platform.clinic.ClinicProperties;
+
 /**
  * A small clinic for tests: one location in Toronto; Ana (RMT) works every day
  * 09:00-17:00, Ben (RMT) weekdays 09:00-17:00, Cy (chiropractor) weekdays 08:00-12:00.

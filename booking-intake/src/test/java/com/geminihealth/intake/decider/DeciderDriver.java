@@ -25,7 +25,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.clinic.TestClinic;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Json;
@@ -51,6 +51,8 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.privacy.ErasureId;
 import com.geminihealth.schemas.privacy.ErasureRequested;
+import com.geminihealth.schemas.schedule.ScheduleChangeId;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 
 /**
  * The real decider topology on a {@code TopologyTestDriver}, with commands sent the way
@@ -76,6 +78,10 @@ final class DeciderDriver implements AutoCloseable {
 	private final TestInputTopic<ErasureId, ErasureRequested> erasures;
 
 	private final TestInputTopic<byte[], byte[]> erasureRecords;
+
+	private final TestInputTopic<ScheduleChangeId, ScheduleChanged> scheduleChanges;
+
+	private final TestInputTopic<byte[], byte[]> scheduleChangeRecords;
 
 	private final ClinicProperties clinic;
 
@@ -111,6 +117,10 @@ final class DeciderDriver implements AutoCloseable {
 				Topics.ERASURES.valueSerde().serializer());
 		this.erasureRecords = this.driver.createInputTopic(Topics.ERASURES.name(), Serdes.ByteArray().serializer(),
 				Serdes.ByteArray().serializer());
+		this.scheduleChanges = this.driver.createInputTopic(Topics.SCHEDULE_CHANGES.name(),
+				Topics.SCHEDULE_CHANGES.keySerde().serializer(), Topics.SCHEDULE_CHANGES.valueSerde().serializer());
+		this.scheduleChangeRecords = this.driver.createInputTopic(Topics.SCHEDULE_CHANGES.name(),
+				Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
 	}
 
 	DeciderDriver at(Instant now) {
@@ -164,6 +174,29 @@ final class DeciderDriver implements AutoCloseable {
 		this.erasures.pipeInput(new TestRecord<>(erasure.erasureId(), erasure, new RecordHeaders(), this.now));
 	}
 
+	/**
+	 * Publishes a schedule change as the dashboard does, under the id the dashboard gives
+	 * it; returns that id, for a tombstone.
+	 */
+	ScheduleChangeId changeSchedule(ScheduleChanged change) {
+		ScheduleChangeId id = ScheduleChangeId.of(change);
+		this.scheduleChanges.pipeInput(new TestRecord<>(id, change, new RecordHeaders(), this.now));
+		return id;
+	}
+
+	/** Publishes a raw record on the schedule-changes topic, as a broken writer might. */
+	void publishScheduleChange(String key, String ceType, String json) {
+		RecordHeaders headers = new RecordHeaders();
+		headers.add(CloudEvents.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+		this.scheduleChangeRecords.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8),
+				json.getBytes(StandardCharsets.UTF_8), headers, this.now));
+	}
+
+	/** Takes a schedule change back with a tombstone, as the dashboard does. */
+	void takeBack(ScheduleChangeId change) {
+		this.scheduleChanges.pipeInput(new TestRecord<>(change, null, new RecordHeaders(), this.now));
+	}
+
 	/** Publishes a raw record on the erasures topic, as a broken writer might. */
 	void publishErasure(String ceType, String json) {
 		RecordHeaders headers = new RecordHeaders();
@@ -203,10 +236,17 @@ final class DeciderDriver implements AutoCloseable {
 	 * calendar store as the availability query reads it, as of "now".
 	 */
 	List<Slot> openSlots(String service, LocalDate day) {
+		return openSlots(service, null, day);
+	}
+
+	/** The open slots of {@code practitioner} (anyone if null), as {@link #openSlots}. */
+	List<Slot> openSlots(String service, String practitioner, LocalDate day) {
 		KeyValueStore<String, Booked> calendar = this.driver.getKeyValueStore(DeciderStores.CALENDAR);
+		KeyValueStore<String, ScheduleChanged> schedule = this.driver.getKeyValueStore(DeciderStores.SCHEDULE);
 		return new Availability(this.clinic,
-				DeciderStores.calendar(calendar, DeciderStores.longestOccupancy(this.clinic)))
-			.open(TestClinicLocation.ID, service, null, day, day, this.now);
+				DeciderStores.calendar(calendar, DeciderStores.longestOccupancy(this.clinic)),
+				ScheduleChanges.over(schedule))
+			.open(TestClinicLocation.ID, service, practitioner, day, day, this.now);
 	}
 
 	/** The appointment states published since the last call, by appointment. */

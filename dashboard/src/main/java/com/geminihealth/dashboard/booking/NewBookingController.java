@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.platform.EventPublisher;
 import com.geminihealth.schemas.Topics;
@@ -47,7 +48,11 @@ class NewBookingController {
 
 	private final DashboardProperties properties;
 
-	NewBookingController(OpenSlots openSlots, EventPublisher publisher, DashboardProperties properties) {
+	private final CatalogueNames names;
+
+	NewBookingController(OpenSlots openSlots, EventPublisher publisher, DashboardProperties properties,
+			CatalogueNames names) {
+		this.names = names;
 		this.openSlots = openSlots;
 		this.publisher = publisher;
 		this.properties = properties;
@@ -58,9 +63,9 @@ class NewBookingController {
 			@RequestParam(required = false) String practitioner,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			Model model) {
-		model.addAttribute("locations", this.properties.locations());
-		model.addAttribute("services", this.properties.services());
-		model.addAttribute("practitioners", this.properties.practitioners());
+		model.addAttribute("locations", this.names.locations());
+		model.addAttribute("services", this.names.services());
+		model.addAttribute("practitioners", this.names.practitioners());
 		model.addAttribute("location", location);
 		model.addAttribute("service", service);
 		model.addAttribute("practitioner", practitioner);

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.dashboard.stream.ErasedPatient;
 import com.geminihealth.dashboard.stream.EventDecoder;
@@ -26,8 +27,11 @@ public class Feed implements ReadModel {
 
 	private final Deque<PipelineEvent> events = new ArrayDeque<>();
 
-	public Feed(DashboardProperties properties) {
+	private final CatalogueNames names;
+
+	public Feed(DashboardProperties properties, CatalogueNames names) {
 		this.properties = properties;
+		this.names = names;
 	}
 
 	@Override
@@ -82,7 +86,7 @@ public class Feed implements ReadModel {
 	}
 
 	FeedRow row(PipelineEvent event) {
-		return FeedRow.of(event, this.properties);
+		return FeedRow.of(event, this.properties, this.names);
 	}
 
 	static boolean matches(PipelineEvent event, String type, String location) {

@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.dashboard.live.LiveUpdates;
 
@@ -29,7 +30,11 @@ class FeedController {
 
 	private final DashboardProperties properties;
 
-	FeedController(Feed feed, LiveUpdates live, ITemplateEngine templates, DashboardProperties properties) {
+	private final CatalogueNames names;
+
+	FeedController(Feed feed, LiveUpdates live, ITemplateEngine templates, DashboardProperties properties,
+			CatalogueNames names) {
+		this.names = names;
 		this.feed = feed;
 		this.live = live;
 		this.templates = templates;
@@ -46,7 +51,7 @@ class FeedController {
 			Model model) {
 		model.addAttribute("rows", this.feed.rows(type, location, SHOWN));
 		model.addAttribute("types", Feed.types());
-		model.addAttribute("locations", this.properties.locations());
+		model.addAttribute("locations", this.names.locations());
 		model.addAttribute("type", type);
 		model.addAttribute("location", location);
 		return "feed";

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.dashboard.live.LiveUpdates;
 import com.geminihealth.dashboard.plan.TreatmentPlans;
@@ -36,12 +37,16 @@ class FollowUpController {
 
 	private final LiveUpdates live;
 
+	private final CatalogueNames names;
+
 	private final DashboardProperties properties;
 
-	FollowUpController(FollowUps followUps, TreatmentPlans plans, LiveUpdates live, DashboardProperties properties) {
+	FollowUpController(FollowUps followUps, TreatmentPlans plans, LiveUpdates live, CatalogueNames names,
+			DashboardProperties properties) {
 		this.followUps = followUps;
 		this.plans = plans;
 		this.live = live;
+		this.names = names;
 		this.properties = properties;
 	}
 
@@ -63,7 +68,7 @@ class FollowUpController {
 	 */
 	private void calls(Model model) {
 		model.addAttribute("calls", this.followUps.calls());
-		model.addAttribute("services", this.properties.services());
+		model.addAttribute("services", this.names.services());
 		model.addAttribute("reviews", this.plans.reviewsBy(LocalDate.now(this.properties.zone()).plus(REVIEWS_AHEAD)));
 	}
 

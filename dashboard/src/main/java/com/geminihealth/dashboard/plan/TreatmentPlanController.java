@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.dashboard.today.Schedule;
 import com.geminihealth.schemas.appointment.Appointment;
@@ -39,11 +40,15 @@ class TreatmentPlanController {
 
 	private final TreatmentPlans plans;
 
+	private final CatalogueNames names;
+
 	private final DashboardProperties properties;
 
-	TreatmentPlanController(Schedule schedule, TreatmentPlans plans, DashboardProperties properties) {
+	TreatmentPlanController(Schedule schedule, TreatmentPlans plans, CatalogueNames names,
+			DashboardProperties properties) {
 		this.schedule = schedule;
 		this.plans = plans;
+		this.names = names;
 		this.properties = properties;
 	}
 
@@ -103,7 +108,7 @@ class TreatmentPlanController {
 		model.addAttribute("plan", plan.orElse(null));
 		model.addAttribute("running", plan.filter((current) -> !current.stopped()).isPresent());
 		model.addAttribute("form", form);
-		model.addAttribute("services", this.properties.services());
+		model.addAttribute("services", this.names.services());
 		model.addAttribute("day", LocalDate.ofInstant(appointment.start(), this.properties.zone()));
 		return "plan";
 	}
@@ -113,8 +118,8 @@ class TreatmentPlanController {
 	 * service must be one of the clinic's when it lists them.
 	 */
 	private boolean invalid(PlanForm form, BindingResult errors) {
-		if (form.getService() != null && !form.getService().isBlank() && !this.properties.services().isEmpty()
-				&& !this.properties.services().containsKey(form.getService().strip())) {
+		if (form.getService() != null && !form.getService().isBlank() && !this.names.services().isEmpty()
+				&& !this.names.services().containsKey(form.getService().strip())) {
 			errors.rejectValue("service", "unknown", "Choose one of the clinic's services.");
 		}
 		return errors.hasErrors();

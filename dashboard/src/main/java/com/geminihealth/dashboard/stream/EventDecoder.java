@@ -50,6 +50,7 @@ import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.plan.PlanTerms;
 import com.geminihealth.schemas.plan.TreatmentPlan;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
@@ -169,6 +170,12 @@ public class EventDecoder {
 					appointment.patient().firstName(), appointment.practitionerName(),
 					state.status().name().toLowerCase(Locale.ROOT).replace('_', '-') + ", " + at(appointment.start()),
 					value, null);
+		}
+		if (value instanceof ScheduleChanged change) {
+			return new PipelineEvent(id, topic, type, time,
+					(change.location() != null) ? change.location().value() : null, null,
+					this.practitionerNames.apply(change.practitioner().value()),
+					scheduleFacts(change) + ", by " + change.by(), value, null);
 		}
 		if (value instanceof ErasureRequested erasure) {
 			forget(erasure);
@@ -384,6 +391,16 @@ public class EventDecoder {
 			}
 		}
 		return Instant.ofEpochMilli(record.timestamp());
+	}
+
+	/** What a schedule change does, as the front desk would say it. */
+	private static String scheduleFacts(ScheduleChanged change) {
+		return switch (change.kind()) {
+			case TIME_OFF -> change.wholeDay() ? "day off on " + change.date()
+					: "time off on " + change.date() + ", " + change.start() + "-" + change.end();
+			case BREAK -> "break on " + change.date() + ", " + change.start() + "-" + change.end();
+			case CHANGED_DAY -> "changed day on " + change.date() + ", " + change.start() + "-" + change.end();
+		};
 	}
 
 	private record Known(String location, String firstName, String practitioner) {

@@ -12,6 +12,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.schemas.Topics;
 
@@ -26,9 +27,8 @@ public class StreamConfiguration {
 	public static final String FACTORY = "pipelineListenerFactory";
 
 	@Bean
-	EventDecoder eventDecoder(DashboardProperties properties) {
-		return new EventDecoder(properties.zone(), Topics.ALL, properties::serviceName,
-				(id) -> properties.practitioners().getOrDefault(id, id));
+	EventDecoder eventDecoder(DashboardProperties properties, CatalogueNames names) {
+		return new EventDecoder(properties.zone(), Topics.ALL, names::serviceName, names::practitionerName);
 	}
 
 	@Bean(FACTORY)

@@ -97,6 +97,20 @@ public class Schedule implements ReadModel {
 	}
 
 	/**
+	 * The appointments still standing (confirmed, by the clinic or the patient) that end
+	 * after {@code now}, in start order: those a change of hours may put in conflict.
+	 */
+	public synchronized List<Appointment> upcoming(Instant now) {
+		return this.visits.values()
+			.stream()
+			.filter(Visit::open)
+			.map(Visit::appointment)
+			.filter((appointment) -> appointment.end().isAfter(now))
+			.sorted(Comparator.comparing(Appointment::start))
+			.toList();
+	}
+
+	/**
 	 * The day's appointments in {@code zone}, per practitioner (by name), each in start
 	 * order.
 	 */

@@ -4,7 +4,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import com.geminihealth.dashboard.DashboardProperties;
+import com.geminihealth.dashboard.CatalogueNames;
 
 /**
  * One appointment on the day's timeline, positioned between the first and last hour
@@ -19,8 +19,7 @@ public record TimelineRow(String appointmentId, String start, String end, String
 
 	private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
-	static TimelineRow of(Schedule.Visit visit, DashboardProperties properties) {
-		ZoneId zone = properties.zone();
+	static TimelineRow of(Schedule.Visit visit, ZoneId zone, CatalogueNames names) {
 		var appointment = visit.appointment();
 		LocalTime start = appointment.start().atZone(zone).toLocalTime();
 		LocalTime end = appointment.end().atZone(zone).toLocalTime();
@@ -29,9 +28,9 @@ public record TimelineRow(String appointmentId, String start, String end, String
 		double width = Math.max(1.5, (end.toSecondOfDay() - start.toSecondOfDay()) / 60.0 / span * 100);
 		return new TimelineRow(appointment.appointmentId().value(), start.format(HH_MM), end.format(HH_MM),
 				appointment.start().atZone(zone).toLocalDateTime().toString(), appointment.patient().firstName(),
-				properties.serviceName(appointment.service().value()),
-				properties.locationName(appointment.location().value()), visit.status().label(), visit.status().css(),
-				visit.open(), Math.min(left, 99), Math.min(width, 100 - Math.min(left, 99)));
+				names.serviceName(appointment.service().value()), names.locationName(appointment.location().value()),
+				visit.status().label(), visit.status().css(), visit.open(), Math.min(left, 99),
+				Math.min(width, 100 - Math.min(left, 99)));
 	}
 
 }

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
 import com.geminihealth.dashboard.live.LiveUpdates;
 import com.geminihealth.platform.EventPublisher;
@@ -58,7 +59,11 @@ class TodayController {
 
 	private final DashboardProperties properties;
 
-	TodayController(Schedule schedule, EventPublisher publisher, LiveUpdates live, DashboardProperties properties) {
+	private final CatalogueNames names;
+
+	TodayController(Schedule schedule, EventPublisher publisher, LiveUpdates live, DashboardProperties properties,
+			CatalogueNames names) {
+		this.names = names;
 		this.schedule = schedule;
 		this.publisher = publisher;
 		this.live = live;
@@ -73,7 +78,7 @@ class TodayController {
 		model.addAttribute("previous", day.minusDays(1));
 		model.addAttribute("next", day.plusDays(1));
 		model.addAttribute("isToday", day.equals(LocalDate.now(this.properties.zone())));
-		model.addAttribute("locations", this.properties.locations());
+		model.addAttribute("locations", this.names.locations());
 		return "today";
 	}
 
@@ -88,7 +93,9 @@ class TodayController {
 		Map<String, List<TimelineRow>> timeline = new LinkedHashMap<>();
 		this.schedule.day(day, this.properties.zone(), location)
 			.forEach((practitioner, visits) -> timeline.put(practitioner,
-					visits.stream().map((visit) -> TimelineRow.of(visit, this.properties)).toList()));
+					visits.stream()
+						.map((visit) -> TimelineRow.of(visit, this.properties.zone(), this.names))
+						.toList()));
 		model.addAttribute("date", day);
 		model.addAttribute("location", location);
 		model.addAttribute("timeline", timeline);

@@ -2,6 +2,8 @@ package com.geminihealth.dashboard.stream;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,12 +24,15 @@ import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.schedule.ScheduleChangeId;
+import com.geminihealth.schemas.schedule.ScheduleChanged;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +52,20 @@ class EventDecoderTest {
 		assertThat(event.practitioner()).isEqualTo("Maya Chen");
 		assertThat(event.location()).isEqualTo("burlington");
 		assertThat(event.facts()).isEqualTo("Swedish massage, 60 min on Tue. 1 Dec. 10:00");
+	}
+
+	@Test
+	void describesAScheduleChangeWithThePractitionerAndWhoEnteredIt() {
+		ScheduleChanged lunch = new ScheduleChanged(new PractitionerId("maya-chen"), LocalDate.of(2026, 12, 28),
+				ScheduleChanged.Kind.BREAK, null, LocalTime.of(12, 30), LocalTime.of(13, 15), "amira",
+				Instant.parse("2026-12-04T14:20:00Z"));
+
+		PipelineEvent event = this.events.of(Topics.SCHEDULE_CHANGES, ScheduleChangeId.of(lunch), lunch);
+
+		assertThat(event.type()).isEqualTo("ScheduleChanged");
+		// This decoder names practitioners by their id.
+		assertThat(event.practitioner()).isEqualTo("maya-chen");
+		assertThat(event.facts()).isEqualTo("break on 2026-12-28, 12:30-13:15, by amira");
 	}
 
 	@Test

@@ -1,7 +1,9 @@
-package com.geminihealth.intake.clinic;
+package com.geminihealth.platform.clinic;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +22,22 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class ClinicPropertiesTest {
 
+	private static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+	private static final ClinicProperties.BookingRules RULES = new ClinicProperties.BookingRules(Duration.ofHours(2),
+			Duration.ofDays(90), Duration.ofMinutes(15), 3);
+
+	/** The catalogue every service imports, as Spring binds it. */
+	static ClinicProperties shipped() throws Exception {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("clinic", new ClassPathResource("clinic.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		return new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("clinic", ClinicProperties.class);
+	}
+
 	@Test
 	void shipsTheGeminiHealthGroupDefaults() throws Exception {
-		StandardEnvironment environment = new StandardEnvironment();
-		new YamlPropertySourceLoader().load("booking-intake", new ClassPathResource("booking-intake.yml"))
-			.forEach(environment.getPropertySources()::addLast);
-		ClinicProperties clinic = new Binder(ConfigurationPropertySources.get(environment)).bindOrCreate("clinic",
-				ClinicProperties.class);
+		ClinicProperties clinic = shipped();
 
 		assertThat(clinic.name()).isEqualTo("Gemini Health Group");
 		assertThat(clinic.locations()).containsOnlyKeys("burlington", "oakville", "hamilton");
@@ -36,6 +47,25 @@ class ClinicPropertiesTest {
 		assertThat(clinic.practitioners().get("maya-chen").shift("oakville", java.time.LocalDate.of(2026, 12, 1)))
 			.hasValue(new ClinicProperties.Shift(LocalTime.of(12, 0), LocalTime.of(20, 0)));
 		assertThat(clinic.rules().alternatives()).isEqualTo(3);
+		assertThat(clinic.locations().get("oakville").shortName()).isEqualTo("Oakville");
+		assertThat(clinic.phoneForReading()).isEqualTo("+1 289-234-8001");
+	}
+
+	@Test
+	void everyDisciplineHasAnInitialAssessmentThatSomeoneGives() throws Exception {
+		ClinicProperties clinic = shipped();
+
+		for (String discipline : List.of("rmt", "physiotherapy", "chiropractic")) {
+			assertThat(clinic.services().entrySet()).as("an initial assessment for " + discipline)
+				.anySatisfy((service) -> {
+					assertThat(service.getKey()).endsWith("initial-assessment");
+					assertThat(service.getValue().disciplines()).containsExactly(discipline);
+					assertThat(clinic.locations()
+						.keySet()
+						.stream()
+						.flatMap((location) -> clinic.qualifiedAt(location, service.getKey()).stream())).isNotEmpty();
+				});
+		}
 	}
 
 	@Test
@@ -59,7 +89,7 @@ class ClinicPropertiesTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ClinicProperties("C", "+12892348001", locations(),
 					Map.of("acupuncture", new ClinicProperties.Service("Acupuncture", Set.of("tcm"), 30, 0)),
-					Map.of("ana", practitioner(Map.of("downtown", mondays(9, 17)))), TestClinic.clinic().rules()))
+					Map.of("ana", practitioner(Map.of("downtown", mondays(9, 17)))), RULES))
 			.withMessageContaining("clinic.services.acupuncture: no practitioner practises [tcm]");
 	}
 
@@ -72,12 +102,12 @@ class ClinicPropertiesTest {
 	private static ClinicProperties clinicWith(Map<String, Map<DayOfWeek, ClinicProperties.Shift>> schedule) {
 		return new ClinicProperties("C", "+12892348001", locations(),
 				Map.of("massage", new ClinicProperties.Service("Massage", Set.of("rmt"), 60, 0)),
-				Map.of("ana", practitioner(schedule)), TestClinic.clinic().rules());
+				Map.of("ana", practitioner(schedule)), RULES);
 	}
 
 	private static Map<String, ClinicProperties.Location> locations() {
-		return Map.of("downtown", new ClinicProperties.Location("Downtown", TestClinic.TORONTO, "1 Main St"), "uptown",
-				new ClinicProperties.Location("Uptown", TestClinic.TORONTO, "9 High St"));
+		return Map.of("downtown", new ClinicProperties.Location("Downtown", TORONTO, "1 Main St"), "uptown",
+				new ClinicProperties.Location("Uptown", TORONTO, "9 High St"));
 	}
 
 	private static ClinicProperties.Practitioner practitioner(

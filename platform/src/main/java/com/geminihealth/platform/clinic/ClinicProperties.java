@@ -1,4 +1,4 @@
-package com.geminihealth.intake.clinic;
+package com.geminihealth.platform.clinic;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,12 +24,18 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import com.geminihealth.intake.web.PhoneNumbers;
-
 /**
  * The clinic group: its locations, services, practitioners and booking rules, keyed by
  * id. Everything clinic-specific lives here, so another clinic runs on the same code.
  * Checked at start-up: a mistake stops the service with a message naming it.
+ * <p>
+ * One definition for every service: {@code clinic.yml}, shipped beside this class and
+ * imported by each service's configuration ({@code spring.config.import}), so the
+ * decider, the messages, the reminders and the front desk's dashboard read the same
+ * locations, services and hours, and a deployment overrides them in one place
+ * (environment variables such as {@code CLINIC_PHONE}, or a file of its own). The front
+ * desk's changes to the hours of a day are events, not configuration: see
+ * {@link WorkingHours}.
  *
  * @param name the group's name as patients see it
  * @param phone the front desk's number, for messages and pages
@@ -50,13 +59,27 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 	 * itself goes into {@code tel:} links.
 	 */
 	public String phoneForReading() {
-		return PhoneNumbers.forReading(this.phone);
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			return util.format(util.parse(this.phone, "CA"), PhoneNumberFormat.INTERNATIONAL);
+		}
+		catch (NumberParseException ex) {
+			return this.phone;
+		}
 	}
 
-	/**
-	 * The practitioners who may give {@code service} at {@code location}, in configured
-	 * order.
-	 */
+	/** The service's name as patients see it, or its id if the catalogue has none. */
+	public String serviceName(String id) {
+		Service service = (id != null) ? this.services.get(id) : null;
+		return (service != null) ? service.name() : id;
+	}
+
+	/** The practitioner's full name, or their id if the catalogue has none. */
+	public String practitionerName(String id) {
+		Practitioner practitioner = (id != null) ? this.practitioners.get(id) : null;
+		return (practitioner != null) ? practitioner.name() : id;
+	}
+
 	/**
 	 * Until how long before its start an appointment for {@code service} may be changed
 	 * online: the service's own notice, else the clinic's.
@@ -66,6 +89,10 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 		return (known != null && known.changeNotice() != null) ? known.changeNotice() : this.rules.changeNotice();
 	}
 
+	/**
+	 * The practitioners who may give {@code service} at {@code location}, in configured
+	 * order.
+	 */
 	public List<String> qualifiedAt(String location, String service) {
 		Service offered = this.services.get(service);
 		return this.practitioners.entrySet()
@@ -79,8 +106,20 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 	 * @param name as patients see it
 	 * @param zone the IANA time zone the location's clocks show
 	 * @param address street address
+	 * @param shortName a word or two, for text messages and narrow lists; the name if
+	 * none is set
 	 */
-	public record Location(@NotBlank String name, @NotNull ZoneId zone, @NotBlank String address) {
+	public record Location(@NotBlank String name, @NotNull ZoneId zone, @NotBlank String address, String shortName) {
+
+		@ConstructorBinding
+		public Location {
+			shortName = (shortName == null || shortName.isBlank()) ? name : shortName;
+		}
+
+		public Location(String name, ZoneId zone, String address) {
+			this(name, zone, address, null);
+		}
+
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package com.geminihealth.intake.clinic;
+package com.geminihealth.platform.clinic;
 
 import java.time.DayOfWeek;
 import java.util.ArrayList;
