@@ -40,6 +40,7 @@ import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
+import com.geminihealth.schemas.booking.Screening;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.frontdesk.FrontDeskMarked;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
@@ -120,6 +121,15 @@ public final class Examples {
 			"Maya Chen", Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T16:00:00Z"), ZONE,
 			ENGLISH_PATIENT, "Tight shoulders after a long week at the desk; prefers firm pressure.", 0);
 
+	/**
+	 * {@link #APPOINTMENT} as the booking form made it: Olivia answered yes to a
+	 * screening question, so the front desk sees a flag.
+	 */
+	public static final Appointment SCREENED_APPOINTMENT = new Appointment(APPOINTMENT.appointmentId(),
+			APPOINTMENT.location(), APPOINTMENT.service(), APPOINTMENT.practitioner(), APPOINTMENT.practitionerName(),
+			APPOINTMENT.start(), APPOINTMENT.end(), APPOINTMENT.zone(), APPOINTMENT.patient(), APPOINTMENT.notes(),
+			APPOINTMENT.sequence(), Screening.RED_FLAGS);
+
 	/** Élodie's physiotherapy assessment with Sophie, Thursday 3 December 2026. */
 	public static final Appointment FRENCH_APPOINTMENT = new Appointment(
 			AppointmentId.of("8a1d4f60-2c3b-4e9a-b7d5-0f6e1c2a9b38"), LOCATION, PHYSIO_INITIAL_45, SOPHIE_GAGNON,
@@ -161,11 +171,10 @@ public final class Examples {
 	}
 
 	private static void bookingCommands(Map<Class<?>, Object> examples) {
-		examples.put(BookAppointment.class,
-				new BookAppointment(REQUEST, LOCATION, DEEP_TISSUE_60, MAYA_CHEN,
-						LocalDateTime.parse("2026-12-01T10:00:00"), ENGLISH_PATIENT,
-						"Tight shoulders after a long week at the desk; prefers firm pressure.",
-						new DirectBilling("Sun Life", "SL-4482-0917"), BookingChannel.ONLINE, EST));
+		examples.put(BookAppointment.class, new BookAppointment(REQUEST, LOCATION, DEEP_TISSUE_60, MAYA_CHEN,
+				LocalDateTime.parse("2026-12-01T10:00:00"), ENGLISH_PATIENT,
+				"Tight shoulders after a long week at the desk; prefers firm pressure.",
+				new DirectBilling("Sun Life", "SL-4482-0917"), BookingChannel.ONLINE, EST, Screening.RED_FLAGS));
 		examples.put(CancelAppointment.class,
 				new CancelAppointment(CommandId.of("5b9e7c2a-1d4f-4c6b-8a3e-9f0d2b7c1e45"), LOCATION, APPOINTMENT_ID,
 						"Called in sick this morning", Author.PATIENT));
@@ -182,7 +191,7 @@ public final class Examples {
 	}
 
 	private static void appointmentEvents(Map<Class<?>, Object> examples) {
-		examples.put(AppointmentConfirmed.class, new AppointmentConfirmed(REQUEST, APPOINTMENT));
+		examples.put(AppointmentConfirmed.class, new AppointmentConfirmed(REQUEST, SCREENED_APPOINTMENT));
 		examples.put(AppointmentDeclined.class,
 				new AppointmentDeclined(RequestId.of("6e0b3d8f-4a1c-4f7e-8d2b-5c9a1e3f7b60"), LOCATION,
 						PHYSIO_INITIAL_45, SOPHIE_GAGNON, LocalDateTime.parse("2026-12-02T18:00:00"), ZONE,

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.MarkCompleted;
 import com.geminihealth.schemas.booking.Patient;
@@ -34,6 +35,22 @@ class PersonalDataTest {
 			.doesNotContain(booking.patient().email(), booking.patient().mobilePhone(), booking.notes(),
 					booking.directBilling().memberNumber(), booking.directBilling().insurer());
 		assertThat(booking.directBilling().toString()).doesNotContain(booking.directBilling().memberNumber());
+	}
+
+	/**
+	 * A screening answer is health data: a log line of the command or of an appointment
+	 * event must not say whether the patient has a red flag.
+	 */
+	@Test
+	void aScreeningFlagNeverPrints() {
+		BookAppointment booking = Examples.of(BookAppointment.class);
+		AppointmentConfirmed confirmed = Examples.of(AppointmentConfirmed.class);
+
+		assertThat(booking.screening().redFlags()).isTrue();
+		assertThat(confirmed.appointment().screening().redFlags()).isTrue();
+		assertThat(booking.toString()).isEqualTo(Examples.of(BookAppointment.class).withoutScreening().toString());
+		assertThat(confirmed.appointment().toString()).isEqualTo(Examples.APPOINTMENT.toString());
+		assertThat(booking.screening().toString()).isEqualTo("Screening[redacted]");
 	}
 
 	@Test
