@@ -53,6 +53,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
+import com.geminihealth.intake.booking.BookingForm;
 import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.schemas.Topics;
 
@@ -153,7 +154,7 @@ class PublicDoorsFuzzTest {
 			.connectTimeout(Duration.ofSeconds(5))
 			.version(HttpClient.Version.HTTP_1_1)
 			.build();
-		Matcher token = CSRF.matcher(get("/book").body());
+		Matcher token = CSRF.matcher(get(BookingForm.DETAILS_PAGE).body());
 		assertThat(token.find()).isTrue();
 		csrfToken = token.group(1);
 		commandsBefore = endOffsets(Topics.BOOKING_COMMANDS.name());
@@ -212,7 +213,7 @@ class PublicDoorsFuzzTest {
 	 */
 	@Example
 	void givesAVisitorOfTheFormsNoSessionAndTheirCsrfTokenInACookie() throws Exception {
-		for (String form : List.of("/book", "/contact")) {
+		for (String form : List.of(BookingForm.DETAILS_PAGE, "/contact")) {
 			HttpResponse<String> page = newBrowser().send(HttpRequest.newBuilder(URI.create(base + form)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(page.headers().allValues("Set-Cookie")).as(form)
@@ -223,7 +224,8 @@ class PublicDoorsFuzzTest {
 		}
 		HttpClient browser = newBrowser();
 		String page = browser
-			.send(HttpRequest.newBuilder(URI.create(base + "/book")).build(), HttpResponse.BodyHandlers.ofString())
+			.send(HttpRequest.newBuilder(URI.create(base + BookingForm.DETAILS_PAGE)).build(),
+					HttpResponse.BodyHandlers.ofString())
 			.body();
 		Matcher token = CSRF.matcher(page);
 		assertThat(token.find()).isTrue();
@@ -353,6 +355,7 @@ class PublicDoorsFuzzTest {
 		Map<String, String> form = new LinkedHashMap<>();
 		validBooking().forEach((name, value) -> form.put(name, String.valueOf(value)));
 		form.put("language", "FR");
+		form.putAll(BookingForm.noRedFlags());
 		return form;
 	}
 

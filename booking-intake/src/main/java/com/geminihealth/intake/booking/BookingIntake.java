@@ -57,7 +57,7 @@ public class BookingIntake {
 				? new PractitionerId(request.practitioner()) : null;
 		return new BookAppointment(requestId, new LocationId(request.location()), new ServiceId(request.service()),
 				practitioner, request.requestedStart(), patient, blankToNull(request.notes()), null, channel,
-				request.requestedOffset());
+				request.requestedOffset(), request.screening());
 	}
 
 	private static String blankToNull(String text) {

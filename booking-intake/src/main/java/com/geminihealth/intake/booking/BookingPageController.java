@@ -19,7 +19,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.geminihealth.intake.challenge.ProofOfWork;
 import com.geminihealth.platform.clinic.ClinicProperties;
@@ -41,9 +41,11 @@ import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.RequestId;
 
 /**
- * The public booking page: pick a service and day, see the open times, pick one, leave
- * your details, and watch the answer arrive: confirmed, or alternatives to pick from. The
- * same validation and intake as the API.
+ * The public booking page, one flow a patient finishes on a phone: location, service,
+ * practitioner (or anyone), a week of open times, then their details and the screening
+ * questions, and the answer arriving: confirmed, or alternatives to pick from. Each
+ * choice is asked once; the chosen slot rides in the details form's hidden fields (see
+ * {@link BookingStep}). The same validation and intake as the API.
  */
 @Controller
 class BookingPageController {
@@ -53,6 +55,10 @@ class BookingPageController {
 	 * the answer will come by email or text.
 	 */
 	static final int PATIENCE = 30;
+
+	/** What the address of a step may hold, and the language switch keeps. */
+	private static final List<String> STEP_PARAMETERS = List.of("location", "service", "practitioner", "week", "date",
+			"start", "offset");
 
 	private final BookingIntake intake;
 
@@ -70,9 +76,12 @@ class BookingPageController {
 
 	private final IdempotencyKeys submissions;
 
+	private final BookingSteps steps;
+
 	BookingPageController(BookingIntake intake, BookingRequestValidator validator, ClinicProperties clinic,
 			Honeypot honeypot, ReadSide readSide, DetailsCookie details, ProofOfWork proofOfWork,
-			IdempotencyKeys submissions) {
+			IdempotencyKeys submissions, BookingSteps steps) {
+		this.steps = steps;
 		this.intake = intake;
 		this.validator = validator;
 		this.clinic = clinic;
@@ -111,29 +120,29 @@ class BookingPageController {
 	@GetMapping({ "/", "/book" })
 	String form(@RequestParam(required = false) String location, @RequestParam(required = false) String service,
 			@RequestParam(required = false) String practitioner,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
 			@RequestParam(required = false) ZoneOffset offset, HttpServletRequest request, Model model) {
-		DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
-		model.addAttribute("bookingRequest",
-				new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
-						last.smsConsent(), last.followUpConsent(), location, service, practitioner, start, null,
-						offset));
-		model.addAttribute("date", (date != null) ? date : (start != null) ? start.toLocalDate() : null);
-		if (known(location, service) && date != null) {
-			try {
-				model.addAttribute("slots", this.readSide.openSlots(location, service,
-						StringUtils.hasText(practitioner) ? practitioner : null, date, date, false));
-			}
-			catch (InvalidStateStoreException ex) {
-				model.addAttribute("slotsUnavailable", true);
-			}
+		BookingChoice choice = new BookingChoice(location, service, practitioner, start, offset);
+		BookingStep step = this.steps.show(choice, week, date, model);
+		model.addAttribute("languageBase", sameStepIn(request));
+		if (step == BookingStep.DETAILS) {
+			// The patient's details from their last booking, so that picking another time
+			// needs no retyping; the screening questions are asked afresh every time.
+			DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
+			model.addAttribute("bookingRequest",
+					new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
+							last.smsConsent(), last.followUpConsent(), location, service, choice.practitionerId(),
+							start, null, offset, null));
+			model.addAttribute("screeningAnswers", ScreeningAnswers.UNANSWERED);
 		}
 		return "book";
 	}
 
 	@PostMapping("/book")
 	String submit(@Valid @ModelAttribute("bookingRequest") BookingRequest bookingRequest, BindingResult result,
+			@ModelAttribute("screeningAnswers") ScreeningAnswers answers, BindingResult answersResult,
 			@RequestParam(name = Honeypot.FIELD, required = false) String honeypotField,
 			@RequestParam(name = ProofOfWork.FIELD, required = false) String challenge,
 			@RequestParam(name = ProofOfWork.NONCE, required = false) String nonce, HttpServletRequest request,
@@ -142,18 +151,26 @@ class BookingPageController {
 			return "submitted";
 		}
 		FormErrors.keepUnreadable(bookingRequest, result, model);
+		FormErrors.keepUnreadable(ScreeningAnswers.UNANSWERED, answersResult, model);
+		ScreeningAnswers shownAnswers = (answersResult.getTarget() != null) ? answers : ScreeningAnswers.UNANSWERED;
+		shownAnswers.checkAnswered(answersResult);
+		BookingChoice choice = new BookingChoice(bookingRequest.location(), bookingRequest.service(),
+				bookingRequest.practitioner(), bookingRequest.requestedStart(), bookingRequest.requestedOffset());
+		this.steps.details(choice, model);
+		model.addAttribute("languageBase", choice.detailsAddressForMore());
 		if (this.proofOfWork.check(challenge, nonce) != ProofOfWork.Verdict.SOLVED) {
 			model.addAttribute(ProofOfWork.REFUSED, true);
 			return "book";
 		}
-		if (result.hasErrors()) {
+		if (result.hasErrors() || answersResult.hasErrors()) {
 			return "book";
 		}
+		BookingRequest screened = bookingRequest.screened(shownAnswers.screening());
 		RequestId requestId;
 		try {
-			requestId = requestId(bookingRequest, model);
-			this.intake.allow(requestId, bookingRequest);
-			this.intake.submit(requestId, bookingRequest, BookingChannel.ONLINE);
+			requestId = requestId(screened, model);
+			this.intake.allow(requestId, screened);
+			this.intake.submit(requestId, screened, BookingChannel.ONLINE);
 		}
 		catch (InvalidFields refused) {
 			FormErrors.reject(refused, result);
@@ -167,8 +184,25 @@ class BookingPageController {
 			model.addAttribute("notTaken", true);
 			return "book";
 		}
-		this.details.keep(bookingRequest, request, response);
+		this.details.keep(screened, request, response);
 		return "redirect:/book/" + requestId.value();
+	}
+
+	/**
+	 * The query of the page being shown, without its language and ready for a
+	 * {@code lang} parameter: the language switch then shows the same step in the other
+	 * language.
+	 */
+	private static String sameStepIn(HttpServletRequest request) {
+		UriComponentsBuilder address = UriComponentsBuilder.newInstance();
+		for (String step : STEP_PARAMETERS) {
+			String value = request.getParameter(step);
+			if (value != null) {
+				address.queryParam(step, value);
+			}
+		}
+		String query = address.encode().build().getQuery();
+		return (query == null) ? "?" : "?" + query + "&";
 	}
 
 	/**
@@ -211,12 +245,8 @@ class BookingPageController {
 		}
 		model.addAttribute("slow", pending && waited >= PATIENCE);
 		model.addAttribute("serviceName", (service != null) ? service.name() : null);
+		model.addAttribute("seekCareFirst", status.appointment() != null && status.appointment().redFlags());
 		return "booking-answer";
-	}
-
-	private boolean known(String location, String service) {
-		return location != null && service != null && this.clinic.locations().containsKey(location)
-				&& this.clinic.services().containsKey(service);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 
 import com.geminihealth.schemas.Redact;
 import com.geminihealth.schemas.booking.Language;
+import com.geminihealth.schemas.booking.Screening;
 
 /**
  * A booking request as a patient or the API submits it. One flat shape serves JSON and
@@ -33,16 +34,25 @@ import com.geminihealth.schemas.booking.Language;
  * @param requestedOffset the UTC offset of {@code requestedStart}, optional: it picks one
  * of the two occurrences of a time the clocks repeat when they fall back, and open slots
  * carry it where it is needed; without it such a time is its first occurrence
+ * @param screening optional: what the screening questions found, reduced to whether any
+ * answer was yes (the page asks them; an API caller may send the flag it collected)
  */
 public record BookingRequest(@NotBlank String patientName, String email, @Size(max = 30) String mobilePhone,
 		Language language, Boolean smsConsent, Boolean followUpConsent, @NotBlank String location,
 		@NotBlank String service, String practitioner,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes,
-		ZoneOffset requestedOffset) {
+		ZoneOffset requestedOffset, Screening screening) {
 
 	public BookingRequest {
 		smsConsent = Boolean.TRUE.equals(smsConsent);
 		followUpConsent = Boolean.TRUE.equals(followUpConsent);
+	}
+
+	/** The same request with what the page's screening questions found. */
+	BookingRequest screened(Screening found) {
+		return new BookingRequest(this.patientName, this.email, this.mobilePhone, this.language, this.smsConsent,
+				this.followUpConsent, this.location, this.service, this.practitioner, this.requestedStart, this.notes,
+				this.requestedOffset, found);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import com.geminihealth.intake.decider.RequestStatus;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.appointment.Slot;
+import com.geminihealth.schemas.booking.Screening;
 
 /**
  * What the status URL answers, in the location's local time.
@@ -64,16 +65,19 @@ public record StatusView(String requestId, String status, AppointmentView appoin
 	 * @param zone the location's time zone
 	 * @param offset the start's UTC offset, only where the clocks show its local time
 	 * twice
+	 * @param redFlags the patient answered yes to a screening question: the answer page
+	 * advises them to see a doctor first (only whoever holds the request id sees it)
 	 */
 	public record AppointmentView(String location, String service, String practitioner, String practitionerName,
-			LocalDateTime start, LocalDateTime end, ZoneId zone, ZoneOffset offset) {
+			LocalDateTime start, LocalDateTime end, ZoneId zone, ZoneOffset offset, boolean redFlags) {
 
 		static AppointmentView of(Appointment appointment) {
 			return new AppointmentView(appointment.location().value(), appointment.service().value(),
 					appointment.practitioner().value(), appointment.practitionerName(),
 					LocalDateTime.ofInstant(appointment.start(), appointment.zone()),
 					LocalDateTime.ofInstant(appointment.end(), appointment.zone()), appointment.zone(),
-					offsetWhereRepeated(appointment.start(), appointment.zone()));
+					offsetWhereRepeated(appointment.start(), appointment.zone()),
+					Screening.flagged(appointment.screening()));
 		}
 
 	}

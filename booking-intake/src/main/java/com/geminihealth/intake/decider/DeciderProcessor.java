@@ -165,7 +165,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		Appointment appointment = new Appointment(AppointmentId.forRequest(book.requestId()), book.location(),
 				book.service(), new PractitionerId(verdict.practitioner()),
 				this.clinic.practitioners().get(verdict.practitioner()).name(), verdict.start(),
-				verdict.start().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0);
+				verdict.start().plus(service.duration()), where.zone(), book.patient(), book.notes(), 0,
+				book.screening());
 		hold(RequestStatus.confirmed(appointment, appointment.end().plus(service.buffer()), now));
 		return new AppointmentConfirmed(book.requestId(), appointment);
 	}
@@ -205,7 +206,7 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 				new PractitionerId(verdict.practitioner()),
 				this.clinic.practitioners().get(verdict.practitioner()).name(), verdict.start(),
 				verdict.start().plus(service.duration()), current.zone(), current.patient(), current.notes(),
-				current.sequence() + 1);
+				current.sequence() + 1, current.screening());
 		// One task applies both writes with the changelog in one transaction: never half
 		// moved.
 		release(booking);

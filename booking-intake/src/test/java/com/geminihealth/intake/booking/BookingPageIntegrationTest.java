@@ -60,14 +60,15 @@ class BookingPageIntegrationTest {
 
 	@Test
 	void labelsEveryFieldOfTheForm() throws Exception {
-		String page = this.mvc.perform(get("/book"))
+		String page = this.mvc.perform(get(BookingForm.DETAILS_PAGE))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 
-		for (String field : new String[] { "location", "service", "practitioner", "requestedStart", "patientName",
-				"email", "mobilePhone", "smsConsent", "followUpConsent", "notes" }) {
+		for (String field : new String[] { "patientName", "email", "mobilePhone", "smsConsent", "followUpConsent",
+				"notes", "legWeakness-yes", "legWeakness-no", "bowelOrBladder-yes", "saddleNumbness-yes",
+				"fallOrInjury-no" }) {
 			assertThat(page).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
 		}
 		assertThat(page).contains("name=\"_csrf\"").contains("Gemini Health Burlington").contains("Maya Chen");
@@ -136,7 +137,7 @@ class BookingPageIntegrationTest {
 				.param("service", "rmt-swedish-60")
 				.param("practitioner", "maya-chen")
 				.param("start", DAY + "T16:00"))
-			.andExpect(content().string(containsString("value=\"" + DAY + "T16:00")));
+			.andExpect(content().string(containsString("name=\"requestedStart\" value=\"" + DAY + "T16:00")));
 	}
 
 	@Test
@@ -154,18 +155,28 @@ class BookingPageIntegrationTest {
 			assertThat(cookie.getPath()).isEqualTo("/book");
 			assertThat(cookie.getMaxAge()).isEqualTo(30 * 60);
 		});
-		this.mvc.perform(get("/book").param("start", alternative).cookie(details))
+		this.mvc
+			.perform(get("/book").param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("practitioner", "maya-chen")
+				.param("start", alternative)
+				.cookie(details))
 			.andExpect(content().string(containsString("value=\"" + name + "\"")))
 			.andExpect(content().string(containsString("value=\"905 555 0143\"")));
 		String forged = details.getValue().substring(0, details.getValue().lastIndexOf('.')) + ".forged";
-		this.mvc.perform(get("/book").param("start", alternative).cookie(new Cookie("booking-details", forged)))
+		this.mvc
+			.perform(get("/book").param("location", "burlington")
+				.param("service", "rmt-swedish-60")
+				.param("start", alternative)
+				.cookie(new Cookie("booking-details", forged)))
 			.andExpect(content().string(not(containsString(name))));
 	}
 
 	@Test
 	void takesTheSameFormSentTwiceAsOneRequest() throws Exception {
 		String name = "Twice " + UUID.randomUUID();
-		String submission = submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
+		String submission = submissionOf(
+				this.mvc.perform(get(BookingForm.DETAILS_PAGE)).andReturn().getResponse().getContentAsString());
 
 		String first = sendForm(name, "T09:30", submission);
 		String second = sendForm(name, "T09:30", submission);
@@ -179,7 +190,8 @@ class BookingPageIntegrationTest {
 	void givesAFormSentAgainWithOtherDetailsARequestOfItsOwn() throws Exception {
 		String patient = "Owner " + UUID.randomUUID();
 		String other = "Forger " + UUID.randomUUID();
-		String submission = submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
+		String submission = submissionOf(
+				this.mvc.perform(get(BookingForm.DETAILS_PAGE)).andReturn().getResponse().getContentAsString());
 		String patients = sendForm(patient, "T10:30", submission);
 
 		String others = sendForm(other, "T10:30", submission);
@@ -206,8 +218,10 @@ class BookingPageIntegrationTest {
 
 		assertThat(submissionOf(shownAgain)).isEqualTo(submission);
 		assertThat(submissionOf(forged)).isNotEqualTo(submission).doesNotContain("..");
-		assertThat(submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString()))
-			.isNotEqualTo(submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString()));
+		assertThat(submissionOf(
+				this.mvc.perform(get(BookingForm.DETAILS_PAGE)).andReturn().getResponse().getContentAsString()))
+			.isNotEqualTo(submissionOf(
+					this.mvc.perform(get(BookingForm.DETAILS_PAGE)).andReturn().getResponse().getContentAsString()));
 	}
 
 	/** The form's submission token, as a browser would send it back. */
@@ -353,6 +367,7 @@ class BookingPageIntegrationTest {
 			.perform(post("/book").with(ClientAddresses.fresh())
 				.with(Solved.challenge(this.proofOfWork))
 				.with(csrf())
+				.with(BookingForm.answeredNo())
 				.param("patientName", name)
 				.param("email", "insured@example.com")
 				.param("location", "hamilton")
@@ -434,6 +449,7 @@ class BookingPageIntegrationTest {
 	private MockHttpServletRequestBuilder form(String name, String email, String mobilePhone, String time) {
 		return post("/book").with(ClientAddresses.fresh())
 			.with(Solved.challenge(this.proofOfWork))
+			.with(BookingForm.answeredNo())
 			.param("patientName", name)
 			.param("email", email)
 			.param("mobilePhone", mobilePhone)

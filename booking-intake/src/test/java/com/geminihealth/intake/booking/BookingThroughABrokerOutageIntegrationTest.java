@@ -123,8 +123,8 @@ class BookingThroughABrokerOutageIntegrationTest {
 	}
 
 	private String newSubmission() throws Exception {
-		return BookingPageIntegrationTest
-			.submissionOf(this.mvc.perform(get("/book")).andReturn().getResponse().getContentAsString());
+		return BookingPageIntegrationTest.submissionOf(
+				this.mvc.perform(get(BookingForm.DETAILS_PAGE)).andReturn().getResponse().getContentAsString());
 	}
 
 	/** The patient's form as a browser sends it: a fresh challenge answered each time. */
@@ -132,6 +132,7 @@ class BookingThroughABrokerOutageIntegrationTest {
 		return post("/book").with(ClientAddresses.fresh())
 			.with(Solved.challenge(this.proofOfWork))
 			.with(csrf())
+			.with(BookingForm.answeredNo())
 			.param("submission", submission)
 			.param("patientName", name)
 			.param("email", "outage@example.com")

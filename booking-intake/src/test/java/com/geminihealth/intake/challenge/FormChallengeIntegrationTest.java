@@ -14,6 +14,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.NextWeek;
+import com.geminihealth.intake.booking.BookingForm;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
@@ -47,7 +48,8 @@ class FormChallengeIntegrationTest {
 	ProofOfWork proofOfWork;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/book", "/contact" })
+	// The booking form is on the details step; any time will do for showing it.
+	@ValueSource(strings = { "/book?location=burlington&service=rmt-swedish-60&start=2030-01-07T10:00", "/contact" })
 	void handsOutAChallengeWithTheFormAndTheScriptThatAnswersIt(String form) throws Exception {
 		this.mvc.perform(get(form))
 			.andExpect(content().string(containsString("name=\"challenge\" value=\"")))
@@ -118,6 +120,7 @@ class FormChallengeIntegrationTest {
 	private static MockHttpServletRequestBuilder booking(String name) {
 		return post("/book").with(ClientAddresses.fresh())
 			.with(csrf())
+			.with(BookingForm.answeredNo())
 			.param("patientName", name)
 			.param("email", "challenged@example.com")
 			.param("location", "hamilton")

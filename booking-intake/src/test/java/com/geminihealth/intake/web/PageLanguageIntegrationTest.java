@@ -19,6 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.challenge.ProofOfWork;
+import com.geminihealth.intake.booking.BookingForm;
 import com.geminihealth.intake.challenge.Solved;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class PageLanguageIntegrationTest {
 
 	@Test
 	void greetsAFrenchBrowserInFrenchAndOthersInEnglish() throws Exception {
-		assertThat(page(get("/book").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA,fr;q=0.9,en;q=0.8")))
+		assertThat(page(get(BookingForm.DETAILS_PAGE).header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA,fr;q=0.9,en;q=0.8")))
 			.contains("<html lang=\"fr\">")
 			.contains(">Prendre rendez-vous</h1>")
 			.contains("<label for=\"patientName\">Nom complet</label>")
@@ -53,7 +54,8 @@ class PageLanguageIntegrationTest {
 		assertThat(page(get("/book").header(HttpHeaders.ACCEPT_LANGUAGE, "de-DE,es;q=0.5")))
 			.contains("<html lang=\"en\">")
 			.contains(">Book an appointment</h1>");
-		assertThat(page(get("/book"))).contains("<html lang=\"en\">").contains("name=\"language\" value=\"en\"");
+		assertThat(page(get(BookingForm.DETAILS_PAGE))).contains("<html lang=\"en\">")
+			.contains("name=\"language\" value=\"en\"");
 	}
 
 	@Test
@@ -120,7 +122,14 @@ class PageLanguageIntegrationTest {
 	void findsEveryWordOfEveryPageInTheBundle(String language) throws Exception {
 		Cookie chosen = new Cookie("language", language);
 		List<String> pages = new ArrayList<>(List.of(page(get("/book").cookie(chosen)),
-				page(get("/contact").cookie(chosen)), page(get("/book/" + UUID.randomUUID()).cookie(chosen)),
+				page(get("/book").param("location", "burlington").cookie(chosen)),
+				page(get("/book").param("location", "burlington").param("service", "rmt-swedish-60").cookie(chosen)),
+				page(get("/book").param("location", "burlington")
+					.param("service", "rmt-swedish-60")
+					.param("practitioner", "anyone")
+					.cookie(chosen)),
+				page(get(BookingForm.DETAILS_PAGE).cookie(chosen)), page(get("/contact").cookie(chosen)),
+				page(get("/book/" + UUID.randomUUID()).cookie(chosen)),
 				page(get("/book/" + UUID.randomUUID()).param("waited", "30").cookie(chosen)),
 				page(get("/m/not-a-token").cookie(chosen)),
 				page(post("/contact").with(ClientAddresses.fresh()).with(csrf()).cookie(chosen).param("name", "")),
