@@ -11,6 +11,7 @@ import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;
+import com.geminihealth.schemas.booking.Screening;
 import com.geminihealth.schemas.booking.ServiceId;
 
 /** Appointments as the decider confirms them, for tests. */
@@ -19,6 +20,13 @@ public final class Appointments {
 	public static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
 	private Appointments() {
+	}
+
+	/** {@code appointment} booked through a form that asked the screening questions. */
+	public static Appointment screened(Appointment appointment, Screening screening) {
+		Appointment a = appointment;
+		return new Appointment(a.appointmentId(), a.location(), a.service(), a.practitioner(), a.practitionerName(),
+				a.start(), a.end(), a.zone(), a.patient(), a.notes(), a.sequence(), screening);
 	}
 
 	public static Appointment of(String patientName, String phone, Instant start, String notes) {

@@ -54,6 +54,7 @@ import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.appointment.AppointmentStatus;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Screening;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.CancelAppointment;
@@ -242,6 +243,25 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 			.doesNotContain("+12895550101")
 			.doesNotContain("patient@example.com");
 		assertThat(page("/feed?location=oakville")).doesNotContain(name);
+	}
+
+	@Test
+	void flagsOnTodayABookingWhoseScreeningFoundASignToSeeADoctorFirst() throws Exception {
+		String flagged = "Iris" + shortId();
+		String clear = "Omar" + shortId();
+		Appointment screened = Appointments
+			.screened(Appointments.of(flagged + " Novak", "+12895550131", tomorrowAt(13), null), Screening.RED_FLAGS);
+		Appointment notFlagged = Appointments
+			.screened(Appointments.of(clear + " Haddad", "+12895550132", tomorrowAt(14), null), Screening.CLEAR);
+		state(screened, AppointmentStatus.CONFIRMED);
+		state(notFlagged, AppointmentStatus.CONFIRMED);
+		String today = "/today?date=" + LocalDate.ofInstant(screened.start(), Appointments.TORONTO);
+
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(page(today)).contains(flagged).contains(clear));
+
+		assertThat(row(page(today), screened)).contains("Screening: call before visit");
+		assertThat(row(page(today), notFlagged)).doesNotContain("Screening");
 	}
 
 	@Test

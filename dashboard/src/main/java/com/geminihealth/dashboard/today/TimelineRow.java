@@ -5,13 +5,16 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import com.geminihealth.dashboard.CatalogueNames;
+import com.geminihealth.schemas.booking.Screening;
 
 /**
  * One appointment on the day's timeline, positioned between the first and last hour
- * shown.
+ * shown. {@code callFirst} marks a patient who answered yes to a screening question when
+ * they booked: someone at the desk calls them before the visit.
  */
 public record TimelineRow(String appointmentId, String start, String end, String startInput, String firstName,
-		String service, String location, String status, String statusCss, boolean open, double left, double width) {
+		String service, String location, String status, String statusCss, boolean open, double left, double width,
+		boolean callFirst) {
 
 	static final int FIRST_HOUR = 7;
 
@@ -30,7 +33,7 @@ public record TimelineRow(String appointmentId, String start, String end, String
 				appointment.start().atZone(zone).toLocalDateTime().toString(), appointment.patient().firstName(),
 				names.serviceName(appointment.service().value()), names.locationName(appointment.location().value()),
 				visit.status().label(), visit.status().css(), visit.open(), Math.min(left, 99),
-				Math.min(width, 100 - Math.min(left, 99)));
+				Math.min(width, 100 - Math.min(left, 99)), Screening.flagged(appointment.screening()));
 	}
 
 }
