@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -87,6 +89,21 @@ final class Chromium {
 			.matcher(json);
 		assertThat(first.find()).as("an open slot in the next two weeks: " + json).isTrue();
 		return new Slot(LocalDate.parse(first.group(1)), first.group(2));
+	}
+
+	/**
+	 * Answers the booking form's screening questions "no", as a patient with none of the
+	 * signs does: the form asks them before it books.
+	 */
+	static void answerScreeningNo(WebDriver browser) {
+		browser.findElements(By.cssSelector("#screening input[type=radio][value=false]"))
+			.forEach((no) -> browser.findElement(By.cssSelector("label[for='" + no.getAttribute("id") + "']")).click());
+	}
+
+	/** Whether the page is wider than the window: a phone would scroll sideways. */
+	static boolean scrollsSideways(WebDriver browser) {
+		return (Boolean) ((JavascriptExecutor) browser)
+			.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
 	}
 
 	private static Optional<Path> executable(String... names) {

@@ -80,6 +80,7 @@ class FrontDeskBrowserIntegrationTest {
 		this.browser.findElement(By.cssSelector("#open-times a")).click();
 		this.browser.findElement(By.id("patientName")).sendKeys(firstName + " Browser");
 		this.browser.findElement(By.id("email")).sendKeys("browser@example.com");
+		Chromium.answerScreeningNo(this.browser);
 		this.browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
 		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +22,24 @@ final class MessageFiles {
 
 	static long textsMentioning(Path dataDir, String text) throws IOException {
 		return filesMentioning(dataDir.resolve("sms-sandbox"), text);
+	}
+
+	/** Every text in the sandbox that went to {@code phone}, E.164, as the file reads. */
+	static List<String> textsTo(Path dataDir, String phone) throws IOException {
+		Path folder = dataDir.resolve("sms-sandbox");
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.map((file) -> {
+				try {
+					return Files.readString(file, StandardCharsets.UTF_8);
+				}
+				catch (IOException ex) {
+					return "";
+				}
+			}).filter((text) -> text.startsWith("To: " + phone + "\n")).toList();
+		}
 	}
 
 	private static long filesMentioning(Path folder, String text) throws IOException {

@@ -61,18 +61,20 @@ class PatientLanguageBrowserIntegrationTest {
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Book an appointment");
 		this.browser.findElement(By.id("language-fr")).click();
 		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Prendre rendez-vous");
-		assertThat(this.browser.findElement(By.cssSelector("label[for=patientName]")).getText())
-			.isEqualTo("Nom complet");
-		assertThat(this.browser.findElement(By.cssSelector("label[for=email]")).getText()).isEqualTo("Courriel");
+		assertThat(this.browser.findElement(By.id("step-heading")).getText()).isEqualTo("Choisissez une heure");
 
 		// A new page load, with no ?lang=: the cookie keeps it French.
 		this.browser.get(openTimes);
 		assertThat(this.browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
 		assertThat(this.browser.findElement(By.cssSelector("#open-times a")).getText()).contains(" avec ");
 		this.browser.findElement(By.cssSelector("#open-times a")).click();
+		assertThat(this.browser.findElement(By.cssSelector("label[for=patientName]")).getText())
+			.isEqualTo("Nom complet");
+		assertThat(this.browser.findElement(By.cssSelector("label[for=email]")).getText()).isEqualTo("Courriel");
 		this.browser.findElement(By.id("patientName")).sendKeys(name + " Gagnon");
 		this.browser.findElement(By.id("email")).sendKeys("chloe@example.com");
 		Chromium.screenshot(this.browser, "language-1-french-form");
+		Chromium.answerScreeningNo(this.browser);
 		this.browser.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
 		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()

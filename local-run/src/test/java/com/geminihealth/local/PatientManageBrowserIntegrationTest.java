@@ -62,6 +62,7 @@ class PatientManageBrowserIntegrationTest {
 		this.phone.findElement(By.cssSelector("#open-times a")).click();
 		this.phone.findElement(By.id("patientName")).sendKeys(name + " Phone");
 		this.phone.findElement(By.id("email")).sendKeys("nadia@example.com");
+		Chromium.answerScreeningNo(this.phone);
 		this.phone.findElement(By.cssSelector("form[method=post] button[type=submit]")).click();
 		await().atMost(Duration.ofSeconds(30))
 			.ignoreExceptions()
