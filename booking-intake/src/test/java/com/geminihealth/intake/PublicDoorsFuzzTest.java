@@ -190,7 +190,8 @@ class PublicDoorsFuzzTest {
 	@Property
 	void noDoorAnswers5xxPublishesWhatItRefusesOrLeavesABookingUndecided(@ForAll("requests") FuzzRequest request)
 			throws Exception {
-		FuzzRequest sent = (request.answer() != null) ? request.answering(get(request.path()).body()) : request;
+		FuzzRequest sent = (request.answer() != null) ? request.answering(get(formPage(request.path())).body())
+				: request;
 		HttpResponse<String> response = http.send(sent.build(base), HttpResponse.BodyHandlers.ofString());
 		int status = response.statusCode();
 		synchronized (statuses) {
@@ -349,6 +350,14 @@ class PublicDoorsFuzzTest {
 	private static Map<String, Object> validInquiry() {
 		return new LinkedHashMap<>(Map.of("name", "Ina " + MARKER, "email", "ina." + MARKER + "@example.com", "phone",
 				PHONE, "language", "en", "message", "Parking? " + MARKER));
+	}
+
+	/**
+	 * The page that shows the form posted to {@code path}: the booking form is its last
+	 * step.
+	 */
+	private static String formPage(String path) {
+		return "/book".equals(path) ? BookingForm.DETAILS_PAGE : path;
 	}
 
 	private static Map<String, String> validBookingForm() {

@@ -151,9 +151,13 @@ class BookingPageController {
 			return "submitted";
 		}
 		FormErrors.keepUnreadable(bookingRequest, result, model);
-		FormErrors.keepUnreadable(ScreeningAnswers.UNANSWERED, answersResult, model);
+		// An answer that is neither yes nor no leaves no answers to read: the page shows
+		// them unanswered, that one marked unreadable, and asks again.
 		ScreeningAnswers shownAnswers = (answersResult.getTarget() != null) ? answers : ScreeningAnswers.UNANSWERED;
-		shownAnswers.checkAnswered(answersResult);
+		FormErrors.keepUnreadable(ScreeningAnswers.UNANSWERED, answersResult, model);
+		BindingResult screeningErrors = (BindingResult) model
+			.getAttribute(BindingResult.MODEL_KEY_PREFIX + "screeningAnswers");
+		shownAnswers.checkAnswered(screeningErrors);
 		BookingChoice choice = new BookingChoice(bookingRequest.location(), bookingRequest.service(),
 				bookingRequest.practitioner(), bookingRequest.requestedStart(), bookingRequest.requestedOffset());
 		this.steps.details(choice, model);
@@ -162,7 +166,7 @@ class BookingPageController {
 			model.addAttribute(ProofOfWork.REFUSED, true);
 			return "book";
 		}
-		if (result.hasErrors() || answersResult.hasErrors()) {
+		if (result.hasErrors() || screeningErrors.hasErrors()) {
 			return "book";
 		}
 		BookingRequest screened = bookingRequest.screened(shownAnswers.screening());

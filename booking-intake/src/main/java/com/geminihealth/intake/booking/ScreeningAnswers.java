@@ -27,11 +27,14 @@ record ScreeningAnswers(Boolean legWeakness, Boolean bowelOrBladder, Boolean sad
 	/** Nothing answered yet: the page shows every question without a choice made. */
 	static final ScreeningAnswers UNANSWERED = new ScreeningAnswers(null, null, null, null);
 
-	/** Marks each unanswered question on {@code errors}. */
+	/**
+	 * Marks each unanswered question on {@code errors}, unless it is already marked (an
+	 * answer that could not be read).
+	 */
 	void checkAnswered(Errors errors) {
 		List<Boolean> answers = answers();
 		for (int i = 0; i < QUESTIONS.size(); i++) {
-			if (answers.get(i) == null) {
+			if (answers.get(i) == null && !errors.hasFieldErrors(QUESTIONS.get(i))) {
 				errors.rejectValue(QUESTIONS.get(i), "screening.unanswered", "please answer yes or no");
 			}
 		}

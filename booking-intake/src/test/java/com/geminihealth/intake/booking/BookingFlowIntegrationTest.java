@@ -156,6 +156,22 @@ class BookingFlowIntegrationTest {
 		assertThat(bookingsFor(name)).isEmpty();
 	}
 
+	@Test
+	void asksAgainWhenAnAnswerIsNeitherYesNorNo() throws Exception {
+		String name = "Maybe " + UUID.randomUUID();
+
+		String page = page(
+				form(name, "maybe@example.com", FRIDAY + "T12:45").with(BookingForm.answeredNo()).with((request) -> {
+					request.setParameter("bowelOrBladder", "maybe");
+					return request;
+				}));
+
+		assertThat(page).contains("Please correct the highlighted fields.")
+			.contains("id=\"bowelOrBladder-error\">is not a value we can read</p>")
+			.contains("value=\"" + name + "\"");
+		assertThat(bookingsFor(name)).isEmpty();
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "en, 09:00, Please see a doctor before your visit",
 			"fr, 10:15, Veuillez consulter un médecin avant votre visite" })
