@@ -155,6 +155,12 @@ class BookingFlowBrowserIntegrationTest {
 			.doesNotContainIgnoringCase("numbness")
 			.doesNotContainIgnoringCase("saddle")
 			.doesNotContain("⚑"));
+		// The confirmation email, with its invitation, says nothing of it either.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> MessageFiles.emailsMentioning(this.dataDir, firstName), (emails) -> emails >= 1);
+		for (String trace : List.of("doctor", "Screening", "screening", "redFlags", "saddle")) {
+			assertThat(MessageFiles.emailsMentioning(this.dataDir, trace)).as(trace).isZero();
+		}
 		assertThat(logs.getAll()).doesNotContainIgnoringCase("redFlags")
 			.doesNotContainIgnoringCase("saddleNumbness")
 			.doesNotContainIgnoringCase("red flag")
