@@ -49,12 +49,6 @@ public record BookAppointment(RequestId requestId, LocationId location, ServiceI
 				this.requestedOffset, this.screening) : this;
 	}
 
-	/** The same booking as a door that asks no screening questions would send it. */
-	public BookAppointment withoutScreening() {
-		return new BookAppointment(this.requestId, this.location, this.service, this.practitioner, this.requestedStart,
-				this.patient, this.notes, this.directBilling, this.channel, this.requestedOffset);
-	}
-
 	@Override
 	public String toString() {
 		return "BookAppointment[" + this.requestId + ", " + this.location + ", " + this.service + ", "
