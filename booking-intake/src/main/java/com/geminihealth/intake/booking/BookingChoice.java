@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 
 /**
  * What the patient has chosen so far, as the booking page's address holds it. A choice

@@ -12,7 +12,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
-import com.geminihealth.intake.clinic.ClinicProperties;
+import com.geminihealth.platform.clinic.ClinicProperties;
 
 /**
  * Puts what each step of the booking page shows into its model: the choices of the step,
