@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.NextWeek;
+import com.geminihealth.intake.booking.BookingForm;
 import com.geminihealth.intake.challenge.ProofOfWork;
 import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.intake.web.ClientAddresses;
@@ -160,6 +161,7 @@ class DestinationLimitsIntegrationTest {
 		this.mvc
 			.perform(post("/book").with(ClientAddresses.fresh())
 				.with(Solved.challenge(this.proofOfWork))
+				.with(BookingForm.answeredNo())
 				.with(csrf())
 				.param("patientName", "Abroad " + UUID.randomUUID())
 				.param("email", uniqueEmail())
@@ -167,6 +169,7 @@ class DestinationLimitsIntegrationTest {
 				.param("smsConsent", "true")
 				.param("location", "burlington")
 				.param("service", "rmt-swedish-60")
+				.param("practitioner", "maya-chen")
 				.param("requestedStart", NextWeek.MONDAY.plusWeeks(4) + "T10:00"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"mobilePhone-error\"")))

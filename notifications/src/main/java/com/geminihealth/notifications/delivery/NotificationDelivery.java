@@ -152,9 +152,6 @@ public class NotificationDelivery {
 					this.clock.instant()));
 			return;
 		}
-		if (!tookTurn(id, appointment, trigger, turn)) {
-			return;
-		}
 		NotificationFailed sending = new NotificationFailed(id, channel, purpose, appointment,
 				NotificationLedger.SENDING, NotificationLedger.OUTCOME_UNKNOWN, false, trigger.attempt(),
 				this.clock.instant());
@@ -164,6 +161,11 @@ public class NotificationDelivery {
 		catch (SendingClaims.Lost ex) {
 			logger.info("Not sending {}: {}, which sends it", id.value(), ex.getMessage());
 			this.meters.counter("notifications.claims.lost", "channel", channel.name()).increment();
+			return;
+		}
+		// Last, just before the provider: a claim can take a while when the brokers are
+		// busy, and a night that began meanwhile must hold the message.
+		if (!tookTurn(id, appointment, trigger, turn)) {
 			return;
 		}
 		String providerId;
@@ -220,10 +222,10 @@ public class NotificationDelivery {
 	}
 
 	/**
-	 * Whether it is the message's moment (the end of a night): checked last, so that what
-	 * it finds still holds when the provider is called. A message held is recorded as not
-	 * sent and thrown on to wait on the retry stream; one skipped is recorded as
-	 * suppressed.
+	 * Whether it is the message's moment (the end of a night): checked after the claim,
+	 * so that what it finds still holds when the provider is called. A message held is
+	 * recorded as not sent (superseding its claim) and thrown on to wait on the retry
+	 * stream; one skipped is recorded as suppressed.
 	 */
 	private boolean tookTurn(NotificationId id, AppointmentId appointment, Trigger trigger, Turn turn) {
 		try {
