@@ -106,7 +106,12 @@ class FrontDeskBrowserIntegrationTest {
 		By row = By.cssSelector("tr[data-appointment-id='" + appointmentId + "']");
 		screenshot("2-today");
 		assertThat(this.browser.findElement(row).getText()).contains(firstName, "Confirmed");
-		this.browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Completed']")).click();
+		// "Completed" opens the session's home-care notes, which the thank-you carries.
+		this.browser.findElement(row).findElement(By.xpath(".//summary[normalize-space()='Completed']")).click();
+		this.browser.findElement(row)
+			.findElement(By.name("homeCareNotes"))
+			.sendKeys("Heat on the lower back twice a day.");
+		this.browser.findElement(row).findElement(By.xpath(".//button[normalize-space()='Mark completed']")).click();
 		await().atMost(Duration.ofSeconds(10))
 			.ignoreExceptions()
 			.until(() -> this.browser.findElement(row).findElement(By.cssSelector(".status")).getText(),
