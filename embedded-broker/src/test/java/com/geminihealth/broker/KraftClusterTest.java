@@ -44,11 +44,15 @@ class KraftClusterTest {
 		try (Admin admin = Admin.create(Map.of("bootstrap.servers", this.cluster.bootstrapServers()));
 				KafkaProducer<String, String> producer = producer()) {
 			admin.createTopics(List.of(new NewTopic("appointments", 1, (short) 3))).all().get();
-			TopicDescription topic = admin.describeTopics(List.of("appointments"))
-				.allTopicNames()
-				.get()
-				.get("appointments");
-			assertThat(topic.partitions().get(0).replicas()).hasSize(3);
+			// A new topic reaches each broker's metadata a moment after the controller
+			// accepts it; until then a broker answers that it does not host it.
+			await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
+				TopicDescription topic = admin.describeTopics(List.of("appointments"))
+					.allTopicNames()
+					.get()
+					.get("appointments");
+				assertThat(topic.partitions().get(0).replicas()).hasSize(3);
+			});
 			send(producer, "all up");
 
 			this.cluster.stopBroker(0);
