@@ -24,6 +24,7 @@ import static com.geminihealth.schemas.Topics.PATIENT_REPLIES;
 import static com.geminihealth.schemas.Topics.REMINDERS_DEAD_LETTERS;
 import static com.geminihealth.schemas.Topics.TREATMENT_PLANS;
 import static com.geminihealth.schemas.Topics.SCHEDULE_CHANGES;
+import static com.geminihealth.schemas.Topics.WAITLIST;
 
 /**
  * Who may write and read each topic of the catalogue: one account (a Kafka principal,
@@ -48,7 +49,7 @@ public enum ServiceAccount {
 	 */
 	BOOKING_INTAKE("booking-intake",
 			List.of(BOOKING_COMMANDS, CONTACT_INQUIRIES, PATIENT_REPLIES, DELIVERY_REPORTS, IDEMPOTENCY_KEYS,
-					DESTINATION_USES, APPOINTMENTS, APPOINTMENT_STATES, BOOKING_COMMANDS_DEAD_LETTERS),
+					DESTINATION_USES, APPOINTMENTS, APPOINTMENT_STATES, BOOKING_COMMANDS_DEAD_LETTERS, WAITLIST),
 			List.of(BOOKING_COMMANDS, ERASURES, IDEMPOTENCY_KEYS, DESTINATION_USES, APPOINTMENT_STATES,
 					CONTACT_INQUIRIES, SCHEDULE_CHANGES),
 			List.of("booking-intake-kept-records-erasure"), List.of(), "booking-decider"),
@@ -62,9 +63,10 @@ public enum ServiceAccount {
 	NOTIFICATIONS("notifications", List.of(NOTIFICATION_OUTCOMES, NOTIFICATIONS_RETRIES, NOTIFICATIONS_DEAD_LETTERS),
 			List.of(APPOINTMENTS, DUE_NOTICES, CONTACT_INQUIRIES, DELIVERY_REPORTS, NOTIFICATIONS_RETRIES,
 					PATIENT_PREFERENCES, PATIENT_REPLIES, NOTIFICATION_OUTCOMES, APPOINTMENT_STATES, ERASURES,
-					TREATMENT_PLANS),
+					TREATMENT_PLANS, WAITLIST),
 			List.of("appointment-sms", "due-notice-sms", "appointment-emails", "inquiry-emails", "due-notice-emails",
-					"notification-retries", "delivery-reports", "treatment-plan-emails"),
+					"notification-retries", "delivery-reports", "treatment-plan-emails", "waitlist-sms",
+					"waitlist-emails"),
 			List.of(), null, "notifications-"),
 
 	/**

@@ -32,6 +32,8 @@ import com.geminihealth.schemas.privacy.ErasureRequested;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.schedule.ScheduleChangeId;
 import com.geminihealth.schemas.schedule.ScheduleChanged;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
 
 /**
  * The topic catalogue: every topic of the pipeline, its key, its events and how long it
@@ -168,6 +170,15 @@ public final class Topics {
 			IdSerde.of(ScheduleChangeId::new), CloudEventSerde.of("schedule", ScheduleChanged.class), KEPT_FOR_GOOD);
 
 	/**
+	 * The waitlists: who joined, which freed slot was offered to whom, how each offer
+	 * ended; keyed by waitlist entry, written by the decider. What they leave behind is
+	 * in the decider's state; the events are kept a month, as the appointments are.
+	 */
+	public static final Topic<WaitlistEntryId, WaitlistEvent> WAITLIST = new Topic<>("waitlist",
+			IdSerde.of(WaitlistEntryId::of), CloudEventSerde.ofSealed("waitlist", WaitlistEvent.class),
+			keptFor(Duration.ofDays(30)));
+
+	/**
 	 * Erasures the operations role asked for, read by every service that keeps personal
 	 * data; keyed by erasure. They name the patient, so they are kept only a week: every
 	 * service must have acted on them by then.
@@ -212,7 +223,7 @@ public final class Topics {
 			CONTACT_INQUIRIES, DUE_NOTICES, PATIENT_REPLIES, PATIENT_PREFERENCES, NOTIFICATION_OUTCOMES,
 			DELIVERY_REPORTS, IDEMPOTENCY_KEYS, DESTINATION_USES, FRONT_DESK_MARKS, SCHEDULE_CHANGES, ERASURES,
 			BOOKING_COMMANDS_DEAD_LETTERS, NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS,
-			TREATMENT_PLANS);
+			TREATMENT_PLANS, WAITLIST);
 
 	/** The catalogued topic named {@code name}. */
 	public static Optional<Topic<?, ?>> named(String name) {

@@ -1,11 +1,14 @@
 package com.geminihealth.schemas.booking;
 
+import com.geminihealth.schemas.waitlist.ClaimWaitlistOffer;
+import com.geminihealth.schemas.waitlist.JoinWaitlist;
+
 /**
  * A command for the appointment decider. Keyed by location, so every decision about one
  * location's calendar is taken in order by one decider instance.
  */
-public sealed interface BookingCommand
-		permits BookAppointment, CancelAppointment, RescheduleAppointment, MarkCompleted, MarkNoShow {
+public sealed interface BookingCommand permits BookAppointment, CancelAppointment, RescheduleAppointment, MarkCompleted,
+		MarkNoShow, JoinWaitlist, ClaimWaitlistOffer {
 
 	LocationId location();
 
