@@ -1,8 +1,5 @@
 package com.geminihealth.schemas.booking;
 
-import com.geminihealth.schemas.waitlist.ClaimWaitlistOffer;
-import com.geminihealth.schemas.waitlist.JoinWaitlist;
-
 /**
  * A command for the appointment decider. Keyed by location, so every decision about one
  * location's calendar is taken in order by one decider instance.

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import com.geminihealth.schemas.booking.Author;
+import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;

@@ -1,12 +1,7 @@
-package com.geminihealth.schemas.waitlist;
+package com.geminihealth.schemas.booking;
 
-import com.geminihealth.schemas.booking.Author;
-import com.geminihealth.schemas.booking.BookingCommand;
-import com.geminihealth.schemas.booking.Ids;
-import com.geminihealth.schemas.booking.LocationId;
-import com.geminihealth.schemas.booking.Patient;
-import com.geminihealth.schemas.booking.PractitionerId;
-import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistWindow;
 
 /**
  * Puts a patient on the waitlist for a service at a location, with one practitioner or

@@ -1,10 +1,4 @@
-package com.geminihealth.schemas.waitlist;
-
-import com.geminihealth.schemas.booking.AppointmentId;
-import com.geminihealth.schemas.booking.Author;
-import com.geminihealth.schemas.booking.BookingCommand;
-import com.geminihealth.schemas.booking.CommandId;
-import com.geminihealth.schemas.booking.LocationId;
+package com.geminihealth.schemas.booking;
 
 /**
  * The patient takes the slot a waitlist offer holds for them. {@code offer} is the
