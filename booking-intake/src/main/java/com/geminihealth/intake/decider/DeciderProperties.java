@@ -1,6 +1,7 @@
 package com.geminihealth.intake.decider;
 
 import java.time.Duration;
+import java.time.LocalTime;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,14 +17,25 @@ import org.springframework.validation.annotation.Validated;
  * time stays bounded.
  *
  * @param retention how long each kind of entry stays in the decider's stores
+ * @param waitlist how freed slots are offered to the waitlist
  */
 @Validated
 @ConfigurationProperties("decider")
-public record DeciderProperties(@DefaultValue @Valid @NotNull Retention retention) {
+public record DeciderProperties(@DefaultValue @Valid @NotNull Retention retention,
+		@DefaultValue @Valid @NotNull Waitlist waitlist) {
 
-	/** Thirty days for declines, ninety after the end for appointments, pruned hourly. */
+	/**
+	 * Thirty days for declines, ninety after the end for appointments, pruned hourly;
+	 * waitlist offers held fifteen minutes, made from 08:00 to 21:00.
+	 */
 	public static DeciderProperties defaults() {
-		return new DeciderProperties(new Retention(Duration.ofDays(30), Duration.ofDays(90), Duration.ofHours(1)));
+		return new DeciderProperties(new Retention(Duration.ofDays(30), Duration.ofDays(90), Duration.ofHours(1)),
+				Waitlist.defaults());
+	}
+
+	/** These retention rules with the default waitlist. */
+	public DeciderProperties(Retention retention) {
+		this(retention, Waitlist.defaults());
 	}
 
 	/**
@@ -41,6 +53,37 @@ public record DeciderProperties(@DefaultValue @Valid @NotNull Retention retentio
 	 */
 	public record Retention(@DefaultValue("30d") @NotNull Duration declined,
 			@DefaultValue("90d") @NotNull Duration horizon, @DefaultValue("1h") @NotNull Duration pruneEvery) {
+
+	}
+
+	/**
+	 * @param offerFor how long a freed slot is held for the patient it is offered to
+	 * (default 15 minutes); then it goes to the next in line
+	 * @param offersFrom the location's wall-clock time from which offers are made
+	 * (default 08:00, the end of quiet hours)
+	 * @param offersUntil the time after which no offer is made (default 21:00, the start
+	 * of quiet hours): a slot freed at night is offered in the morning
+	 * @param checkEvery how often, by the wall clock, offers are expired (default every
+	 * second)
+	 * @param sweepEvery how often every waiting patient is matched against the open times
+	 * (default every minute): slots the front desk added, and those freed at night, are
+	 * offered so
+	 */
+	public record Waitlist(@DefaultValue("15m") @NotNull Duration offerFor,
+			@DefaultValue("08:00") @NotNull LocalTime offersFrom, @DefaultValue("21:00") @NotNull LocalTime offersUntil,
+			@DefaultValue("1s") @NotNull Duration checkEvery, @DefaultValue("1m") @NotNull Duration sweepEvery) {
+
+		public static Waitlist defaults() {
+			return new Waitlist(Duration.ofMinutes(15), LocalTime.of(8, 0), LocalTime.of(21, 0), Duration.ofSeconds(1),
+					Duration.ofMinutes(1));
+		}
+
+		/**
+		 * Whether an offer may be made at {@code local}, the location's wall-clock time.
+		 */
+		public boolean offersAt(LocalTime local) {
+			return !local.isBefore(this.offersFrom) && local.isBefore(this.offersUntil);
+		}
 
 	}
 

@@ -46,7 +46,22 @@ public record RequestStatus(State state, Appointment appointment, Instant occupi
 		PENDING, CONFIRMED, DECLINED, CANCELLED, COMPLETED, NO_SHOW,
 
 		/** Refused without a decision: the request broke the contract. */
-		REJECTED
+		REJECTED,
+
+		/**
+		 * A freed slot held for a patient on the waitlist until the offer expires; the
+		 * appointment is what it becomes if they claim it, when it is {@link #CONFIRMED}.
+		 */
+		OFFERED,
+
+		/** A waitlist offer not claimed in time: the slot went to the next in line. */
+		OFFER_EXPIRED,
+
+		/**
+		 * A waitlist offer claimed too late: it had expired, and the slot went to someone
+		 * else.
+		 */
+		OFFER_LOST
 
 	}
 
