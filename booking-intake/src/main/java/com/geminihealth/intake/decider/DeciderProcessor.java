@@ -235,6 +235,10 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		}
 		return switch (booking.state()) {
 			case PENDING, CONFIRMED, DECLINED, REJECTED -> null;
+			// An offer is not an appointment until its patient claims it.
+			case OFFERED, OFFER_EXPIRED, OFFER_LOST ->
+				new CommandRejected(commandId, appointmentId, command, CommandRejected.Reason.UNKNOWN_APPOINTMENT,
+						"no appointment " + appointmentId.value() + " at this location");
 			case CANCELLED -> new CommandRejected(commandId, appointmentId, command,
 					CommandRejected.Reason.ALREADY_CANCELLED, "the appointment was already cancelled");
 			case COMPLETED -> new CommandRejected(commandId, appointmentId, command,
