@@ -28,7 +28,9 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.ClaimWaitlistOffer;
 import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.MarkCompleted;
 import com.geminihealth.schemas.booking.MarkNoShow;
@@ -37,17 +39,21 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 
 /**
  * Decides every command about one location's calendar, in order, so no two patients get
- * the same practitioner at the same time without any lock. "Now" is the command's record
- * timestamp: when it was asked. Each command is applied once: a booking request is known
- * by its recorded status, any other command by its id.
+ * the same practitioner at the same time without any lock. The time a cancellation or a
+ * move frees goes to the location's waitlist ({@link WaitlistOffers}), whose claims are
+ * decided here too. Its outcomes are appointment events and waitlist events. "Now" is the
+ * command's record timestamp: when it was asked. Each command is applied once: a booking
+ * request is known by its recorded status, any other command by its id.
  */
-class DeciderProcessor implements Processor<LocationId, BookingCommand, AppointmentId, AppointmentEvent> {
+class DeciderProcessor implements Processor<LocationId, BookingCommand, Object, Object> {
 
 	private final ClinicProperties clinic;
 
 	private final DeciderProperties.Retention retention;
 
-	private ProcessorContext<AppointmentId, AppointmentEvent> context;
+	private final DeciderProperties.Waitlist waitlist;
+
+	private ProcessorContext<Object, Object> context;
 
 	private Requests requests;
 
@@ -59,13 +65,16 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 
 	private Availability availability;
 
-	DeciderProcessor(ClinicProperties clinic, DeciderProperties.Retention retention) {
+	private WaitlistOffers offers;
+
+	DeciderProcessor(ClinicProperties clinic, DeciderProperties decider) {
 		this.clinic = clinic;
-		this.retention = retention;
+		this.retention = decider.retention();
+		this.waitlist = decider.waitlist();
 	}
 
 	@Override
-	public void init(ProcessorContext<AppointmentId, AppointmentEvent> context) {
+	public void init(ProcessorContext<Object, Object> context) {
 		this.context = context;
 		this.requests = Requests.of(context, this.retention);
 		this.expiries = new Expiries(context.getStateStore(DeciderStores.EXPIRY));
@@ -80,6 +89,18 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 		// with its store.
 		Pruning pruning = new Pruning(this.requests, this.calendar, this.handled, this.expiries, this.retention);
 		context.schedule(this.retention.pruneEvery(), PunctuationType.WALL_CLOCK_TIME, pruning::prune);
+		this.offers = new WaitlistOffers(this.clinic, this.waitlist,
+				new Waitlists(context.getStateStore(DeciderStores.WAITLIST)), this.requests, this.calendar,
+				this.availability);
+		context.schedule(this.waitlist.checkEvery(), PunctuationType.WALL_CLOCK_TIME,
+				(millis) -> this.offers.expire(Instant.ofEpochMilli(millis), outcomesAt(millis)));
+		context.schedule(this.waitlist.sweepEvery(), PunctuationType.WALL_CLOCK_TIME,
+				(millis) -> this.offers.sweep(Instant.ofEpochMilli(millis), outcomesAt(millis)));
+	}
+
+	/** Forwards each outcome stamped {@code timestamp}, to the topic its type goes to. */
+	private WaitlistOffers.Outcomes outcomesAt(long timestamp) {
+		return (key, event) -> this.context.forward(new Record<>(key, event, timestamp));
 	}
 
 	@Override
@@ -89,6 +110,17 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 			return;
 		}
 		Instant now = Instant.ofEpochMilli(record.timestamp());
+		WaitlistOffers.Outcomes outcomes = outcomesAt(record.timestamp());
+		if (command instanceof JoinWaitlist join) {
+			this.offers.join(join, now, outcomes);
+			return;
+		}
+		if (command instanceof ClaimWaitlistOffer claim) {
+			if (!this.offers.claim(claim.offer(), now, outcomes)) {
+				outcomes.emit(claim.offer(), rejection(claim.commandId(), claim.offer(), "ClaimWaitlistOffer", null));
+			}
+			return;
+		}
 		AppointmentEvent outcome;
 		if (command instanceof BookAppointment book) {
 			outcome = book(book, now);
@@ -115,7 +147,16 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 					(booking) -> new AppointmentNoShow(noShow.commandId(), booking.appointment(), noShow.author()),
 					RequestStatus.State.NO_SHOW);
 		}
-		this.context.forward(new Record<>(outcome.appointmentId(), outcome, record.timestamp()));
+		outcomes.emit(outcome.appointmentId(), outcome);
+		// The time an appointment left goes to the waitlist.
+		if (outcome instanceof AppointmentRescheduled moved) {
+			this.offers.freed(moved.appointment().location().value(), moved.previousPractitioner().value(),
+					moved.previousStart(), now, now, outcomes);
+		}
+		else if (outcome instanceof AppointmentCancelled cancelled) {
+			Appointment gone = cancelled.appointment();
+			this.offers.freed(gone.location().value(), gone.practitioner().value(), gone.start(), now, now, outcomes);
+		}
 	}
 
 	/**
@@ -269,6 +310,12 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Appointm
 	}
 
 	private static String commandId(BookingCommand command) {
+		if (command instanceof JoinWaitlist join) {
+			return join.entryId().value();
+		}
+		if (command instanceof ClaimWaitlistOffer claim) {
+			return claim.commandId().value();
+		}
 		if (command instanceof CancelAppointment cancel) {
 			return cancel.commandId().value();
 		}

@@ -40,6 +40,9 @@ final class DeciderStores {
 	/** When each entry of the other stores may go: see {@link Expiries}. */
 	static final String EXPIRY = "decider-expiry";
 
+	/** The waitlists of the task's locations: see {@link Waitlists}. */
+	static final String WAITLIST = "decider-waitlist";
+
 	/**
 	 * The front desk's schedule changes, a global store every task reads: a changed day
 	 * may move a practitioner to a location another task decides. Its topic is its
@@ -48,7 +51,7 @@ final class DeciderStores {
 	static final String SCHEDULE = "decider-schedule-changes";
 
 	/** Every store of the decider's tasks (the global store is not one of them). */
-	static final List<String> NAMES = List.of(REQUESTS, CALENDAR, HANDLED, EXPIRY);
+	static final List<String> NAMES = List.of(REQUESTS, CALENDAR, HANDLED, EXPIRY, WAITLIST);
 
 	/**
 	 * The changelogs are compacted as the catalogue's lasting topics are: a segment is
@@ -86,6 +89,8 @@ final class DeciderStores {
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED), Serdes.String(), Serdes.Long())
 					.withLoggingEnabled(CHANGELOG),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRY), Serdes.String(), Serdes.String())
+					.withLoggingEnabled(CHANGELOG),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITLIST), Serdes.String(), Serdes.String())
 					.withLoggingEnabled(CHANGELOG));
 	}
 

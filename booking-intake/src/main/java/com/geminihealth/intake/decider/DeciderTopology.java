@@ -20,6 +20,8 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.privacy.ErasureRequested;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
 
 /**
  * The appointment decider's topology, built by this one function for production and for
@@ -42,9 +44,18 @@ public final class DeciderTopology {
 				Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("schedule-changes"),
 				ScheduleChangeProcessor::new);
 		Checked checked = check(builder, decider.retention());
-		KStream<AppointmentId, AppointmentEvent> decisions = checked.commands()
-			.process(() -> new DeciderProcessor(clinic, decider.retention()), Named.as("decide"),
-					DeciderStores.REQUESTS, DeciderStores.CALENDAR, DeciderStores.HANDLED, DeciderStores.EXPIRY)
+		KStream<Object, Object> outcomes = checked.commands()
+			.process(() -> new DeciderProcessor(clinic, decider), Named.as("decide"), DeciderStores.REQUESTS,
+					DeciderStores.CALENDAR, DeciderStores.HANDLED, DeciderStores.EXPIRY, DeciderStores.WAITLIST);
+		outcomes.filter((key, event) -> event instanceof WaitlistEvent, Named.as("waitlist-events"))
+			.map((key, event) -> KeyValue.pair((WaitlistEntryId) key, (WaitlistEvent) event),
+					Named.as("typed-waitlist-event"))
+			.to(Topics.WAITLIST.name(),
+					Produced.with(Topics.WAITLIST.keySerde(), Topics.WAITLIST.valueSerde()).withName("waitlist"));
+		KStream<AppointmentId, AppointmentEvent> decisions = outcomes
+			.filter((key, event) -> event instanceof AppointmentEvent, Named.as("appointment-events"))
+			.map((key, event) -> KeyValue.pair((AppointmentId) key, (AppointmentEvent) event),
+					Named.as("typed-decision"))
 			.merge(checked.rejections(), Named.as("decisions"));
 		decisions.to(Topics.APPOINTMENTS.name(),
 				Produced.with(Topics.APPOINTMENTS.keySerde(), Topics.APPOINTMENTS.valueSerde())
@@ -78,7 +89,7 @@ public final class DeciderTopology {
 				.withNumberOfPartitions(partitions)
 				.withStreamPartitioner(new EveryPartition<>()))
 			.process(() -> new ErasureProcessor(retention), Named.as("erase"), DeciderStores.REQUESTS,
-					DeciderStores.EXPIRY);
+					DeciderStores.EXPIRY, DeciderStores.WAITLIST);
 	}
 
 	/**

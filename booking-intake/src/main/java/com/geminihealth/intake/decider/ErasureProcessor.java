@@ -33,6 +33,8 @@ class ErasureProcessor implements Processor<byte[], ErasureRequested, Appointmen
 
 	private Requests requests;
 
+	private Waitlists waitlists;
+
 	private final DeciderProperties.Retention retention;
 
 	ErasureProcessor(DeciderProperties.Retention retention) {
@@ -43,6 +45,7 @@ class ErasureProcessor implements Processor<byte[], ErasureRequested, Appointmen
 	public void init(ProcessorContext<AppointmentId, AppointmentState> context) {
 		this.context = context;
 		this.requests = Requests.of(context, this.retention);
+		this.waitlists = new Waitlists(context.getStateStore(DeciderStores.WAITLIST));
 	}
 
 	@Override
@@ -60,13 +63,39 @@ class ErasureProcessor implements Processor<byte[], ErasureRequested, Appointmen
 		for (KeyValue<String, RequestStatus> entry : named) {
 			RequestStatus erased = entry.value.anonymised();
 			this.requests.put(entry.key, erased);
+			if (erased.state().offer()) {
+				// Never an appointment: nothing on the appointments' topic to erase.
+				continue;
+			}
 			this.context.forward(new Record<>(erased.appointment().appointmentId(),
 					new AppointmentState(erased.appointment(), AppointmentStateProcessor.statusOf(erased.state()),
 							Instant.ofEpochMilli(record.timestamp())),
 					record.timestamp()));
 		}
-		logger.info("Erasure {}: anonymised {} appointments in task {}", erasure.erasureId(), named.size(),
-				this.context.taskId());
+		int waiting = eraseFromWaitlists(erasure);
+		logger.info("Erasure {}: anonymised {} appointments and took {} entries off the waitlists in task {}",
+				erasure.erasureId(), named.size(), waiting, this.context.taskId());
+	}
+
+	/**
+	 * Takes the patient off every waitlist, and erases them from the offers made to them
+	 * (an open offer's slot stays held until its hold runs out, then goes to the next in
+	 * line).
+	 */
+	private int eraseFromWaitlists(ErasureRequested erasure) {
+		int erased = 0;
+		for (Waitlists.InLine inLine : this.waitlists.everyone()) {
+			if (ErasedPatient.named(erasure, inLine.waiting().joined().patient())) {
+				this.waitlists.leave(inLine.key());
+				erased++;
+			}
+		}
+		for (Waitlists.Offer offer : this.waitlists.offers()) {
+			if (ErasedPatient.named(erasure, offer.offered().patient())) {
+				this.waitlists.keep(offer.anonymised());
+			}
+		}
+		return erased;
 	}
 
 }

@@ -61,7 +61,14 @@ public record RequestStatus(State state, Appointment appointment, Instant occupi
 		 * A waitlist offer claimed too late: it had expired, and the slot went to someone
 		 * else.
 		 */
-		OFFER_LOST
+		OFFER_LOST;
+
+		/**
+		 * Whether this is a waitlist offer's state, not yet (or never) an appointment.
+		 */
+		public boolean offer() {
+			return this == OFFERED || this == OFFER_EXPIRED || this == OFFER_LOST;
+		}
 
 	}
 

@@ -30,6 +30,8 @@ import com.geminihealth.intake.clinic.TestClinic;
 import com.geminihealth.schemas.CloudEvents;
 import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentState;
 import com.geminihealth.schemas.appointment.Slot;
@@ -75,6 +77,8 @@ final class DeciderDriver implements AutoCloseable {
 
 	private final TestOutputTopic<AppointmentId, AppointmentState> states;
 
+	private final TestOutputTopic<WaitlistEntryId, WaitlistEvent> waitlist;
+
 	private final TestInputTopic<ErasureId, ErasureRequested> erasures;
 
 	private final TestInputTopic<byte[], byte[]> erasureRecords;
@@ -113,6 +117,8 @@ final class DeciderDriver implements AutoCloseable {
 		this.states = this.driver.createOutputTopic(Topics.APPOINTMENT_STATES.name(),
 				Topics.APPOINTMENT_STATES.keySerde().deserializer(),
 				Topics.APPOINTMENT_STATES.valueSerde().deserializer());
+		this.waitlist = this.driver.createOutputTopic(Topics.WAITLIST.name(), Topics.WAITLIST.keySerde().deserializer(),
+				Topics.WAITLIST.valueSerde().deserializer());
 		this.erasures = this.driver.createInputTopic(Topics.ERASURES.name(), Topics.ERASURES.keySerde().serializer(),
 				Topics.ERASURES.valueSerde().serializer());
 		this.erasureRecords = this.driver.createInputTopic(Topics.ERASURES.name(), Serdes.ByteArray().serializer(),
@@ -249,6 +255,16 @@ final class DeciderDriver implements AutoCloseable {
 			.open(TestClinicLocation.ID, service, practitioner, day, day, this.now);
 	}
 
+	/** The waitlist events published since the last call. */
+	List<WaitlistEvent> waitlist() {
+		return this.waitlist.readValuesToList();
+	}
+
+	/** The appointment events published since the last call. */
+	List<AppointmentEvent> decisions() {
+		return this.decisions.readValuesToList();
+	}
+
 	/** The appointment states published since the last call, by appointment. */
 	List<TestRecord<AppointmentId, AppointmentState>> states() {
 		return this.states.readRecordsToList();
@@ -311,6 +327,11 @@ final class DeciderDriver implements AutoCloseable {
 
 	static MarkNoShow noShow(AppointmentId appointment) {
 		return new MarkNoShow(CommandId.random(), TestClinicLocation.LOCATION, appointment);
+	}
+
+	RequestStatus status(AppointmentId appointment) {
+		KeyValueStore<String, RequestStatus> requests = this.driver.getKeyValueStore(DeciderStores.REQUESTS);
+		return requests.get(appointment.value());
 	}
 
 	RequestStatus status(RequestId request) {
