@@ -22,6 +22,7 @@ import com.geminihealth.schemas.intake.Digest;
 import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.privacy.ErasureId;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -160,7 +161,9 @@ class CloudEventSerdeTest {
 						"maya-chen/2026-12-28/day"),
 				Arguments.of(Topics.ERASURES, ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 						"c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
-				Arguments.of(Topics.TREATMENT_PLANS, new PatientContact("+15145550187"), "+15145550187"));
+				Arguments.of(Topics.TREATMENT_PLANS, new PatientContact("+15145550187"), "+15145550187"),
+				Arguments.of(Topics.WAITLIST, WaitlistEntryId.of("7c4e1a93-2b8d-4f60-a5e1-3d9b7f2c0e48"),
+						"7c4e1a93-2b8d-4f60-a5e1-3d9b7f2c0e48"));
 	}
 
 	@ParameterizedTest(name = "{0}")

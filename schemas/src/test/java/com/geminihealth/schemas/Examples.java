@@ -29,9 +29,11 @@ import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.ClaimWaitlistOffer;
 import com.geminihealth.schemas.booking.CommandId;
 import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.DirectBilling;
+import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.MarkCompleted;
@@ -72,6 +74,12 @@ import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
 import com.geminihealth.schemas.reminder.ThankYouDue;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistJoined;
+import com.geminihealth.schemas.waitlist.WaitlistLeft;
+import com.geminihealth.schemas.waitlist.WaitlistOfferClosed;
+import com.geminihealth.schemas.waitlist.WaitlistOffered;
+import com.geminihealth.schemas.waitlist.WaitlistWindow;
 
 /**
  * One realistic instance of every event type of the contract, for tests in any module
@@ -136,6 +144,27 @@ public final class Examples {
 			"Sophie Gagnon", Instant.parse("2026-12-03T21:00:00Z"), Instant.parse("2026-12-03T21:45:00Z"), ZONE,
 			FRENCH_PATIENT, null, 0);
 
+	/**
+	 * Élodie's place on the waitlist for a physiotherapy assessment with Sophie, any day
+	 * from Tuesday 1 to Friday 4 December 2026, starting between 16:00 and 19:00.
+	 */
+	public static final JoinWaitlist JOIN_WAITLIST = new JoinWaitlist(
+			WaitlistEntryId.of("7c4e1a93-2b8d-4f60-a5e1-3d9b7f2c0e48"), LOCATION, PHYSIO_INITIAL_45, SOPHIE_GAGNON,
+			new WaitlistWindow(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 4), LocalTime.of(16, 0),
+					LocalTime.of(19, 0)),
+			FRENCH_PATIENT, Author.PATIENT);
+
+	/**
+	 * The slot offered to Élodie when it freed: Wednesday 2 December 2026 at 18:00 in
+	 * Toronto, held fifteen minutes. Its id is the appointment it becomes if claimed.
+	 */
+	public static final WaitlistOffered WAITLIST_OFFER = new WaitlistOffered(JOIN_WAITLIST.entryId(),
+			AppointmentId.of("d5a2c8e1-9f3b-4a7d-8c6e-1b0f4e7a2d95"), LOCATION, PHYSIO_INITIAL_45,
+			new Slot(Instant.parse("2026-12-02T23:00:00Z"), Instant.parse("2026-12-02T23:45:00Z"), SOPHIE_GAGNON,
+					"Sophie Gagnon"),
+			ZONE, FRENCH_PATIENT, Instant.parse("2026-12-01T14:02:00Z"), Instant.parse("2026-12-01T14:02:01Z"),
+			Instant.parse("2026-12-01T14:17:01Z"));
+
 	private static final Map<Class<?>, Object> ALL = build();
 
 	private Examples() {
@@ -188,6 +217,10 @@ public final class Examples {
 						Author.frontDesk("amira")));
 		examples.put(MarkNoShow.class, new MarkNoShow(CommandId.of("2a7c9e1b-5f3d-4a6c-9b8e-0d1f3a5c7e29"), LOCATION,
 				APPOINTMENT_ID, Author.frontDesk("amira")));
+		examples.put(JoinWaitlist.class, JOIN_WAITLIST);
+		examples.put(ClaimWaitlistOffer.class,
+				new ClaimWaitlistOffer(CommandId.of("a8f3d1c7-4e2b-4b9a-9d5f-6c1e0a3b7f82"), LOCATION,
+						WAITLIST_OFFER.offer(), Author.PATIENT));
 	}
 
 	private static void appointmentEvents(Map<Class<?>, Object> examples) {
@@ -296,6 +329,22 @@ public final class Examples {
 		examples.put(ErasureRequested.class, new ErasureRequested(ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 				FRENCH_PATIENT.email(), FRENCH_PATIENT.mobilePhone(), "ops", Instant.parse("2026-12-04T16:00:00Z")));
 		examples.put(TreatmentPlan.class, treatmentPlan());
+		waitlistEvents(examples);
+	}
+
+	/**
+	 * Élodie joins the waitlist, is offered a slot freed on the morning of 1 December,
+	 * and claims it seven minutes later.
+	 */
+	private static void waitlistEvents(Map<Class<?>, Object> examples) {
+		Instant claimedAt = Instant.parse("2026-12-01T14:09:30Z");
+		examples.put(WaitlistJoined.class,
+				WaitlistJoined.of(JOIN_WAITLIST, ZONE, Instant.parse("2026-11-30T20:15:42Z")));
+		examples.put(WaitlistOffered.class, WAITLIST_OFFER);
+		examples.put(WaitlistOfferClosed.class,
+				WaitlistOfferClosed.of(WAITLIST_OFFER, WaitlistOfferClosed.Outcome.CLAIMED, claimedAt));
+		examples.put(WaitlistLeft.class,
+				new WaitlistLeft(JOIN_WAITLIST.entryId(), WaitlistLeft.Reason.BOOKED, claimedAt));
 	}
 
 	/**
