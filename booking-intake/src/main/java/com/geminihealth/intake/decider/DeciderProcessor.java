@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.geminihealth.platform.clinic.ClinicProperties;
@@ -112,7 +113,8 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Object, 
 		Instant now = Instant.ofEpochMilli(record.timestamp());
 		WaitlistOffers.Outcomes outcomes = outcomesAt(record.timestamp());
 		if (command instanceof JoinWaitlist join) {
-			this.offers.join(join, now, outcomes);
+			long arrival = this.context.recordMetadata().map(RecordMetadata::offset).orElse(record.timestamp());
+			this.offers.join(join, arrival, now, outcomes);
 			return;
 		}
 		if (command instanceof ClaimWaitlistOffer claim) {

@@ -60,10 +60,11 @@ final class WaitlistOffers {
 	}
 
 	/**
-	 * Puts a patient in line, or leaves them out if what they ask for does not exist or
-	 * has passed; offers them an open time at once if there is one.
+	 * Puts a patient in line, in the order of {@code arrival} (their request's offset),
+	 * or leaves them out if what they ask for does not exist or has passed; offers them
+	 * an open time at once if there is one.
 	 */
-	void join(JoinWaitlist join, Instant now, Outcomes outcomes) {
+	void join(JoinWaitlist join, long arrival, Instant now, Outcomes outcomes) {
 		ClinicProperties.Location where = this.clinic.locations().get(join.location().value());
 		if (where == null || !this.clinic.services().containsKey(join.service().value())
 				|| (join.practitioner() != null
@@ -73,7 +74,7 @@ final class WaitlistOffers {
 			return;
 		}
 		WaitlistJoined joined = WaitlistJoined.of(join, where.zone(), now);
-		String line = this.waitlists.join(Waiting.of(joined));
+		String line = this.waitlists.join(Waiting.of(joined), arrival);
 		outcomes.emit(join.entryId(), joined);
 		offerOpenTime(line, Waiting.of(joined), now, outcomes);
 	}

@@ -17,7 +17,7 @@ import com.geminihealth.schemas.waitlist.WaitlistOffered;
  * The waitlists of this task's locations, in one store of JSON text under three kinds of
  * key:
  * <ul>
- * <li>{@code line/<location>/<joined>/<entry>}: each patient in line, in the order they
+ * <li>{@code line/<location>/<arrival>/<entry>}: each patient in line, in the order they
  * joined ({@link Waiting});</li>
  * <li>{@code offer/<offer>}: each open or recently ended offer, with the line key of the
  * patient it was made to ({@link Offer});</li>
@@ -56,9 +56,13 @@ final class Waitlists {
 
 	}
 
-	String join(Waiting waiting) {
-		String key = LINE + waiting.joined().location().value() + "/"
-				+ DeciderStores.sortableSeconds(waiting.joined().joinedAt()) + "/" + waiting.joined().entryId().value();
+	/**
+	 * Puts a patient at the end of the line; {@code arrival} is their request's offset on
+	 * the commands' partition, which orders the line exactly.
+	 */
+	String join(Waiting waiting, long arrival) {
+		String key = LINE + waiting.joined().location().value() + "/" + String.format("%020d", arrival) + "/"
+				+ waiting.joined().entryId().value();
 		put(key, waiting);
 		return key;
 	}
