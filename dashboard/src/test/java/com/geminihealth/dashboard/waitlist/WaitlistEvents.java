@@ -21,13 +21,13 @@ import com.geminihealth.schemas.waitlist.WaitlistOffered;
 import com.geminihealth.schemas.waitlist.WaitlistWindow;
 
 /** Waitlist events as the decider writes them, for tests. */
-final class WaitlistEvents {
+public final class WaitlistEvents {
 
 	private WaitlistEvents() {
 	}
 
 	/** {@code name} waits at Burlington for a Swedish massage with anyone, next week. */
-	static WaitlistJoined joined(String name, String phone, Instant joinedAt) {
+	public static WaitlistJoined joined(String name, String phone, Instant joinedAt) {
 		LocalDate monday = LocalDate.now(Appointments.TORONTO).plusDays(7);
 		return new WaitlistJoined(WaitlistEntryId.random(), new LocationId("burlington"),
 				new ServiceId("rmt-swedish-60"), null, new WaitlistWindow(monday, monday.plusDays(4), null, null),
@@ -39,14 +39,15 @@ final class WaitlistEvents {
 	/**
 	 * A slot freed at {@code freedAt} offered to {@code joined} until {@code expiresAt}.
 	 */
-	static WaitlistOffered offered(WaitlistJoined joined, Instant freedAt, Instant expiresAt) {
+	public static WaitlistOffered offered(WaitlistJoined joined, Instant freedAt, Instant expiresAt) {
 		Instant start = joined.window().firstDay().atTime(10, 0).atZone(Appointments.TORONTO).toInstant();
 		return new WaitlistOffered(joined.entryId(), AppointmentId.random(), joined.location(), joined.service(),
 				new Slot(start, start.plus(Duration.ofHours(1)), new PractitionerId("maya-chen"), "Maya Chen"),
 				joined.zone(), joined.patient(), freedAt, freedAt.plusSeconds(1), expiresAt);
 	}
 
-	static WaitlistOfferClosed closed(WaitlistOffered offered, WaitlistOfferClosed.Outcome outcome, Instant closedAt) {
+	public static WaitlistOfferClosed closed(WaitlistOffered offered, WaitlistOfferClosed.Outcome outcome,
+			Instant closedAt) {
 		return WaitlistOfferClosed.of(offered, outcome, closedAt);
 	}
 
