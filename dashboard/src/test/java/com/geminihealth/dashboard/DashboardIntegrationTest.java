@@ -135,7 +135,7 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 	@Test
 	void asksForSignInBeforeShowingAnyView() throws Exception {
 		for (String view : List.of("/feed", "/today", "/follow-ups", "/bookings/new", "/inbox", "/notifications",
-				"/outbox", "/charts")) {
+				"/outbox", "/charts", "/waitlist")) {
 			this.mvc.perform(get(view).accept(MediaType.TEXT_HTML))
 				.andExpect(status().isFound())
 				.andExpect(redirectedUrl("/login"));

@@ -20,11 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.geminihealth.dashboard.CatalogueNames;
 import com.geminihealth.dashboard.DashboardProperties;
-import com.geminihealth.platform.EventPublisher;
-import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
-import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
@@ -44,17 +41,17 @@ class NewBookingController {
 
 	private final OpenSlots openSlots;
 
-	private final EventPublisher publisher;
+	private final BookingCommands commands;
 
 	private final DashboardProperties properties;
 
 	private final CatalogueNames names;
 
-	NewBookingController(OpenSlots openSlots, EventPublisher publisher, DashboardProperties properties,
+	NewBookingController(OpenSlots openSlots, BookingCommands commands, DashboardProperties properties,
 			CatalogueNames names) {
 		this.names = names;
 		this.openSlots = openSlots;
-		this.publisher = publisher;
+		this.commands = commands;
 		this.properties = properties;
 	}
 
@@ -99,19 +96,8 @@ class NewBookingController {
 			start = LocalDateTime.parse(parts[0]);
 			practitioner = parts[1];
 		}
-		if (!StringUtils.hasText(patientName)) {
-			problems.add("Enter the caller's full name.");
-		}
-		String phone = Phones.normalize(mobilePhone);
-		if (StringUtils.hasText(mobilePhone) && phone == null) {
-			problems.add("Enter the mobile phone as 10 digits, such as 289-555-0123.");
-		}
-		if (StringUtils.hasText(email) && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-			problems.add("Enter a valid email address.");
-		}
-		if (phone == null && !StringUtils.hasText(email)) {
-			problems.add("Enter a mobile phone or an email, so the patient gets the confirmation.");
-		}
+		CallerDetails caller = new CallerDetails(patientName, mobilePhone, email, language, smsConsent);
+		problems.addAll(caller.problems().values());
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems);
 			model.addAttribute("patientName", patientName);
@@ -120,37 +106,14 @@ class NewBookingController {
 			return form(location, service, (practitioner != null) ? practitioner : null,
 					(start != null) ? start.toLocalDate() : null, model);
 		}
-		Patient patient = new Patient(patientName.strip(), StringUtils.hasText(email) ? email.strip() : null, phone,
-				language, new Consent(smsConsent && phone != null, false));
+		Patient patient = caller.patient();
 		BookAppointment book = new BookAppointment(RequestId.random(), new LocationId(location), new ServiceId(service),
 				new PractitionerId(practitioner), start, patient, null, null, BookingChannel.FRONT_DESK);
-		this.publisher.publish(Topics.BOOKING_COMMANDS, book.location(), book);
+		this.commands.send(book);
 		logger.info("Front desk booked by phone: request {}", book.requestId());
 		redirect.addFlashAttribute("message", "Booking sent for " + patient.firstName() + " on " + start.toLocalDate()
 				+ " at " + start.toLocalTime() + "; the decision appears in the feed and here in a moment.");
 		return "redirect:/today?date=" + start.toLocalDate();
-	}
-
-	/** North American mobile numbers, as the intake stores them (E.164). */
-	static final class Phones {
-
-		private Phones() {
-		}
-
-		static String normalize(String phone) {
-			if (!StringUtils.hasText(phone)) {
-				return null;
-			}
-			String digits = phone.replaceAll("[^0-9]", "");
-			if (digits.length() == 10) {
-				return "+1" + digits;
-			}
-			if (digits.length() == 11 && digits.startsWith("1")) {
-				return "+" + digits;
-			}
-			return null;
-		}
-
 	}
 
 }

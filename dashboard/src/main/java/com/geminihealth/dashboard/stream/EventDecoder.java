@@ -1,6 +1,7 @@
 package com.geminihealth.dashboard.stream;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -33,9 +34,12 @@ import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.CancelAppointment;
+import com.geminihealth.schemas.booking.ClaimWaitlistOffer;
+import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.MarkCompleted;
 import com.geminihealth.schemas.booking.MarkNoShow;
 import com.geminihealth.schemas.booking.Patient;
+import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.notification.NotificationFailed;
@@ -54,6 +58,12 @@ import com.geminihealth.schemas.schedule.ScheduleChanged;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.FollowUpDue;
 import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
+import com.geminihealth.schemas.waitlist.WaitlistJoined;
+import com.geminihealth.schemas.waitlist.WaitlistLeft;
+import com.geminihealth.schemas.waitlist.WaitlistOfferClosed;
+import com.geminihealth.schemas.waitlist.WaitlistOffered;
+import com.geminihealth.schemas.waitlist.WaitlistWindow;
 
 /**
  * Turns a record of any catalogue topic into what the front desk reads about it. Events
@@ -76,6 +86,13 @@ public class EventDecoder {
 	private final Map<AppointmentId, Known> appointments = new ConcurrentHashMap<>();
 
 	private final Map<String, String> firstNamesByContact = new ConcurrentHashMap<>();
+
+	/**
+	 * Who each waitlist entry and each offer in flight is for, by entry and offer id, for
+	 * the events that name only the id; forgotten when the entry leaves, the offer closes
+	 * or the patient is erased.
+	 */
+	private final Map<Object, Waiting> waiting = new ConcurrentHashMap<>();
 
 	public EventDecoder(ZoneId zone, List<Topic<?, ?>> topics, Function<String, String> serviceNames,
 			Function<String, String> practitionerNames) {
@@ -191,6 +208,9 @@ public class EventDecoder {
 			Known known = (about != null) ? this.appointments.get(about) : null;
 			return event(id, topic, type, time, known, outcomeFacts(outcome), value);
 		}
+		if (value instanceof WaitlistEvent event) {
+			return waitlist(id, topic, type, time, event);
+		}
 		if (value instanceof TreatmentPlan plan) {
 			// The focus and the advice are health detail: the feed says only what
 			// changed.
@@ -223,6 +243,18 @@ public class EventDecoder {
 							+ " (" + book.channel() + ")",
 					command, null);
 		}
+		if (command instanceof JoinWaitlist join) {
+			return new PipelineEvent(id, topic, type, time, location, join.patient().firstName(),
+					practitionerName(join.practitioner()), service(join.service().value()) + " waitlist requested for "
+							+ window(join.window()) + by(join.author()),
+					command, null);
+		}
+		if (command instanceof ClaimWaitlistOffer claim) {
+			Waiting known = this.waiting.get(claim.offer());
+			return new PipelineEvent(id, topic, type, time, location, (known != null) ? known.firstName() : null,
+					(known != null) ? known.practitioner() : null, "waitlist offer claim" + by(claim.author()), command,
+					null);
+		}
 		AppointmentId appointmentId;
 		String facts;
 		if (command instanceof CancelAppointment cancel) {
@@ -244,6 +276,65 @@ public class EventDecoder {
 		Known known = this.appointments.get(appointmentId);
 		return new PipelineEvent(id, topic, type, time, location, (known != null) ? known.firstName() : null,
 				(known != null) ? known.practitioner() : null, facts, command, null);
+	}
+
+	/**
+	 * A waitlist event, with the patient's first name and never their contacts; an event
+	 * naming only the entry borrows the name from its {@link WaitlistJoined}.
+	 */
+	private PipelineEvent waitlist(String id, String topic, String type, Instant time, WaitlistEvent value) {
+		if (value instanceof WaitlistJoined joined) {
+			Waiting known = new Waiting(joined.location().value(), joined.patient().firstName(),
+					practitionerName(joined.practitioner()), joined.patient());
+			this.waiting.put(joined.entryId(), known);
+			return new PipelineEvent(id, topic, type, time, known.location(), known.firstName(), known.practitioner(),
+					service(joined.service().value()) + " waitlist joined for " + window(joined.window())
+							+ ((joined.practitioner() == null) ? ", any practitioner" : "") + by(joined.author()),
+					value, null);
+		}
+		if (value instanceof WaitlistOffered offered) {
+			Waiting known = new Waiting(offered.location().value(), offered.patient().firstName(),
+					offered.slot().practitionerName(), offered.patient());
+			this.waiting.put(offered.offer(), known);
+			return new PipelineEvent(id, topic, type, time, known.location(), known.firstName(), known.practitioner(),
+					service(offered.service().value()) + " on " + at(offered.slot().start()) + " offered, held until "
+							+ LocalDateTime.ofInstant(offered.expiresAt(), this.zone).toLocalTime(),
+					value, null);
+		}
+		if (value instanceof WaitlistOfferClosed closed) {
+			this.waiting.remove(closed.offer());
+			String facts = "offer of " + at(closed.slot().start()) + " " + switch (closed.outcome()) {
+				case CLAIMED -> (closed.freedAt() != null) ? "claimed, slot refilled "
+						+ Duration.between(closed.freedAt(), closed.closedAt()).toMinutes() + " min after it freed"
+						: "claimed";
+				case EXPIRED -> "expired unclaimed";
+				case LOST -> "lost: claimed too late or the slot was taken";
+			};
+			return new PipelineEvent(id, topic, type, time, closed.location().value(), closed.patient().firstName(),
+					closed.slot().practitionerName(), facts, value, null);
+		}
+		WaitlistLeft left = (WaitlistLeft) value;
+		Waiting known = this.waiting.remove(left.entryId());
+		return new PipelineEvent(id, topic, type, time, (known != null) ? known.location() : null,
+				(known != null) ? known.firstName() : null, (known != null) ? known.practitioner() : null,
+				"left the waitlist: " + switch (left.reason()) {
+					case BOOKED -> "booked";
+					case WINDOW_PASSED -> "their dates have passed";
+					case REFUSED -> "refused (no such location, service or practitioner, or dates already past)";
+				}, value, null);
+	}
+
+	private String practitionerName(PractitionerId practitioner) {
+		return (practitioner != null) ? this.practitionerNames.apply(practitioner.value()) : null;
+	}
+
+	/** A waitlist's days and times, as the front desk would say them. */
+	private static String window(WaitlistWindow window) {
+		String days = window.firstDay().equals(window.lastDay()) ? window.firstDay().toString()
+				: window.firstDay() + " to " + window.lastDay();
+		String from = (window.earliest() != null) ? " from " + window.earliest() : "";
+		String until = (window.latest() != null) ? " until " + window.latest() : "";
+		return days + from + until;
 	}
 
 	private PipelineEvent event(String id, String topic, String type, Instant time, Known known, String facts,
@@ -279,8 +370,9 @@ public class EventDecoder {
 	}
 
 	/**
-	 * Forgets the erased patient's contacts; the first names it kept by appointment stay
-	 * only where the appointment itself stays, anonymised by the decider.
+	 * Forgets the erased patient's contacts and their waitlist entries and offers; the
+	 * first names it kept by appointment stay only where the appointment itself stays,
+	 * anonymised by the decider.
 	 */
 	private void forget(ErasureRequested erasure) {
 		if (erasure.email() != null) {
@@ -289,6 +381,8 @@ public class EventDecoder {
 		if (erasure.phone() != null) {
 			this.firstNamesByContact.remove(erasure.phone());
 		}
+		ErasedPatient erased = ErasedPatient.of(erasure);
+		this.waiting.values().removeIf((known) -> erased.is(known.patient()));
 	}
 
 	private String appointmentFacts(Object value, Appointment appointment) {
@@ -404,6 +498,10 @@ public class EventDecoder {
 	}
 
 	private record Known(String location, String firstName, String practitioner) {
+	}
+
+	/** Who a waitlist entry or offer is for; the patient only to recognise an erasure. */
+	private record Waiting(String location, String firstName, String practitioner, Patient patient) {
 	}
 
 	/** The appointment an appointment event carries, or null for any other record. */

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 import com.geminihealth.dashboard.Appointments;
+import com.geminihealth.dashboard.waitlist.WaitlistEvents;
 import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
@@ -23,7 +24,9 @@ import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.Author;
+import com.geminihealth.schemas.booking.ClaimWaitlistOffer;
 import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RequestId;
 import com.geminihealth.schemas.notification.NotificationFailed;
@@ -33,6 +36,10 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.schedule.ScheduleChangeId;
 import com.geminihealth.schemas.schedule.ScheduleChanged;
+import com.geminihealth.schemas.waitlist.WaitlistJoined;
+import com.geminihealth.schemas.waitlist.WaitlistLeft;
+import com.geminihealth.schemas.waitlist.WaitlistOfferClosed;
+import com.geminihealth.schemas.waitlist.WaitlistOffered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -157,6 +164,41 @@ class EventDecoderTest {
 					value, new RecordHeaders(), Optional.empty()));
 
 		assertThat(event.type()).isEqualTo(PipelineEvent.UNREADABLE);
+	}
+
+	@Test
+	void tellsTheWaitlistsStoryByFirstNameWithoutContacts() {
+		WaitlistJoined joined = WaitlistEvents.joined("Olivia Roy", "+12895550121", Instant.now());
+		JoinWaitlist join = new JoinWaitlist(joined.entryId(), joined.location(), joined.service(), null,
+				joined.window(), joined.patient(), Author.frontDesk("amira"));
+		Instant freed = Instant.parse("2026-12-01T14:00:00Z");
+		WaitlistOffered offered = WaitlistEvents.offered(joined, freed, freed.plusSeconds(901));
+
+		List<PipelineEvent> story = List.of(this.events.of(Topics.BOOKING_COMMANDS, join.location(), join),
+				this.events.of(Topics.WAITLIST, joined.entryId(), joined),
+				this.events.of(Topics.WAITLIST, offered.entryId(), offered),
+				this.events.of(Topics.BOOKING_COMMANDS, join.location(),
+						new ClaimWaitlistOffer(CommandId.random(), join.location(), offered.offer(), Author.PATIENT)),
+				this.events.of(Topics.WAITLIST, offered.entryId(),
+						WaitlistOfferClosed.of(offered, WaitlistOfferClosed.Outcome.CLAIMED, freed.plusSeconds(420))),
+				this.events.of(Topics.WAITLIST, joined.entryId(),
+						new WaitlistLeft(joined.entryId(), WaitlistLeft.Reason.BOOKED, freed.plusSeconds(421))));
+
+		assertThat(story).extracting(PipelineEvent::type)
+			.containsExactly("JoinWaitlist", "WaitlistJoined", "WaitlistOffered", "ClaimWaitlistOffer",
+					"WaitlistOfferClosed", "WaitlistLeft");
+		assertThat(story).extracting(PipelineEvent::firstName).containsOnly("Olivia");
+		assertThat(story).extracting(PipelineEvent::location).containsOnly("burlington");
+		assertThat(story.get(0).facts()).startsWith("Swedish massage, 60 min waitlist requested for ")
+			.endsWith(", by amira");
+		assertThat(story.get(1).facts()).contains("any practitioner");
+		assertThat(story.get(2).practitioner()).isEqualTo("Maya Chen");
+		assertThat(story.get(2).facts()).endsWith("offered, held until 09:15:01");
+		assertThat(story.get(3).facts()).isEqualTo("waitlist offer claim, by the patient online");
+		assertThat(story.get(4).facts()).endsWith("claimed, slot refilled 7 min after it freed");
+		assertThat(story.get(5).facts()).isEqualTo("left the waitlist: booked");
+		assertThat(story).extracting(PipelineEvent::facts)
+			.noneMatch((facts) -> facts.contains("0121") || facts.contains("@") || facts.contains("Roy"));
 	}
 
 }
