@@ -97,7 +97,8 @@ public final class DeciderStateBenchmark {
 			int commands = produceYear(bootstrap, bookings, yearStart);
 
 			DeciderProperties held = new DeciderProperties(
-					new DeciderProperties.Retention(Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(3650)));
+					new DeciderProperties.Retention(Duration.ofDays(30), Duration.ofDays(90), Duration.ofDays(3650)),
+					DeciderProperties.Waitlist.defaults());
 			long start = System.nanoTime();
 			KafkaStreams decider = start(bootstrap, dir, clinic, held);
 			awaitDecisions(bootstrap, commands);
@@ -109,7 +110,8 @@ public final class DeciderStateBenchmark {
 
 			compactChangelogsQuickly(bootstrap);
 			KafkaStreams pruning = start(bootstrap, dir, clinic, new DeciderProperties(
-					new DeciderProperties.Retention(Duration.ofDays(30), Duration.ofDays(90), Duration.ofSeconds(2))));
+					new DeciderProperties.Retention(Duration.ofDays(30), Duration.ofDays(90), Duration.ofSeconds(2)),
+					DeciderProperties.Waitlist.defaults()));
 			long pruneStart = System.nanoTime();
 			awaitStable(() -> entries(pruning, DeciderStores.REQUESTS) + entries(pruning, DeciderStores.EXPIRY));
 			double pruneSeconds = (System.nanoTime() - pruneStart) / 1e9;

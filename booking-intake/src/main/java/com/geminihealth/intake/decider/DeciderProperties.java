@@ -33,11 +33,6 @@ public record DeciderProperties(@DefaultValue @Valid @NotNull Retention retentio
 				Waitlist.defaults());
 	}
 
-	/** These retention rules with the default waitlist. */
-	public DeciderProperties(Retention retention) {
-		this(retention, Waitlist.defaults());
-	}
-
 	/**
 	 * @param declined how long a declined or rejected request's status stays after its
 	 * decision (default 30 days): long enough for the patient to follow the status link
