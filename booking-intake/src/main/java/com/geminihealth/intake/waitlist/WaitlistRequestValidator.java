@@ -56,9 +56,7 @@ class WaitlistRequestValidator implements Validator {
 		RequestRules.checkContact(request.email(), request.mobilePhone(), request.smsConsent(), errors);
 		ClinicProperties.Location location = RequestRules.checkChoice(this.clinic, request.location(),
 				request.service(), request.practitioner(), errors);
-		if (location != null) {
-			checkDays(request, LocalDate.now(this.clock.withZone(location.zone())), errors);
-		}
+		checkDays(request, location, errors);
 		if (request.earliest() != null && request.latest() != null && request.latest().isBefore(request.earliest())) {
 			errors.rejectValue("latest", "time.order", "must not be before the earliest start");
 		}
@@ -67,26 +65,32 @@ class WaitlistRequestValidator implements Validator {
 		}
 	}
 
-	private void checkDays(WaitlistRequest request, LocalDate today, Errors errors) {
-		long days = this.clinic.rules().maximumAdvance().toDays();
-		LocalDate horizon = today.plusDays(days);
-		if (request.firstDay() != null && request.firstDay().isBefore(today)) {
-			errors.rejectValue("firstDay", "day.past", "must not be in the past");
-		}
-		if (request.lastDay() != null && request.lastDay().isBefore(today)) {
-			errors.rejectValue("lastDay", "day.past", "must not be in the past");
-		}
-		else if (request.firstDay() != null && request.lastDay() != null
-				&& request.lastDay().isBefore(request.firstDay())) {
+	/**
+	 * The days in order and, once the location (so its today) is known, from today to the
+	 * booking horizon; one message a field.
+	 */
+	private void checkDays(WaitlistRequest request, ClinicProperties.Location location, Errors errors) {
+		if (request.firstDay() != null && request.lastDay() != null && request.lastDay().isBefore(request.firstDay())) {
 			errors.rejectValue("lastDay", "day.order", "must not be before the first day");
 		}
-		else if (request.lastDay() != null && request.lastDay().isAfter(horizon)) {
-			errors.rejectValue("lastDay", "day.horizon", new Object[] { days },
-					"must be within " + days + " days from today: we take bookings that far ahead");
+		if (location == null) {
+			return;
 		}
-		if (request.firstDay() != null && request.firstDay().isAfter(horizon) && !errors.hasFieldErrors("firstDay")) {
-			errors.rejectValue("firstDay", "day.horizon", new Object[] { days },
-					"must be within " + days + " days from today: we take bookings that far ahead");
+		LocalDate today = LocalDate.now(this.clock.withZone(location.zone()));
+		long days = this.clinic.rules().maximumAdvance().toDays();
+		LocalDate horizon = horizon(this.clinic, today);
+		for (String field : new String[] { "firstDay", "lastDay" }) {
+			LocalDate day = "firstDay".equals(field) ? request.firstDay() : request.lastDay();
+			if (day == null || errors.hasFieldErrors(field)) {
+				continue;
+			}
+			if (day.isBefore(today)) {
+				errors.rejectValue(field, "day.past", "must not be in the past");
+			}
+			else if (day.isAfter(horizon)) {
+				errors.rejectValue(field, "day.horizon", new Object[] { days },
+						"must be within " + days + " days from today: we take bookings that far ahead");
+			}
 		}
 	}
 
