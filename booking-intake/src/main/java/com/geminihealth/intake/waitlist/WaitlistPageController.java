@@ -133,7 +133,7 @@ class WaitlistPageController {
 		if (this.honeypot.caught(honeypotField)) {
 			return "waitlist-joined";
 		}
-		FormErrors.keepUnreadable(WaitlistRequest.prefilled(null, null, null, null, null), result, model);
+		FormErrors.keepUnreadable(waitlistRequest, result, model);
 		if (this.proofOfWork.check(challenge, nonce) != ProofOfWork.Verdict.SOLVED) {
 			model.addAttribute(ProofOfWork.REFUSED, true);
 			return "waitlist";

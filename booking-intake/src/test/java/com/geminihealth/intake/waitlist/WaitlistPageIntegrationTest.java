@@ -166,7 +166,8 @@ class WaitlistPageIntegrationTest {
 					containsString("<p class=\"error\" id=\"lastDay-error\">must not be before the first day</p>"),
 					containsString("<p class=\"error\" id=\"location-error\">is not one of our locations</p>"))));
 		this.mvc.perform(form(name).with(set("firstDay", "next Monday")).with(csrf()))
-			.andExpect(content().string(containsString("id=\"firstDay-error\">is not a value we can read</p>")));
+			.andExpect(content().string(allOf(containsString("id=\"firstDay-error\">is not a value we can read</p>"),
+					containsString("value=\"" + name + "\""), containsString("value=\"next Monday\""))));
 
 		assertThat(joinsOf(name)).isEmpty();
 	}
