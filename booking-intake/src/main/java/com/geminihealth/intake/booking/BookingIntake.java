@@ -1,5 +1,7 @@
 package com.geminihealth.intake.booking;
 
+import java.util.UUID;
+
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -37,8 +39,17 @@ public class BookingIntake {
 	 * not.
 	 */
 	void allow(RequestId requestId, BookingRequest request) {
-		this.limits.allow(requestId.uuid(), Destination.email("email", request.email()),
-				request.smsConsent() ? Destination.text("mobilePhone", request.mobilePhone()) : null);
+		allowMessages(requestId.uuid(), request.email(), request.mobilePhone(), request.smsConsent());
+	}
+
+	/**
+	 * The same count for any request of a patient's at the public doors, on the fields
+	 * {@code email} and {@code mobilePhone}.
+	 * @param request the request's id, the same when it is sent again
+	 */
+	public void allowMessages(UUID request, String email, String mobilePhone, boolean smsConsent) {
+		this.limits.allow(request, Destination.email("email", email),
+				smsConsent ? Destination.text("mobilePhone", mobilePhone) : null);
 	}
 
 	/** Publishes the command and returns once Kafka has acknowledged it. */
@@ -49,15 +60,23 @@ public class BookingIntake {
 	}
 
 	static BookAppointment toCommand(RequestId requestId, BookingRequest request, BookingChannel channel) {
-		Patient patient = new Patient(request.patientName().strip(), blankToNull(request.email()),
-				PhoneNumbers.toE164(request.mobilePhone()).orElse(null),
-				(request.language() != null) ? request.language() : Language.EN,
-				new Consent(request.smsConsent(), request.followUpConsent()));
+		Patient patient = patient(request.patientName(), request.email(), request.mobilePhone(), request.language(),
+				request.smsConsent(), request.followUpConsent());
 		PractitionerId practitioner = StringUtils.hasText(request.practitioner())
 				? new PractitionerId(request.practitioner()) : null;
 		return new BookAppointment(requestId, new LocationId(request.location()), new ServiceId(request.service()),
 				practitioner, request.requestedStart(), patient, blankToNull(request.notes()), null, channel,
 				request.requestedOffset(), request.screening());
+	}
+
+	/**
+	 * The patient as a form or the API gave them: the name stripped, the number in E.164,
+	 * English unless they chose French.
+	 */
+	public static Patient patient(String name, String email, String mobilePhone, Language language, boolean smsConsent,
+			boolean followUpConsent) {
+		return new Patient(name.strip(), blankToNull(email), PhoneNumbers.toE164(mobilePhone).orElse(null),
+				(language != null) ? language : Language.EN, new Consent(smsConsent, followUpConsent));
 	}
 
 	private static String blankToNull(String text) {

@@ -5,13 +5,11 @@ import java.time.LocalDateTime;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 import com.geminihealth.platform.clinic.ClinicProperties;
 import com.geminihealth.intake.web.ContractFields;
-import com.geminihealth.intake.web.PhoneNumbers;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
@@ -54,27 +52,9 @@ class BookingRequestValidator implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		BookingRequest request = (BookingRequest) target;
-		if (!StringUtils.hasText(request.email()) && !StringUtils.hasText(request.mobilePhone())) {
-			errors.rejectValue("email", "contact.required", "give an email address or a mobile phone number");
-		}
-		if (StringUtils.hasText(request.mobilePhone()) && PhoneNumbers.toE164(request.mobilePhone()).isEmpty()) {
-			errors.rejectValue("mobilePhone", "phone.invalid", "is not a valid phone number");
-		}
-		if (request.smsConsent() && !StringUtils.hasText(request.mobilePhone())) {
-			errors.rejectValue("mobilePhone", "phone.required", "is needed to receive text messages");
-		}
-		if (StringUtils.hasText(request.service()) && !this.clinic.services().containsKey(request.service())) {
-			errors.rejectValue("service", "service.unknown", "is not a service we offer");
-		}
-		if (StringUtils.hasText(request.practitioner())
-				&& !this.clinic.practitioners().containsKey(request.practitioner())) {
-			errors.rejectValue("practitioner", "practitioner.unknown", "is not one of our practitioners");
-		}
-		ClinicProperties.Location location = StringUtils.hasText(request.location())
-				? this.clinic.locations().get(request.location()) : null;
-		if (StringUtils.hasText(request.location()) && location == null) {
-			errors.rejectValue("location", "location.unknown", "is not one of our locations");
-		}
+		RequestRules.checkContact(request.email(), request.mobilePhone(), request.smsConsent(), errors);
+		ClinicProperties.Location location = RequestRules.checkChoice(this.clinic, request.location(),
+				request.service(), request.practitioner(), errors);
 		if (location != null && request.requestedStart() != null
 				&& !request.requestedStart().isAfter(LocalDateTime.now(this.clock.withZone(location.zone())))) {
 			errors.rejectValue("requestedStart", "start.past", "must be in the future");
@@ -84,14 +64,9 @@ class BookingRequestValidator implements Validator {
 		}
 	}
 
-	/**
-	 * Whether the request has the parts a command cannot be made without; until it does,
-	 * the errors above say what is missing.
-	 */
 	private static boolean buildable(BookingRequest request) {
-		return StringUtils.hasText(request.patientName()) && StringUtils.hasText(request.location())
-				&& StringUtils.hasText(request.service())
-				&& (StringUtils.hasText(request.email()) || PhoneNumbers.toE164(request.mobilePhone()).isPresent());
+		return RequestRules.buildable(request.patientName(), request.location(), request.service(), request.email(),
+				request.mobilePhone());
 	}
 
 }

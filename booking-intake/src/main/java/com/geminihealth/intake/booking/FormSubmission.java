@@ -5,15 +5,16 @@ import java.util.UUID;
 /**
  * A random token the booking form carries from the moment it is shown, so that sending
  * the same form again (after an error page, a time-out, a double click) is known to be
- * the same submission. It is only ever a key for finding the request's id again
+ * the same submission. The waitlist's form carries one too, under a caller of its own. It
+ * is only ever a key for finding the request's id again
  * ({@link com.geminihealth.intake.idempotency.IdempotencyKeys}): the id stays random, and
  * a token sent with other details than the first time starts a new request rather than
  * reaching the first one.
  */
-final class FormSubmission {
+public final class FormSubmission {
 
 	/** The form field that carries it. */
-	static final String FIELD = "submission";
+	public static final String FIELD = "submission";
 
 	/** Whose keys the tokens are: no API caller's key can name a form's submission. */
 	static final String CALLER = "booking-form";
@@ -21,7 +22,7 @@ final class FormSubmission {
 	private FormSubmission() {
 	}
 
-	static String issue() {
+	public static String issue() {
 		return UUID.randomUUID().toString();
 	}
 
@@ -29,7 +30,7 @@ final class FormSubmission {
 	 * The token the form came back with, or a new one if it came with none or with
 	 * something no form of ours was given.
 	 */
-	static String keptOrNew(String sent) {
+	public static String keptOrNew(String sent) {
 		return isToken(sent) ? sent : issue();
 	}
 

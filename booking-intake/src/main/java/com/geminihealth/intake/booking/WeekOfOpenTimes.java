@@ -31,6 +31,12 @@ record WeekOfOpenTimes(List<Day> days, LocalDate chosen, List<StatusView.SlotVie
 	static final int DAYS = 7;
 
 	/**
+	 * At most this many open times in a week are few enough for the page to offer the
+	 * waitlist beside them: about one a day.
+	 */
+	static final int FEW = DAYS;
+
+	/**
 	 * @param first the week's first day
 	 * @param asked the day the patient tapped, or null
 	 * @param open the week's open slots, in any order
@@ -60,6 +66,14 @@ record WeekOfOpenTimes(List<Day> days, LocalDate chosen, List<StatusView.SlotVie
 		boolean empty = days.stream().allMatch((day) -> day.open() == 0);
 		return new WeekOfOpenTimes(days, chosen, (chosen != null) ? byDay.get(chosen) : List.of(), previous,
 				first.plusDays(DAYS), empty ? nextOpenDay : null, empty);
+	}
+
+	/**
+	 * Whether the week has no or few open times, so that a patient may rather wait for a
+	 * better one.
+	 */
+	public boolean few() {
+		return this.days.stream().mapToInt(Day::open).sum() <= FEW;
 	}
 
 	private static LocalDate max(LocalDate a, LocalDate b) {

@@ -150,7 +150,7 @@ class AppointmentController {
 		return this.clinic.changeNotice(appointment.service()).toHours() + " h";
 	}
 
-	private static String bearer(String authorization) {
+	static String bearer(String authorization) {
 		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			return null;
 		}

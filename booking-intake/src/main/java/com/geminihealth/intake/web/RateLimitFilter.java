@@ -72,8 +72,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static boolean submission(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return "POST".equals(request.getMethod()) && (path.startsWith("/api/") || path.equals("/book")
-				|| path.equals("/contact") || path.startsWith("/m/"));
+		return "POST".equals(request.getMethod())
+				&& (path.startsWith("/api/") || path.equals("/book") || path.equals("/contact")
+						|| path.startsWith("/m/") || path.equals("/waitlist") || path.startsWith("/waitlist/"));
 	}
 
 	private static boolean read(HttpServletRequest request) {

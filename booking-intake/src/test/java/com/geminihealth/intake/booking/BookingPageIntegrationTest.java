@@ -108,7 +108,8 @@ class BookingPageIntegrationTest {
 		assertThat(page).contains("Sorry, that time was just taken.")
 			.contains("These times are open:")
 			.contains("start=" + DAY + "T13:45")
-			.doesNotContain("start=" + DAY + "T15:00");
+			.doesNotContain("start=" + DAY + "T15:00")
+			.contains("href=\"/waitlist?location=burlington&amp;service=rmt-swedish-60\">Join the waitlist</a>");
 		// Offered nearest first (13:45, 13:30, 13:15), listed as the day runs.
 		assertThat(page.indexOf("T13:15")).isPositive().isLessThan(page.indexOf("T13:30"));
 		assertThat(page.indexOf("T13:30")).isLessThan(page.indexOf("T13:45"));

@@ -62,7 +62,9 @@ class ManageAppointmentIntegrationTest {
 			.andExpect(content().string(containsString("Votre rendez-vous")))
 			.andExpect(content().string(containsString("Liam O&#39;Brien")))
 			.andExpect(content().string(containsString("à 12 h 30")))
-			.andExpect(content().string(containsString("Annuler mon rendez-vous")));
+			.andExpect(content().string(containsString("Annuler mon rendez-vous")))
+			.andExpect(content().string(containsString(
+					"href=\"/waitlist?location=hamilton&amp;service=rmt-swedish-60&amp;practitioner=liam-obrien\">Vous voulez une heure plus tôt?")));
 
 		this.mvc.perform(post("/m/" + token + "/cancel").with(csrf()))
 			.andExpect(redirectedUrl("/m/" + token + "?done=cancelled"));
