@@ -19,9 +19,11 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.geminihealth.notifications.NotificationsApplication;
 import com.geminihealth.platform.test.TopicRecords;
 import com.geminihealth.schemas.CloudEvents;
+import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Slot;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -66,7 +69,7 @@ import static org.awaitility.Awaitility.await;
  * stub) and one email at a real SMTP server (GreenMail), in the patient's language, each
  * with a link that claims the offer; an offer lost becomes one email. They go through the
  * same delivery as every message: sent once per event, never texted to a number that
- * opted out.
+ * opted out; an unreadable record is dead-lettered with the reason.
  */
 @SpringBootTest(properties = { "spring.config.name=" + NotificationsApplication.CONFIG_NAME,
 		"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "spring.mail.host=localhost",
@@ -199,6 +202,44 @@ class WaitlistNotificationsIntegrationTest {
 		assertThat(emailsTo(offered.patient().email())).as("a claim or an expiry emails nothing").hasSize(1);
 		assertThat(twilio.textsTo(offered.patient().mobilePhone())).isZero();
 		assertThat(outcomes(offered.offer())).noneMatch((outcome) -> outcome.channel() == Channel.SMS);
+	}
+
+	@Test
+	void deadLettersAnUnreadableWaitlistRecordWithTheReasonForEachListenerAndKeepsSending() throws Exception {
+		String badKey = WaitlistEntryId.random().value();
+		RecordHeaders headers = new RecordHeaders();
+		headers.add("ce_type", "com.geminihealth.waitlist.WaitlistOffered.v1".getBytes(StandardCharsets.UTF_8));
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			producer
+				.send(new ProducerRecord<>(Topics.WAITLIST.name(), null, badKey.getBytes(StandardCharsets.UTF_8),
+						"{not json".getBytes(StandardCharsets.UTF_8), headers))
+				.get();
+		}
+		WaitlistOffered next = offered(patient("Olivia Martin", Language.EN, true));
+
+		publish(next);
+
+		awaitSentOnce(next.offer(), "waitlist-offered");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			List<ConsumerRecord<byte[], byte[]>> letters = TopicRecords
+				.read(this.brokers, Topics.NOTIFICATIONS_DEAD_LETTERS)
+				.stream()
+				.filter((letter) -> badKey.equals(new String(letter.key(), StandardCharsets.UTF_8)))
+				.toList();
+			assertThat(letters).as("one per listener of the waitlist: its text's and its email's").hasSize(2);
+			assertThat(letters).allSatisfy((letter) -> {
+				assertThat(header(letter, DeadLetters.SOURCE_TOPIC)).isEqualTo("waitlist");
+				assertThat(header(letter, DeadLetters.REASON)).contains("could not be read");
+				assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+			});
+		});
+	}
+
+	private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 	/** An offer of a time next week, made at 11:00 in Toronto and held 15 minutes. */
