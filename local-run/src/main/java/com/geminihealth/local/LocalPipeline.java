@@ -77,9 +77,13 @@ public final class LocalPipeline implements AutoCloseable {
 			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, List.of(),
 					withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET));
 			List<String> apart = Stream.concat(NO_WEB_SECURITY.stream(), NO_API_DOCS.stream()).toList();
-			// Message links lead to the intake's manage page, on the port it took.
-			String[] notifications = withFirst(withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET),
-					"--notifications.messages.manage-url=" + pipeline.url(IntakeApplication.class) + "/m/");
+			// Message links lead to the intake's manage and waitlist-offer pages, on the
+			// port it took.
+			String intake = pipeline.url(IntakeApplication.class);
+			String[] notifications = withFirst(
+					withFirst(withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET),
+							"--notifications.messages.manage-url=" + intake + "/m/"),
+					"--notifications.messages.offer-url=" + intake + "/waitlist/offers/");
 			pipeline.run(NotificationsApplication.class, NotificationsApplication.builder(), ports.notifications(),
 					dataDir, apart, notifications);
 			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, apart,

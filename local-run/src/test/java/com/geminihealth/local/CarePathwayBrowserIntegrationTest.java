@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,8 +71,7 @@ class CarePathwayBrowserIntegrationTest {
 		// An initial assessment, then the practitioner's plan.
 		String patient = unique("Amara");
 		book(day, "rmt-initial-assessment", patient);
-		WebElement assessment = todayRow(day.date(), patient);
-		assessment.findElement(By.linkText("Plan")).click();
+		inRow(day.date(), patient, (row) -> row.findElement(By.linkText("Plan")).click());
 		String planPage = this.browser.getCurrentUrl();
 		new Select(this.browser.findElement(By.id("service"))).selectByValue("rmt-swedish-60");
 		type("sessionsPlanned", "6");
@@ -89,14 +89,13 @@ class CarePathwayBrowserIntegrationTest {
 		screenshot("care-1-plan");
 
 		// The session is completed with its home-care notes.
-		WebElement row = todayRow(day.date(), patient);
-		row.findElement(By.xpath(".//summary[normalize-space()='Completed']")).click();
-		row.findElement(By.name("homeCareNotes")).sendKeys("Ice after the stretches if sore.");
-		row.findElement(By.xpath(".//button[normalize-space()='Mark completed']")).click();
-		await().atMost(Duration.ofSeconds(15))
-			.ignoreExceptions()
-			.until(() -> todayRow(day.date(), patient).findElement(By.cssSelector(".status")).getText(),
-					"Completed"::equals);
+		inRow(day.date(), patient, (row) -> {
+			row.findElement(By.xpath(".//summary[normalize-space()='Completed']")).click();
+			row.findElement(By.name("homeCareNotes")).sendKeys("Ice after the stretches if sore.");
+			row.findElement(By.xpath(".//button[normalize-space()='Mark completed']")).click();
+		});
+		inRow(day.date(), patient,
+				(row) -> assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("Completed"));
 
 		// The plan's review reaches the follow-up page.
 		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
@@ -146,7 +145,7 @@ class CarePathwayBrowserIntegrationTest {
 		});
 		screenshot("care-4-waitlist");
 
-		todayRow(day.date(), caller).findElement(By.xpath(".//button[normalize-space()='Cancel']")).click();
+		inRow(day.date(), caller, (row) -> row.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click());
 		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
 			this.browser.get(this.dashboard + "/waitlist");
 			assertThat(this.browser.findElement(By.id("offers")).getText()).contains(waiting, at);
@@ -184,16 +183,20 @@ class CarePathwayBrowserIntegrationTest {
 		return start;
 	}
 
-	/** The caller's row on the day's timeline, once it shows there. */
-	private WebElement todayRow(LocalDate date, String name) {
-		return await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> {
+	/**
+	 * Does {@code action} on the caller's row of the day's timeline, once it shows there;
+	 * again from a fresh page if the live updates replace the row meanwhile.
+	 */
+	private void inRow(LocalDate date, String name, Consumer<WebElement> action) {
+		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
 			this.browser.get(this.dashboard + "/today?date=" + date);
-			return this.browser.findElements(By.cssSelector("tr[data-appointment-id]"))
+			WebElement row = this.browser.findElements(By.cssSelector("tr[data-appointment-id]"))
 				.stream()
-				.filter((row) -> row.getText().contains(name))
+				.filter((candidate) -> candidate.getText().contains(name))
 				.findFirst()
-				.orElse(null);
-		}, (row) -> row != null);
+				.orElseThrow();
+			action.accept(row);
+		});
 	}
 
 	private void type(String id, String text) {

@@ -3,6 +3,7 @@ package com.geminihealth.notifications;
 import org.springframework.stereotype.Component;
 
 import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.link.ManageTokens;
 
 /**
@@ -10,6 +11,10 @@ import com.geminihealth.schemas.link.ManageTokens;
  * appointment only as it stands when the message is written: once the appointment moves,
  * the links sent for its old time stop working, and the messages about the move carry new
  * ones.
+ * <p>
+ * A waitlist offer's claim link carries the same kind of token, for the appointment the
+ * offer becomes if claimed, as it first stands (sequence 0): once claimed, the same token
+ * opens that appointment's manage page.
  */
 @Component
 public class ManageLinks {
@@ -18,14 +23,25 @@ public class ManageLinks {
 
 	private final String page;
 
+	private final String offerPage;
+
 	public ManageLinks(ManageLinkProperties links, MessageProperties messages) {
 		this.tokens = new ManageTokens(links.secret());
-		String url = messages.manageUrl();
-		this.page = url.endsWith("/") ? url : url + "/";
+		this.page = withSlash(messages.manageUrl());
+		this.offerPage = withSlash(messages.offerUrl());
 	}
 
 	public String of(Appointment appointment) {
 		return this.page + this.tokens.issue(appointment.appointmentId(), appointment.sequence());
+	}
+
+	/** The link that claims the waitlist offer {@code offer} for its patient. */
+	public String claim(AppointmentId offer) {
+		return this.offerPage + this.tokens.issue(offer, 0);
+	}
+
+	private static String withSlash(String url) {
+		return url.endsWith("/") ? url : url + "/";
 	}
 
 }

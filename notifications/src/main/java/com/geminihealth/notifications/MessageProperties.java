@@ -18,10 +18,13 @@ import jakarta.validation.constraints.NotEmpty;
  * @param bookingUrl the public booking page, for picking an alternative
  * @param manageUrl the intake's "manage my appointment" page, to which each link adds its
  * token
+ * @param offerUrl the intake's page for claiming a waitlist offer, to which each claim
+ * link adds its token
  * @param locations each location's name and address, by id
  */
 public record MessageProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
-		@NotBlank String bookingUrl, @NotBlank String manageUrl, @NotEmpty Map<String, @Valid Location> locations) {
+		@NotBlank String bookingUrl, @NotBlank String manageUrl, @NotBlank String offerUrl,
+		@NotEmpty Map<String, @Valid Location> locations) {
 
 	/**
 	 * @param name as patients see it

@@ -15,9 +15,12 @@ import org.springframework.validation.annotation.Validated;
  * @param bookingUrl the public booking page, for picking an alternative
  * @param manageUrl the intake's "manage my appointment" page, to which each link adds its
  * token
+ * @param offerUrl the intake's page for claiming a waitlist offer
+ * ({@code {public-base-url}/waitlist/offers/}), to which each claim link adds its token
  */
 @Validated
 @ConfigurationProperties("notifications.messages")
-public record MessageSettings(@NotBlank @Email String from, @NotBlank String bookingUrl, @NotBlank String manageUrl) {
+public record MessageSettings(@NotBlank @Email String from, @NotBlank String bookingUrl, @NotBlank String manageUrl,
+		@NotBlank String offerUrl) {
 
 }

@@ -34,6 +34,8 @@ import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
 
 /**
  * Listeners read the catalogue's topics with its serdes, behind an
@@ -53,6 +55,8 @@ public class NotificationsKafkaConfiguration {
 	public static final String DUE_NOTICES_FACTORY = "dueNoticesListenerFactory";
 
 	public static final String TREATMENT_PLANS_FACTORY = "treatmentPlansListenerFactory";
+
+	public static final String WAITLIST_FACTORY = "waitlistListenerFactory";
 
 	public static final String DELIVERY_REPORTS_FACTORY = "deliveryReportsListenerFactory";
 
@@ -94,6 +98,12 @@ public class NotificationsKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<PatientContact, TreatmentPlan> treatmentPlansListenerFactory(
 			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
 		return listenerFactory(Topics.TREATMENT_PLANS, bootConsumerFactory, retries);
+	}
+
+	@Bean(WAITLIST_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<WaitlistEntryId, WaitlistEvent> waitlistListenerFactory(
+			ConsumerFactory<?, ?> bootConsumerFactory, DefaultErrorHandler retries) {
+		return listenerFactory(Topics.WAITLIST, bootConsumerFactory, retries);
 	}
 
 	@Bean(DELIVERY_REPORTS_FACTORY)

@@ -53,6 +53,15 @@ public class PatientWords {
 			.format(instant.atZone(zone));
 	}
 
+	/**
+	 * A time of day, as an email says it, such as when a waitlist offer stops being held:
+	 * in the patient's language and country, in the location's zone.
+	 */
+	public String emailTime(Instant instant, ZoneId zone, Language language) {
+		return DateTimeFormatter.ofPattern(word("email.format.time", language), language.locale())
+			.format(instant.atZone(zone));
+	}
+
 	/** A day, as an email says it: in the patient's language and country. */
 	public String emailDate(LocalDate day, Language language) {
 		return DateTimeFormatter.ofPattern(word("email.format.date", language), language.locale()).format(day);
@@ -74,6 +83,15 @@ public class PatientWords {
 	public String smsWhen(Instant instant, ZoneId zone, Language language) {
 		Locale plain = Locale.forLanguageTag(language.locale().getLanguage());
 		return DateTimeFormatter.ofPattern(word("sms.format.when", language), plain).format(instant.atZone(zone));
+	}
+
+	/**
+	 * A time of day, in short, as a text says it; in the language without its country, as
+	 * {@link #smsWhen} is.
+	 */
+	public String smsTime(Instant instant, ZoneId zone, Language language) {
+		Locale plain = Locale.forLanguageTag(language.locale().getLanguage());
+		return DateTimeFormatter.ofPattern(word("sms.format.time", language), plain).format(instant.atZone(zone));
 	}
 
 	/** Read as written: no arguments, so no MessageFormat quoting rules apply. */

@@ -7,11 +7,13 @@ import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentNoShow;
 import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.waitlist.WaitlistOffered;
 
 /**
  * Until when a message is worth sending: a confirmation, change or reminder of an
- * appointment says nothing useful once the appointment has begun; anything else (a
- * thank-you, an inquiry's acknowledgement) stays useful, within the ceiling.
+ * appointment says nothing useful once the appointment has begun, nor a waitlist offer
+ * once the time stops being held for the patient; anything else (a thank-you, an
+ * inquiry's acknowledgement) stays useful, within the ceiling.
  */
 final class Horizon {
 
@@ -24,20 +26,25 @@ final class Horizon {
 	 */
 	static Instant of(Object value, Instant firstFailed, Duration ceiling) {
 		Instant limit = firstFailed.plus(ceiling);
-		Instant start = appointmentStart(value);
-		return (start != null && start.isBefore(limit)) ? start : limit;
+		Instant end = usefulUntil(value);
+		return (end != null && end.isBefore(limit)) ? end : limit;
 	}
 
 	/**
-	 * The start of the appointment a message announces, or null when it announces none.
+	 * When the message triggered by {@code value} stops being of use (the start of the
+	 * appointment it announces, the end of the offer it makes), or null when it has no
+	 * such moment.
 	 */
-	static Instant appointmentStart(Object value) {
+	static Instant usefulUntil(Object value) {
 		if (value instanceof ReminderDue reminder) {
 			return reminder.appointment().start();
 		}
 		if (value instanceof AppointmentEvent event && !(event instanceof AppointmentCompleted)
 				&& !(event instanceof AppointmentNoShow) && event.appointment() != null) {
 			return event.appointment().start();
+		}
+		if (value instanceof WaitlistOffered offered) {
+			return offered.expiresAt();
 		}
 		return null;
 	}

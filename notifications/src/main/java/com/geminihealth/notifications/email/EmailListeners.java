@@ -28,10 +28,15 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.plan.TreatmentPlan;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.Channel;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
+import com.geminihealth.schemas.waitlist.WaitlistOfferClosed;
+import com.geminihealth.schemas.waitlist.WaitlistOffered;
 
 /**
- * Emails patients about appointment decisions, what falls due around them and their
- * treatment plans, and acknowledges contact-form inquiries.
+ * Emails patients about appointment decisions, what falls due around them, their
+ * treatment plans and the times their waitlist offers them, and acknowledges contact-form
+ * inquiries.
  */
 @Component
 class EmailListeners {
@@ -44,6 +49,8 @@ class EmailListeners {
 
 	private static final String TREATMENT_PLANS = "treatment-plan-emails";
 
+	private static final String WAITLIST = "waitlist-emails";
+
 	private final AppointmentEmails appointmentEmails;
 
 	private final InquiryEmails inquiryEmails;
@@ -52,23 +59,27 @@ class EmailListeners {
 
 	private final TreatmentPlanEmails treatmentPlanEmails;
 
+	private final WaitlistEmails waitlistEmails;
+
 	private final EmailSender sender;
 
 	private final NotificationDelivery delivery;
 
 	EmailListeners(AppointmentEmails appointmentEmails, InquiryEmails inquiryEmails, DueNoticeEmails dueNoticeEmails,
-			TreatmentPlanEmails treatmentPlanEmails, EmailSender sender, NotificationDelivery delivery,
-			NotificationRetries retries) {
+			TreatmentPlanEmails treatmentPlanEmails, WaitlistEmails waitlistEmails, EmailSender sender,
+			NotificationDelivery delivery, NotificationRetries retries) {
 		this.appointmentEmails = appointmentEmails;
 		this.inquiryEmails = inquiryEmails;
 		this.dueNoticeEmails = dueNoticeEmails;
 		this.treatmentPlanEmails = treatmentPlanEmails;
+		this.waitlistEmails = waitlistEmails;
 		this.sender = sender;
 		this.delivery = delivery;
 		retries.register(DECISIONS, Topics.APPOINTMENTS, this::onDecision);
 		retries.register(INQUIRIES, Topics.CONTACT_INQUIRIES, this::onInquiry);
 		retries.register(DUE_NOTICES, Topics.DUE_NOTICES, this::onDue);
 		retries.register(TREATMENT_PLANS, Topics.TREATMENT_PLANS, this::onPlan);
+		retries.register(WAITLIST, Topics.WAITLIST, this::onWaitlist);
 	}
 
 	@KafkaListener(id = DECISIONS, topics = "appointments",
@@ -111,6 +122,23 @@ class EmailListeners {
 		}
 		this.treatmentPlanEmails.compose(record.value())
 			.ifPresent((email) -> deliver(record.value().assessment(), Trigger.of(record), email));
+	}
+
+	/**
+	 * A freed time offered to the patient, or an offer they lost. The outcome names the
+	 * offer: the appointment it becomes if claimed.
+	 */
+	@KafkaListener(id = WAITLIST, topics = "waitlist",
+			containerFactory = NotificationsKafkaConfiguration.WAITLIST_FACTORY)
+	void onWaitlist(ConsumerRecord<WaitlistEntryId, WaitlistEvent> record) {
+		if (record.value() instanceof WaitlistOffered offered) {
+			this.waitlistEmails.compose(offered)
+				.ifPresent((email) -> deliver(offered.offer(), Trigger.of(record), email));
+		}
+		else if (record.value() instanceof WaitlistOfferClosed closed) {
+			this.waitlistEmails.compose(closed)
+				.ifPresent((email) -> deliver(closed.offer(), Trigger.of(record), email));
+		}
 	}
 
 	private void deliver(AppointmentId appointment, Trigger trigger, Email email) {

@@ -30,7 +30,8 @@ class SenderShare implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(SenderShare.class);
 
-	private static final List<String> TEXTING_LISTENERS = List.of(SmsListener.DECISIONS, SmsListener.DUE_NOTICES);
+	private static final List<String> TEXTING_LISTENERS = List.of(SmsListener.DECISIONS, SmsListener.DUE_NOTICES,
+			SmsListener.WAITLIST);
 
 	private final KafkaListenerEndpointRegistry containers;
 
@@ -93,7 +94,8 @@ class SenderShare implements DisposableBean {
 	private int partitions() {
 		if (this.partitions == 0) {
 			try {
-				this.partitions = this.admin.describeTopics(Topics.APPOINTMENTS.name(), Topics.DUE_NOTICES.name())
+				this.partitions = this.admin
+					.describeTopics(Topics.APPOINTMENTS.name(), Topics.DUE_NOTICES.name(), Topics.WAITLIST.name())
 					.values()
 					.stream()
 					.mapToInt((topic) -> topic.partitions().size())

@@ -15,11 +15,15 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
+import com.geminihealth.schemas.waitlist.WaitlistEntryId;
+import com.geminihealth.schemas.waitlist.WaitlistEvent;
+import com.geminihealth.schemas.waitlist.WaitlistOffered;
 
 /**
- * Texts patients about appointment decisions, reminders and follow-ups, if they agreed to
- * texts at booking, and never in their quiet hours (see {@link SmsTurns}). Its own
- * consumer group, so a slow SMS provider never holds up email.
+ * Texts patients about appointment decisions, reminders, follow-ups and the times their
+ * waitlist offers them, if they agreed to texts when booking or joining the waitlist, and
+ * never in their quiet hours (see {@link SmsTurns}). Its own consumer group, so a slow
+ * SMS provider never holds up email.
  */
 @Component
 class SmsListener {
@@ -28,7 +32,11 @@ class SmsListener {
 
 	static final String DUE_NOTICES = "due-notice-sms";
 
+	static final String WAITLIST = "waitlist-sms";
+
 	private final SmsMessages messages;
+
+	private final WaitlistTexts waitlistTexts;
 
 	private final SmsGateway gateway;
 
@@ -36,14 +44,16 @@ class SmsListener {
 
 	private final SmsTurns turns;
 
-	SmsListener(SmsMessages messages, SmsGateway gateway, NotificationDelivery delivery, NotificationRetries retries,
-			SmsTurns turns) {
+	SmsListener(SmsMessages messages, WaitlistTexts waitlistTexts, SmsGateway gateway, NotificationDelivery delivery,
+			NotificationRetries retries, SmsTurns turns) {
 		this.messages = messages;
+		this.waitlistTexts = waitlistTexts;
 		this.gateway = gateway;
 		this.delivery = delivery;
 		this.turns = turns;
 		retries.register(DECISIONS, Topics.APPOINTMENTS, this::onDecision);
 		retries.register(DUE_NOTICES, Topics.DUE_NOTICES, this::onDue);
+		retries.register(WAITLIST, Topics.WAITLIST, this::onWaitlist);
 	}
 
 	@KafkaListener(id = DECISIONS, topics = "appointments",
@@ -60,6 +70,19 @@ class SmsListener {
 		}
 		this.messages.compose(record.value())
 			.ifPresent((sms) -> deliver(record.key(), Trigger.of(record), sms, record.value()));
+	}
+
+	/**
+	 * A freed time offered to the patient; how an offer ended is emailed only. The
+	 * outcome names the offer: the appointment it becomes if claimed.
+	 */
+	@KafkaListener(id = WAITLIST, topics = "waitlist",
+			containerFactory = NotificationsKafkaConfiguration.WAITLIST_FACTORY)
+	void onWaitlist(ConsumerRecord<WaitlistEntryId, WaitlistEvent> record) {
+		if (record.value() instanceof WaitlistOffered offered) {
+			this.waitlistTexts.compose(offered)
+				.ifPresent((sms) -> deliver(offered.offer(), Trigger.of(record), sms, null));
+		}
 	}
 
 	/**

@@ -147,11 +147,15 @@ class SmsMessagesTest {
 	}
 
 	static SmsMessages messages(String manageUrl) {
-		MessageProperties properties = new MessageProperties("appointments@geminihealth.example", "Gemini Health Group",
-				"+1 289-234-8001", "http://localhost:8080/book", manageUrl, Map.of("burlington",
-						new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
+		MessageProperties properties = properties(manageUrl, "http://localhost:8080/waitlist/offers/");
 		return new SmsMessages(properties, new ManageLinks(new ManageLinkProperties(SECRET), properties),
 				new PatientWords());
+	}
+
+	static MessageProperties properties(String manageUrl, String offerUrl) {
+		return new MessageProperties("appointments@geminihealth.example", "Gemini Health Group", "+1 289-234-8001",
+				"http://localhost:8080/book", manageUrl, offerUrl, Map.of("burlington",
+						new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
 	}
 
 	/**
