@@ -119,7 +119,7 @@ class WaitlistPageController {
 		model.addAttribute("waitlistRequest", WaitlistRequest.prefilled(knownLocation, knownService, knownPractitioner,
 				today, lastDay.isAfter(horizon) ? horizon : lastDay));
 		model.addAttribute("languageBase", sameFormIn(knownLocation, knownService, knownPractitioner));
-		return "waitlist";
+		return "waitlist-join";
 	}
 
 	@PostMapping("/waitlist")
@@ -136,10 +136,10 @@ class WaitlistPageController {
 		FormErrors.keepUnreadable(waitlistRequest, result, model);
 		if (this.proofOfWork.check(challenge, nonce) != ProofOfWork.Verdict.SOLVED) {
 			model.addAttribute(ProofOfWork.REFUSED, true);
-			return "waitlist";
+			return "waitlist-join";
 		}
 		if (result.hasErrors()) {
-			return "waitlist";
+			return "waitlist-join";
 		}
 		try {
 			WaitlistEntryId entry = entryId(waitlistRequest, model);
@@ -148,7 +148,7 @@ class WaitlistPageController {
 		}
 		catch (InvalidFields refused) {
 			FormErrors.reject(refused, result);
-			return "waitlist";
+			return "waitlist-join";
 		}
 		catch (EventPublisher.NotAcknowledged | Ledger.Unavailable notTaken) {
 			// Kafka did not take it, and will not later: the patient sends the same form
@@ -156,7 +156,7 @@ class WaitlistPageController {
 			response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			model.addAttribute("notTaken", true);
-			return "waitlist";
+			return "waitlist-join";
 		}
 		model.addAttribute("joined", waitlistRequest);
 		model.addAttribute("location", this.clinic.locations().get(waitlistRequest.location()));
