@@ -1,10 +1,13 @@
 package com.geminihealth.intake.decider;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -68,6 +71,10 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Object, 
 
 	private WaitlistOffers offers;
 
+	private Cancellable checking;
+
+	private Cancellable sweeping;
+
 	DeciderProcessor(ClinicProperties clinic, DeciderProperties decider) {
 		this.clinic = clinic;
 		this.retention = decider.retention();
@@ -93,10 +100,33 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Object, 
 		this.offers = new WaitlistOffers(this.clinic, this.waitlist,
 				new Waitlists(context.getStateStore(DeciderStores.WAITLIST)), this.requests, this.calendar,
 				this.availability);
-		context.schedule(this.waitlist.checkEvery(), PunctuationType.WALL_CLOCK_TIME,
-				(millis) -> this.offers.expire(Instant.ofEpochMilli(millis), outcomesAt(millis)));
-		context.schedule(this.waitlist.sweepEvery(), PunctuationType.WALL_CLOCK_TIME,
-				(millis) -> this.offers.sweep(Instant.ofEpochMilli(millis), outcomesAt(millis)));
+		scheduleWaitlist();
+	}
+
+	/**
+	 * Runs the waitlist's punctuators only while they have something to do: every
+	 * punctuation makes the task commit, a transaction of its own when nothing else
+	 * happened.
+	 */
+	private void scheduleWaitlist() {
+		this.checking = keep(this.checking, this.offers.anyOpen(), this.waitlist.checkEvery(), this.offers::expire);
+		this.sweeping = keep(this.sweeping, this.offers.anyoneWaiting(), this.waitlist.sweepEvery(),
+				this.offers::sweep);
+	}
+
+	private Cancellable keep(Cancellable running, boolean needed, Duration every,
+			BiConsumer<Instant, WaitlistOffers.Outcomes> work) {
+		if (needed && running == null) {
+			return this.context.schedule(every, PunctuationType.WALL_CLOCK_TIME, (millis) -> {
+				work.accept(Instant.ofEpochMilli(millis), outcomesAt(millis));
+				scheduleWaitlist();
+			});
+		}
+		if (!needed && running != null) {
+			running.cancel();
+			return null;
+		}
+		return running;
 	}
 
 	/** Forwards each outcome stamped {@code timestamp}, to the topic its type goes to. */
@@ -115,12 +145,14 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Object, 
 		if (command instanceof JoinWaitlist join) {
 			long arrival = this.context.recordMetadata().map(RecordMetadata::offset).orElse(record.timestamp());
 			this.offers.join(join, arrival, now, outcomes);
+			scheduleWaitlist();
 			return;
 		}
 		if (command instanceof ClaimWaitlistOffer claim) {
 			if (!this.offers.claim(claim.offer(), now, outcomes)) {
 				outcomes.emit(claim.offer(), rejection(claim.commandId(), claim.offer(), "ClaimWaitlistOffer", null));
 			}
+			scheduleWaitlist();
 			return;
 		}
 		AppointmentEvent outcome;
@@ -159,6 +191,10 @@ class DeciderProcessor implements Processor<LocationId, BookingCommand, Object, 
 			Appointment gone = cancelled.appointment();
 			this.offers.freed(gone.location().value(), gone.practitioner().value(), gone.start(), now, now, outcomes);
 		}
+		else {
+			return;
+		}
+		scheduleWaitlist();
 	}
 
 	/**

@@ -59,6 +59,16 @@ final class WaitlistOffers {
 		this.availability = availability;
 	}
 
+	/** Whether an offer is open: its hold must be checked. */
+	boolean anyOpen() {
+		return this.waitlists.anyDue();
+	}
+
+	/** Whether anyone is in line: the open times must be swept for them. */
+	boolean anyoneWaiting() {
+		return this.waitlists.anyoneInLine();
+	}
+
 	/**
 	 * Puts a patient in line, in the order of {@code arrival} (their request's offset),
 	 * or leaves them out if what they ask for does not exist or has passed; offers them

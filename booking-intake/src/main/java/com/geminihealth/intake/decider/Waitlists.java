@@ -134,6 +134,20 @@ final class Waitlists {
 		return offers;
 	}
 
+	boolean anyDue() {
+		return any(DUE);
+	}
+
+	boolean anyoneInLine() {
+		return any(LINE);
+	}
+
+	private boolean any(String prefix) {
+		try (KeyValueIterator<String, String> range = this.store.prefixScan(prefix, new StringSerializer())) {
+			return range.hasNext();
+		}
+	}
+
 	private List<InLine> scan(String prefix) {
 		List<InLine> found = new ArrayList<>();
 		try (KeyValueIterator<String, String> range = this.store.prefixScan(prefix, new StringSerializer())) {

@@ -50,12 +50,14 @@ class DeciderThreadReplacementIntegrationTest {
 		assertThat(replacements()).isEqualTo(1);
 		assertThat(diedOn.get("status").asString()).isEqualTo("CONFIRMED");
 		assertThat(next.get("status").asString()).isEqualTo("CONFIRMED");
-		// An appointment takes the id of the request that booked it.
+		// An appointment takes the id of the request that booked it. The status is read
+		// from the decider's store, which may answer before its transaction commits.
 		String appointment = statusUrl.substring(statusUrl.lastIndexOf('/') + 1);
-		assertThat(TopicRecords.values(this.instances.bootstrapServers(), Topics.APPOINTMENTS))
-			.filteredOn((event) -> event instanceof AppointmentConfirmed confirmed
-					&& confirmed.appointmentId().value().equals(appointment))
-			.hasSize(1);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(TopicRecords.values(this.instances.bootstrapServers(), Topics.APPOINTMENTS))
+				.filteredOn((event) -> event instanceof AppointmentConfirmed confirmed
+						&& confirmed.appointmentId().value().equals(appointment))
+				.hasSize(1));
 	}
 
 	private double replacements() {
