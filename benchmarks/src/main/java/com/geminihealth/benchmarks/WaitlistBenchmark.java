@@ -110,7 +110,7 @@ public final class WaitlistBenchmark {
 		int status = 0;
 		try {
 			new WaitlistBenchmark(Integer.getInteger("bench.rate", 50), Integer.getInteger("bench.seconds", 30),
-					Integer.getInteger("bench.warmup-seconds", 10))
+					Integer.getInteger("bench.warmup-seconds", 5))
 				.run(runDir);
 		}
 		catch (Exception ex) {
@@ -162,11 +162,11 @@ public final class WaitlistBenchmark {
 		long started = System.nanoTime();
 		LocalDate first = LocalDate.now(TORONTO).plusDays(1);
 		int sent = 0;
-		for (int day = 0; day < 85 && sent < 4 * this.count; day++) {
+		for (int day = 0; day < 88; day++) {
 			for (String location : LOCATIONS) {
 				for (String service : SERVICES) {
 					for (LocalTime time = LocalTime.of(7, 30); time
-						.isBefore(LocalTime.of(20, 0)); time = time.plusMinutes(30)) {
+						.isBefore(LocalTime.of(20, 0)); time = time.plusMinutes(15)) {
 						command(producer,
 								new BookAppointment(RequestId.random(), new LocationId(location),
 										new ServiceId(service), null, LocalDateTime.of(first.plusDays(day), time),
