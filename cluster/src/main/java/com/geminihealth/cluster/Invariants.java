@@ -70,8 +70,13 @@ final class Invariants {
 
 	/**
 	 * Waits until every accepted request is decided and nothing more arrives at the sinks
-	 * or the outcomes for 15 s (retries back off), at most {@code atMost}.
+	 * or the outcomes for 45 s, at most {@code atMost}: retries back off, and after a
+	 * kill the ledger's readers wait until the broker aborts the killed instance's open
+	 * claim (its transaction timeout, then the broker's next look for timed-out
+	 * transactions, up to 20 s) before the partition's new owner sends anything.
 	 */
+	private static final Duration QUIET = Duration.ofSeconds(45);
+
 	void settle(Duration atMost) throws InterruptedException {
 		long deadline = System.nanoTime() + atMost.toNanos();
 		long quietSince = System.nanoTime();
@@ -86,7 +91,7 @@ final class Invariants {
 				lastReceipts = receipts;
 				lastOutcomes = outcomes;
 			}
-			else if (System.nanoTime() - quietSince > Duration.ofSeconds(15).toNanos()) {
+			else if (System.nanoTime() - quietSince > QUIET.toNanos()) {
 				return;
 			}
 			Thread.sleep(2000);
