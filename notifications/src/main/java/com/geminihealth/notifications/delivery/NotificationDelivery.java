@@ -164,7 +164,13 @@ public class NotificationDelivery {
 			return;
 		}
 		// Last, just before the provider: a claim can take a while when the brokers are
-		// busy, and a night that began meanwhile must hold the message.
+		// busy, and a STOP read meanwhile stops the message, a night that began meanwhile
+		// holds it.
+		if (this.optOuts.optedOut(contact, channel)) {
+			publish(new NotificationSuppressed(id, channel, purpose, appointment,
+					NotificationSuppressed.Reason.OPTED_OUT, this.clock.instant()));
+			return;
+		}
 		if (!tookTurn(id, appointment, trigger, turn)) {
 			return;
 		}
