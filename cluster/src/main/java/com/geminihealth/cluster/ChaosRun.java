@@ -44,6 +44,7 @@ import com.geminihealth.cluster.TopicReader.Rec;
 import com.geminihealth.schemas.ServiceAccount;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.Appointment;
+import com.geminihealth.schemas.appointment.AppointmentCancelled;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
@@ -210,7 +211,8 @@ public final class ChaosRun {
 	}
 
 	private int run(Duration duration, Duration killEvery) throws Exception {
-		AppointmentWatcher watcher = new AppointmentWatcher(this.cluster.operatorSettings());
+		AppointmentWatcher watcher = new AppointmentWatcher(this.cluster.operatorSettings(),
+				this.ledger.cancellationsSeen);
 		watcher.start();
 		List<Thread> drivers = new ArrayList<>();
 		try (KafkaProducer<byte[], byte[]> producer = producer()) {
@@ -255,11 +257,11 @@ public final class ChaosRun {
 			}
 			this.ledger.kills.addAll(kills);
 		}
-		watcher.close();
 		System.out.printf("traffic over: %s; settling%n", this.ledger.summary());
 		Invariants invariants = new Invariants(this.cluster.layout(), this.cluster.operatorSettings(), this.ledger,
 				this.reminderDue);
 		invariants.settle(Duration.ofSeconds(240));
+		watcher.close();
 		return invariants.check(System.out) ? 0 : 1;
 	}
 
@@ -613,6 +615,13 @@ public final class ChaosRun {
 
 		final Map<String, Integer> actions = new ConcurrentHashMap<>();
 
+		/**
+		 * When each cancellation was first readable on the appointments topic: a reminder
+		 * taken before that went out while the cancellation was not yet decided (its
+		 * decider failing over), which no service could know of.
+		 */
+		final Map<AppointmentId, Instant> cancellationsSeen = new ConcurrentHashMap<>();
+
 		/** The moment each number's STOP was answered: accepted, so durable. */
 		final Map<String, Instant> optedOut = new ConcurrentHashMap<>();
 
@@ -644,7 +653,10 @@ public final class ChaosRun {
 
 	}
 
-	/** Follows the decider's output, so that the mix acts on appointments that exist. */
+	/**
+	 * Follows the decider's output, so that the mix acts on appointments that exist, and
+	 * notes when each cancellation became readable.
+	 */
 	static final class AppointmentWatcher extends Thread {
 
 		private final TopicReader reader;
@@ -655,9 +667,12 @@ public final class ChaosRun {
 
 		private volatile boolean open = true;
 
-		AppointmentWatcher(Map<String, Object> connection) {
+		private final Map<AppointmentId, Instant> cancellationsSeen;
+
+		AppointmentWatcher(Map<String, Object> connection, Map<AppointmentId, Instant> cancellationsSeen) {
 			super("appointment-watcher");
 			this.reader = new TopicReader(connection);
+			this.cancellationsSeen = cancellationsSeen;
 			setDaemon(true);
 		}
 
@@ -675,6 +690,9 @@ public final class ChaosRun {
 			}
 			else if (event != null && event.appointment() != null) {
 				this.live.remove(event.appointmentId());
+			}
+			if (event instanceof AppointmentCancelled) {
+				this.cancellationsSeen.putIfAbsent(event.appointmentId(), Instant.now());
 			}
 		}
 

@@ -399,7 +399,10 @@ final class Invariants {
 		Map<AppointmentId, Instant> cancelledAt = new HashMap<>();
 		for (Rec<AppointmentId, AppointmentEvent> record : appointments) {
 			if (record.value() instanceof AppointmentCancelled cancelled) {
-				cancelledAt.putIfAbsent(cancelled.appointmentId(), record.timestamp());
+				// Asked for at the record's time; known to the services once decided.
+				Instant seen = this.ledger.cancellationsSeen.get(cancelled.appointmentId());
+				cancelledAt.putIfAbsent(cancelled.appointmentId(),
+						(seen != null && seen.isAfter(record.timestamp())) ? seen : record.timestamp());
 			}
 		}
 		int reminders = 0;

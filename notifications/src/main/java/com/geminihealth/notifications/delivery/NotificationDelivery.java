@@ -144,12 +144,7 @@ public class NotificationDelivery {
 		if (settledAlready(id, appointment, trigger)) {
 			return;
 		}
-		Optional<NotificationSuppressed.Reason> objection = this.optOuts.optedOut(contact, channel)
-				? Optional.of(NotificationSuppressed.Reason.OPTED_OUT)
-				: Optional.ofNullable(notice).flatMap(this.appointments::contradiction);
-		if (objection.isPresent()) {
-			publish(new NotificationSuppressed(id, channel, purpose, appointment, objection.get(),
-					this.clock.instant()));
+		if (objected(id, appointment, contact, notice)) {
 			return;
 		}
 		NotificationFailed sending = new NotificationFailed(id, channel, purpose, appointment,
@@ -164,14 +159,10 @@ public class NotificationDelivery {
 			return;
 		}
 		// Last, just before the provider: a claim can take a while when the brokers are
-		// busy, and a STOP read meanwhile stops the message, a night that began meanwhile
-		// holds it.
-		if (this.optOuts.optedOut(contact, channel)) {
-			publish(new NotificationSuppressed(id, channel, purpose, appointment,
-					NotificationSuppressed.Reason.OPTED_OUT, this.clock.instant()));
-			return;
-		}
-		if (!tookTurn(id, appointment, trigger, turn)) {
+		// busy, and a STOP or a cancellation read meanwhile stops the message, a night
+		// that
+		// began meanwhile holds it.
+		if (objected(id, appointment, contact, notice) || !tookTurn(id, appointment, trigger, turn)) {
 			return;
 		}
 		String providerId;
@@ -200,6 +191,20 @@ public class NotificationDelivery {
 		recordAfterSending(new NotificationSent(id, channel, purpose, appointment, providerId, trigger.attempt(),
 				this.clock.instant()));
 		logger.info("Sent {} {} ({}) on attempt {}", channel, purpose, id.value(), trigger.attempt());
+	}
+
+	/**
+	 * Whether the contact opted out of the channel, or the appointment no longer wants
+	 * the notice: if so, recorded as suppressed, with the reason.
+	 */
+	private boolean objected(NotificationId id, AppointmentId appointment, String contact, DueNotice notice) {
+		Channel channel = channelOf(id);
+		Optional<NotificationSuppressed.Reason> objection = this.optOuts.optedOut(contact, channel)
+				? Optional.of(NotificationSuppressed.Reason.OPTED_OUT)
+				: Optional.ofNullable(notice).flatMap(this.appointments::contradiction);
+		objection.ifPresent((reason) -> publish(
+				new NotificationSuppressed(id, channel, id.purpose(), appointment, reason, this.clock.instant())));
+		return objection.isPresent();
 	}
 
 	/**
