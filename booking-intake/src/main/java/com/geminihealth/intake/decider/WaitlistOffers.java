@@ -109,8 +109,7 @@ final class WaitlistOffers {
 			}
 			Verdict verdict = this.availability.decide(location, joined.service().value(), practitioner,
 					new LocalStart(local, zone.getRules().getOffset(start)), now, null);
-			if (verdict.given()) {
-				offer(inLine.key(), waiting, verdict, freedAt, now, outcomes);
+			if (verdict.given() && offer(inLine.key(), verdict, freedAt, now, outcomes)) {
 				return;
 			}
 		}
@@ -122,7 +121,11 @@ final class WaitlistOffers {
 	 */
 	void sweep(Instant now, Outcomes outcomes) {
 		for (Waitlists.InLine inLine : this.waitlists.everyone()) {
-			Waiting waiting = inLine.waiting();
+			// From the store: an erasure may have taken them off meanwhile.
+			Waiting waiting = this.waitlists.get(inLine.key());
+			if (waiting == null) {
+				continue;
+			}
 			WaitlistJoined joined = waiting.joined();
 			if (joined.window().lastDay().isBefore(LocalDate.ofInstant(now, joined.zone()))) {
 				this.waitlists.leave(inLine.key());
@@ -201,13 +204,20 @@ final class WaitlistOffers {
 				joined.window().lastDay(), now)) {
 			if (joined.window().holds(LocalDateTime.ofInstant(open.start(), joined.zone()))
 					&& !waiting.passed().contains(Waiting.slotKey(open.practitioner().value(), open.start()))) {
-				offer(line, waiting, Verdict.give(open.practitioner().value(), open.start()), now, now, outcomes);
+				offer(line, Verdict.give(open.practitioner().value(), open.start()), now, now, outcomes);
 				return;
 			}
 		}
 	}
 
-	private void offer(String line, Waiting waiting, Verdict verdict, Instant freedAt, Instant now, Outcomes outcomes) {
+	/**
+	 * Offers the slot to the patient in {@code line}; false if they are no longer there.
+	 */
+	private boolean offer(String line, Verdict verdict, Instant freedAt, Instant now, Outcomes outcomes) {
+		Waiting waiting = this.waitlists.get(line);
+		if (waiting == null) {
+			return false;
+		}
 		WaitlistJoined joined = waiting.joined();
 		ClinicProperties.Service service = this.clinic.services().get(joined.service().value());
 		AppointmentId offer = AppointmentId.random();
@@ -227,6 +237,7 @@ final class WaitlistOffers {
 				joined.zone(), joined.patient(), freedAt, now, now.plus(this.settings.offerFor()));
 		this.waitlists.offer(new Waitlists.Offer(line, event));
 		outcomes.emit(joined.entryId(), event);
+		return true;
 	}
 
 	private void confirm(Waitlists.Offer made, RequestStatus status, Instant now, Outcomes outcomes) {

@@ -3,6 +3,9 @@ package com.geminihealth.intake.decider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -34,6 +37,8 @@ final class Waitlists {
 	private static final String DUE = "due/";
 
 	private final KeyValueStore<String, String> store;
+
+	private NavigableMap<String, Waiting> lines;
 
 	Waitlists(KeyValueStore<String, String> store) {
 		this.store = store;
@@ -69,25 +74,59 @@ final class Waitlists {
 
 	void put(String line, Waiting waiting) {
 		this.store.put(line, Json.MAPPER.writeValueAsString(waiting));
+		lines().put(line, waiting);
 	}
 
+	/**
+	 * The patient in line under {@code line} as the store holds them; null once they
+	 * left, also when another processor of the task (an erasure) took them off.
+	 */
 	Waiting get(String line) {
 		String json = this.store.get(line);
-		return (json != null) ? Json.MAPPER.readValue(json, Waiting.class) : null;
+		if (json == null) {
+			lines().remove(line);
+			return null;
+		}
+		return Json.MAPPER.readValue(json, Waiting.class);
 	}
 
 	void leave(String line) {
 		this.store.delete(line);
+		lines().remove(line);
 	}
 
 	/** The patients in line at {@code location}, first come first. */
 	List<InLine> line(String location) {
-		return scan(LINE + location + "/");
+		String prefix = LINE + location + "/";
+		return inLine(lines().subMap(prefix, prefix + Character.MAX_VALUE));
 	}
 
 	/** Everyone in line at every location of this task. */
 	List<InLine> everyone() {
-		return scan(LINE);
+		return inLine(lines());
+	}
+
+	private static List<InLine> inLine(Map<String, Waiting> lines) {
+		return lines.entrySet().stream().map((entry) -> new InLine(entry.getKey(), entry.getValue())).toList();
+	}
+
+	/**
+	 * The lines in memory, read from the store once: each freed slot is matched against
+	 * its location's whole line, which reading the store would parse again each time.
+	 * Written through; what another processor removed from the store is found out by
+	 * {@link #get} before anyone is offered anything.
+	 */
+	private NavigableMap<String, Waiting> lines() {
+		if (this.lines == null) {
+			this.lines = new TreeMap<>();
+			try (KeyValueIterator<String, String> range = this.store.prefixScan(LINE, new StringSerializer())) {
+				while (range.hasNext()) {
+					KeyValue<String, String> entry = range.next();
+					this.lines.put(entry.key, Json.MAPPER.readValue(entry.value, Waiting.class));
+				}
+			}
+		}
+		return this.lines;
 	}
 
 	/** Keeps an offer, due when its hold runs out. */
@@ -146,17 +185,6 @@ final class Waitlists {
 		try (KeyValueIterator<String, String> range = this.store.prefixScan(prefix, new StringSerializer())) {
 			return range.hasNext();
 		}
-	}
-
-	private List<InLine> scan(String prefix) {
-		List<InLine> found = new ArrayList<>();
-		try (KeyValueIterator<String, String> range = this.store.prefixScan(prefix, new StringSerializer())) {
-			while (range.hasNext()) {
-				KeyValue<String, String> entry = range.next();
-				found.add(new InLine(entry.key, Json.MAPPER.readValue(entry.value, Waiting.class)));
-			}
-		}
-		return found;
 	}
 
 }
