@@ -9,6 +9,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ class ErasureProcessor implements Processor<byte[], ErasureRequested, Appointmen
 
 	private Requests requests;
 
-	private Waitlists waitlists;
+	private KeyValueStore<String, String> waitlistStore;
 
 	private final DeciderProperties.Retention retention;
 
@@ -45,7 +46,7 @@ class ErasureProcessor implements Processor<byte[], ErasureRequested, Appointmen
 	public void init(ProcessorContext<AppointmentId, AppointmentState> context) {
 		this.context = context;
 		this.requests = Requests.of(context, this.retention);
-		this.waitlists = new Waitlists(context.getStateStore(DeciderStores.WAITLIST));
+		this.waitlistStore = context.getStateStore(DeciderStores.WAITLIST);
 	}
 
 	@Override
@@ -83,16 +84,18 @@ class ErasureProcessor implements Processor<byte[], ErasureRequested, Appointmen
 	 * line).
 	 */
 	private int eraseFromWaitlists(ErasureRequested erasure) {
+		// Read afresh: the decider puts patients in line between erasures.
+		Waitlists waitlists = new Waitlists(this.waitlistStore);
 		int erased = 0;
-		for (Waitlists.InLine inLine : this.waitlists.everyone()) {
+		for (Waitlists.InLine inLine : waitlists.everyone()) {
 			if (ErasedPatient.named(erasure, inLine.waiting().joined().patient())) {
-				this.waitlists.leave(inLine.key());
+				waitlists.leave(inLine.key());
 				erased++;
 			}
 		}
-		for (Waitlists.Offer offer : this.waitlists.offers()) {
+		for (Waitlists.Offer offer : waitlists.offers()) {
 			if (ErasedPatient.named(erasure, offer.offered().patient())) {
-				this.waitlists.keep(offer.anonymised());
+				waitlists.keep(offer.anonymised());
 			}
 		}
 		return erased;

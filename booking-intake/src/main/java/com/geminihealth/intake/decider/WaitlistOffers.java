@@ -199,9 +199,12 @@ final class WaitlistOffers {
 		}
 		LocalDate today = LocalDate.ofInstant(now, joined.zone());
 		LocalDate from = joined.window().firstDay().isBefore(today) ? today : joined.window().firstDay();
+		// No further than bookings are taken, however long the window an integration
+		// sent.
+		LocalDate horizon = LocalDate.ofInstant(now.plus(this.clinic.rules().maximumAdvance()), joined.zone());
+		LocalDate to = joined.window().lastDay().isAfter(horizon) ? horizon : joined.window().lastDay();
 		String practitioner = (joined.practitioner() != null) ? joined.practitioner().value() : null;
-		for (Slot open : this.availability.open(location, joined.service().value(), practitioner, from,
-				joined.window().lastDay(), now)) {
+		for (Slot open : this.availability.open(location, joined.service().value(), practitioner, from, to, now)) {
 			if (joined.window().holds(LocalDateTime.ofInstant(open.start(), joined.zone()))
 					&& !waiting.passed().contains(Waiting.slotKey(open.practitioner().value(), open.start()))) {
 				offer(line, Verdict.give(open.practitioner().value(), open.start()), now, now, outcomes);

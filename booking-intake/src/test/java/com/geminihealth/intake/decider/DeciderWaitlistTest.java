@@ -198,6 +198,18 @@ class DeciderWaitlistTest {
 		assertThat(this.decider.storesContaining("avery@example.com")).isEmpty();
 	}
 
+	@Test
+	void aLaterErasureFindsThoseWhoJoinedAfterTheFirst() {
+		this.decider.send(book("ana", "massage-60", TEN));
+		this.decider.send(join("Avery Stone", "avery@example.com"));
+		this.decider.erase("avery@example.com", null);
+
+		this.decider.send(join("Blake Hart", "blake@example.com"));
+		this.decider.erase("blake@example.com", null);
+
+		assertThat(this.decider.storesContaining("blake@example.com")).isEmpty();
+	}
+
 	private void advance(Duration time) {
 		this.now = this.now.plus(time);
 		this.decider.at(this.now);
