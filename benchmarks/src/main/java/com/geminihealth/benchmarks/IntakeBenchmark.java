@@ -356,7 +356,7 @@ public final class IntakeBenchmark {
 					new ServiceId(choice.service()), new PractitionerId(choice.practitioner()),
 					LocalDateTime.parse(start(i)),
 					new Patient("Bench Patient " + (i + 1), "patient" + (i + 1) + "@example.com", "+12892348001",
-							Language.EN, new Consent(true, false)),
+							Language.EN, new Consent(true, false, false)),
 					"Lower back", null, BookingChannel.ONLINE);
 			RecordHeaders recordHeaders = new RecordHeaders();
 			String topic = Topics.BOOKING_COMMANDS.name();

@@ -344,7 +344,7 @@ public final class WaitlistBenchmark {
 
 	private static Patient patient(String name, int seq) {
 		return new Patient(name + seq + " Bench", "patient-" + seq + "@example.com", "+1289" + seq, Language.EN,
-				new Consent(true, false));
+				new Consent(true, false, false));
 	}
 
 	private static void command(KafkaProducer<Object, Object> producer, BookingCommand command) {

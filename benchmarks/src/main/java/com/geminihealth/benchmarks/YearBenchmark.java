@@ -356,7 +356,8 @@ public final class YearBenchmark {
 	}
 
 	static Patient patient(int seq) {
-		return new Patient("Patient" + seq + " Bench", email(seq), phone(seq), Language.EN, new Consent(true, false));
+		return new Patient("Patient" + seq + " Bench", email(seq), phone(seq), Language.EN,
+				new Consent(true, false, false));
 	}
 
 	static String phone(int seq) {

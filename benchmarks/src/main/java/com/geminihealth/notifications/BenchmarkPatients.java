@@ -29,12 +29,13 @@ final class BenchmarkPatients {
 
 	/** A confirmation for a patient of its own, reachable by email and by text. */
 	static AppointmentConfirmed confirmed(int seq) {
-		return confirmed(new Patient("Olivia Martin", email(seq), phone(seq), Language.EN, new Consent(true, false)));
+		return confirmed(
+				new Patient("Olivia Martin", email(seq), phone(seq), Language.EN, new Consent(true, false, false)));
 	}
 
 	/** A confirmation for a patient of its own who gave an email address only. */
 	static AppointmentConfirmed confirmedByEmail(int seq) {
-		return confirmed(new Patient("Olivia Martin", email(seq), null, Language.EN, new Consent(false, false)));
+		return confirmed(new Patient("Olivia Martin", email(seq), null, Language.EN, new Consent(false, false, false)));
 	}
 
 	private static AppointmentConfirmed confirmed(Patient patient) {

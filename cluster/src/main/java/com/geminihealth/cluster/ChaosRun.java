@@ -489,8 +489,8 @@ public final class ChaosRun {
 		RequestId requestId = RequestId.random();
 		BookAppointment book = new BookAppointment(requestId, new LocationId(offer[0]), new ServiceId(offer[1]), null,
 				someStart(ThreadLocalRandom.current().nextInt(3) == 0),
-				new Patient("Chaos Integration", contact[0], contact[1], Language.EN, new Consent(true, false)), null,
-				null, BookingChannel.INTEGRATION);
+				new Patient("Chaos Integration", contact[0], contact[1], Language.EN, new Consent(true, false, false)),
+				null, null, BookingChannel.INTEGRATION);
 		if (publish(producer, book)) {
 			this.ledger.accept(requestId.uuid().toString(), "kafka");
 		}

@@ -32,7 +32,8 @@ public final class Appointments {
 	public static Appointment of(String patientName, String phone, Instant start, String notes) {
 		return new Appointment(AppointmentId.random(), new LocationId("burlington"), new ServiceId("rmt-swedish-60"),
 				new PractitionerId("maya-chen"), "Maya Chen", start, start.plus(Duration.ofHours(1)), TORONTO,
-				new Patient(patientName, "patient@example.com", phone, Language.EN, new Consent(true, true)), notes, 0);
+				new Patient(patientName, "patient@example.com", phone, Language.EN, new Consent(true, true, false)),
+				notes, 0);
 	}
 
 }

@@ -681,7 +681,7 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		Appointment appointment = new Appointment(AppointmentId.random(), new LocationId("burlington"),
 				new ServiceId("rmt-swedish-60"), new PractitionerId("maya-chen"), "Maya Chen", tomorrowAt(16),
 				tomorrowAt(17), Appointments.TORONTO,
-				new Patient(name + " Erased", email, phone, Language.EN, new Consent(true, true)), null, 0);
+				new Patient(name + " Erased", email, phone, Language.EN, new Consent(true, true, false)), null, 0);
 		state(appointment, AppointmentStatus.CONFIRMED);
 		Appointment earlier = Appointments.of(name + " Erased", phone, Instant.now().minusSeconds(40 * 86_400), null);
 		this.publisher.publish(Topics.DUE_NOTICES, earlier.appointmentId(),

@@ -110,7 +110,7 @@ final class ReminderRuns {
 			for (int i = 0; i < count; i++) {
 				Instant start = firstDue.plus(spacing.multipliedBy(i)).plus(Duration.ofHours(2));
 				Patient patient = new Patient("Patient " + i, "patient" + i + "@example.com",
-						"+1289555" + String.format("%04d", i), Language.EN, new Consent(true, true));
+						"+1289555" + String.format("%04d", i), Language.EN, new Consent(true, true, false));
 				Appointment appointment = new Appointment(AppointmentId.random(), new LocationId("burlington"),
 						new ServiceId("rmt-swedish-60"), new PractitionerId("maya-chen"), "Maya Chen", start,
 						start.plus(Duration.ofHours(1)), ZoneId.of("America/Toronto"), patient, null, 0);

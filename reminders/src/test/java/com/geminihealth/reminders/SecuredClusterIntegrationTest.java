@@ -85,7 +85,7 @@ class SecuredClusterIntegrationTest {
 	void remindsOfAConfirmedAppointmentAndFoldsAnOptOut() throws Exception {
 		Instant start = Instant.now().plus(Duration.ofHours(2)).plusSeconds(3);
 		Patient patient = new Patient("Noah Singh", "noah@example.com", "+12895580001", Language.EN,
-				new Consent(true, false));
+				new Consent(true, false, false));
 		Appointment appointment = new Appointment(AppointmentId.random(), new LocationId("burlington"),
 				new ServiceId("rmt-swedish-60"), new PractitionerId("maya-chen"), "Maya Chen", start,
 				start.plus(Duration.ofHours(1)), ZoneId.of("America/Toronto"), patient, null, 0);

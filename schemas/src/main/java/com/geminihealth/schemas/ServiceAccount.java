@@ -24,6 +24,7 @@ import static com.geminihealth.schemas.Topics.PATIENT_REPLIES;
 import static com.geminihealth.schemas.Topics.REMINDERS_DEAD_LETTERS;
 import static com.geminihealth.schemas.Topics.TREATMENT_PLANS;
 import static com.geminihealth.schemas.Topics.SCHEDULE_CHANGES;
+import static com.geminihealth.schemas.Topics.SESSION_FEEDBACK;
 import static com.geminihealth.schemas.Topics.WAITLIST;
 
 /**
@@ -70,10 +71,10 @@ public enum ServiceAccount {
 			List.of(), null, "notifications-"),
 
 	/**
-	 * The scheduler and the preferences fold: the Kafka Streams application
-	 * {@code reminders}.
+	 * The scheduler, the preferences fold and the feedback it matches to sessions: the
+	 * Kafka Streams application {@code reminders}.
 	 */
-	REMINDERS("reminders", List.of(DUE_NOTICES, PATIENT_PREFERENCES, REMINDERS_DEAD_LETTERS),
+	REMINDERS("reminders", List.of(DUE_NOTICES, PATIENT_PREFERENCES, SESSION_FEEDBACK, REMINDERS_DEAD_LETTERS),
 			List.of(APPOINTMENTS, PATIENT_REPLIES, ERASURES, TREATMENT_PLANS), List.of(), List.of(), "reminders"),
 
 	/**

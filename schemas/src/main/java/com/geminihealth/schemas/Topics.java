@@ -15,6 +15,7 @@ import com.geminihealth.schemas.booking.BookingCommand;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.frontdesk.FrontDeskMarked;
 import com.geminihealth.schemas.frontdesk.MarkId;
+import com.geminihealth.schemas.feedback.SessionFeedback;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.intake.DestinationUsed;
@@ -40,10 +41,11 @@ import com.geminihealth.schemas.waitlist.WaitlistEvent;
  * keeps them. No topic name or serde is written anywhere else.
  * <p>
  * State that must last (preferences, the notification ledger, appointments as they stand,
- * front-desk marks, inquiries, treatment plans) is {@linkplain #KEPT_FOR_GOOD kept for
- * good} in compacted, keyed form, and leaves only by a tombstone, as an erasure writes.
- * Streams whose meaning now lives in state are {@linkplain #keptFor kept for a bounded
- * time}, which a deployment may change ({@code pipeline.topics.retention.<topic>}).
+ * front-desk marks, inquiries, treatment plans, feedback) is {@linkplain #KEPT_FOR_GOOD
+ * kept for good} in compacted, keyed form, and leaves only by a tombstone, as an erasure
+ * writes. Streams whose meaning now lives in state are {@linkplain #keptFor kept for a
+ * bounded time}, which a deployment may change
+ * ({@code pipeline.topics.retention.<topic>}).
  */
 public final class Topics {
 
@@ -179,6 +181,14 @@ public final class Topics {
 			keptFor(Duration.ofDays(30)));
 
 	/**
+	 * Patients' answers to the question asked after a session, matched to the session by
+	 * the reminders scheduler: the practitioner's view. Keyed by appointment, kept for
+	 * good; an erasure leaves a tombstone for each.
+	 */
+	public static final Topic<AppointmentId, SessionFeedback> SESSION_FEEDBACK = new Topic<>("session-feedback",
+			IdSerde.of(AppointmentId::of), CloudEventSerde.of("feedback", SessionFeedback.class), KEPT_FOR_GOOD);
+
+	/**
 	 * Erasures the operations role asked for, read by every service that keeps personal
 	 * data; keyed by erasure. They name the patient, so they are kept only a week: every
 	 * service must have acted on them by then.
@@ -223,7 +233,7 @@ public final class Topics {
 			CONTACT_INQUIRIES, DUE_NOTICES, PATIENT_REPLIES, PATIENT_PREFERENCES, NOTIFICATION_OUTCOMES,
 			DELIVERY_REPORTS, IDEMPOTENCY_KEYS, DESTINATION_USES, FRONT_DESK_MARKS, SCHEDULE_CHANGES, ERASURES,
 			BOOKING_COMMANDS_DEAD_LETTERS, NOTIFICATIONS_DEAD_LETTERS, NOTIFICATIONS_RETRIES, REMINDERS_DEAD_LETTERS,
-			TREATMENT_PLANS, WAITLIST);
+			TREATMENT_PLANS, WAITLIST, SESSION_FEEDBACK);
 
 	/** The catalogued topic named {@code name}. */
 	public static Optional<Topic<?, ?>> named(String name) {

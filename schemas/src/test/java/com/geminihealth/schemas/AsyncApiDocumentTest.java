@@ -102,7 +102,7 @@ class AsyncApiDocumentTest {
 				Map.entry("notifications.dlt", Set.of("notifications")),
 				Map.entry("notifications.retry", Set.of("notifications", "dashboard")),
 				Map.entry("reminders.dlt", Set.of("reminders")), Map.entry("treatment-plans", Set.of("dashboard")),
-				Map.entry("waitlist", Set.of("booking-intake")));
+				Map.entry("waitlist", Set.of("booking-intake")), Map.entry("session-feedback", Set.of("reminders")));
 		Map<String, Set<String>> readers = Map.ofEntries(Map.entry("booking-commands", Set.of("booking-intake")),
 				Map.entry("appointments", Set.of("notifications", "reminders", "dashboard")),
 				Map.entry("appointment-states", Set.of("notifications", "dashboard")),
@@ -122,7 +122,8 @@ class AsyncApiDocumentTest {
 				Map.entry("notifications.retry", Set.of("notifications", "dashboard")),
 				Map.entry("reminders.dlt", Set.of("dashboard")),
 				Map.entry("treatment-plans", Set.of("notifications", "reminders", "dashboard")),
-				Map.entry("waitlist", Set.of("notifications", "dashboard")));
+				Map.entry("waitlist", Set.of("notifications", "dashboard")),
+				Map.entry("session-feedback", Set.of("dashboard")));
 
 		assertThat(services("send")).isEqualTo(writers);
 		assertThat(services("receive")).isEqualTo(readers);

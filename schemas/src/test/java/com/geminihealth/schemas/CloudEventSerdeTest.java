@@ -162,6 +162,7 @@ class CloudEventSerdeTest {
 				Arguments.of(Topics.ERASURES, ErasureId.of("c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 						"c4e8a2f1-6b3d-4f9a-8e2c-1d7b5a9f3e60"),
 				Arguments.of(Topics.TREATMENT_PLANS, new PatientContact("+15145550187"), "+15145550187"),
+				Arguments.of(Topics.SESSION_FEEDBACK, Examples.APPOINTMENT_ID, "3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71"),
 				Arguments.of(Topics.WAITLIST, WaitlistEntryId.of("7c4e1a93-2b8d-4f60-a5e1-3d9b7f2c0e48"),
 						"7c4e1a93-2b8d-4f60-a5e1-3d9b7f2c0e48"));
 	}

@@ -45,6 +45,8 @@ import com.geminihealth.schemas.booking.RescheduleAppointment;
 import com.geminihealth.schemas.booking.Screening;
 import com.geminihealth.schemas.booking.ServiceId;
 import com.geminihealth.schemas.frontdesk.FrontDeskMarked;
+import com.geminihealth.schemas.feedback.FeedbackSource;
+import com.geminihealth.schemas.feedback.SessionFeedback;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.intake.DestinationUsed;
@@ -57,6 +59,7 @@ import com.geminihealth.schemas.notification.NotificationId;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FeedbackAnswered;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.HelpRequested;
 import com.geminihealth.schemas.patient.OptedIn;
@@ -110,11 +113,11 @@ public final class Examples {
 
 	/** An English-speaking patient who consented to SMS and to follow-up nudges. */
 	public static final Patient ENGLISH_PATIENT = new Patient("Olivia Martin", "olivia.martin@example.com",
-			"+14165550123", Language.EN, new Consent(true, true));
+			"+14165550123", Language.EN, new Consent(true, true, true));
 
 	/** A French-speaking patient who consented to SMS only. */
 	public static final Patient FRENCH_PATIENT = new Patient("Élodie Tremblay", "elodie.tremblay@example.ca",
-			"+15145550187", Language.FR, new Consent(true, false));
+			"+15145550187", Language.FR, new Consent(true, false, false));
 
 	public static final RequestId REQUEST = RequestId.of("3f2b8c1e-5d4a-4e7b-9c1f-2a6d8e0b4c71");
 
@@ -125,6 +128,8 @@ public final class Examples {
 	 * Olivia's 60-minute deep-tissue massage with Maya, Tuesday 1 December 2026 at 10:00
 	 * in Toronto (15:00 UTC).
 	 */
+	static final String FEEDBACK_COMMENT = "The stretches already help; I can turn my head again.";
+
 	public static final Appointment APPOINTMENT = new Appointment(APPOINTMENT_ID, LOCATION, DEEP_TISSUE_60, MAYA_CHEN,
 			"Maya Chen", Instant.parse("2026-12-01T15:00:00Z"), Instant.parse("2026-12-01T16:00:00Z"), ZONE,
 			ENGLISH_PATIENT, "Tight shoulders after a long week at the desk; prefers firm pressure.", 0);
@@ -286,6 +291,10 @@ public final class Examples {
 		examples.put(HelpRequested.class, new HelpRequested(elodie, "AIDE", Instant.parse("2026-12-02T23:39:02Z")));
 		examples.put(FreeTextReply.class, new FreeTextReply(olivia, "Running 10 min late, sorry! Still OK to come?",
 				Instant.parse("2026-12-01T14:52:40Z")));
+		examples.put(FeedbackAnswered.class, new FeedbackAnswered(olivia, APPOINTMENT_ID, 5, FEEDBACK_COMMENT,
+				Instant.parse("2026-12-01T19:12:40Z")));
+		examples.put(SessionFeedback.class, new SessionFeedback(APPOINTMENT, 5, FEEDBACK_COMMENT, FeedbackSource.LINK,
+				Instant.parse("2026-12-01T19:12:40Z")));
 	}
 
 	private static void notificationOutcomes(Map<Class<?>, Object> examples) {

@@ -72,7 +72,7 @@ class PersonalDataTest {
 				inquiry.phone(), inquiry.message(), booking.notes(), booking.directBilling().memberNumber(),
 				Examples.of(FreeTextReply.class).body(), Examples.APPOINTMENT.notes(),
 				Examples.of(MarkCompleted.class).homeCareNotes(), Examples.of(TreatmentPlan.class).terms().focus(),
-				Examples.of(TreatmentPlan.class).terms().homeCareAdvice());
+				Examples.of(TreatmentPlan.class).terms().homeCareAdvice(), Examples.FEEDBACK_COMMENT);
 	}
 
 }

@@ -196,7 +196,7 @@ public final class DeciderBenchmark {
 	private static void produce(String bootstrap, String topic, int commands) throws Exception {
 		Random random = new Random(42);
 		Patient patient = new Patient("Bench Patient", "bench@example.com", "+12892348001", Language.EN,
-				new Consent(true, false));
+				new Consent(true, false, false));
 		Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
 				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5);
 		try (KafkaProducer<LocationId, BookingCommand> producer = new KafkaProducer<>(config,

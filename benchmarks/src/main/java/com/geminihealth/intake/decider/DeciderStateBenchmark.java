@@ -186,7 +186,7 @@ public final class DeciderStateBenchmark {
 					.atTime(8, 0)
 					.plusMinutes(15L * random.nextInt(46));
 				Patient patient = new Patient("Patient " + i + " Lastname", "patient" + i + "@example.com",
-						"+1905" + (5_000_000 + i), Language.EN, new Consent(true, false));
+						"+1905" + (5_000_000 + i), Language.EN, new Consent(true, false, false));
 				BookAppointment book = new BookAppointment(RequestId.random(), new LocationId(location),
 						new ServiceId("massage-30"), null, start, patient, "Lower back, since March", null,
 						BookingChannel.ONLINE);

@@ -298,7 +298,7 @@ public final class RemindersBenchmark {
 			for (int i = 0; i < count; i++) {
 				int number = firstPatient + i;
 				Patient patient = new Patient("Patient " + number, "patient" + number + "@example.com",
-						String.format("+1289%07d", number), Language.EN, new Consent(true, number % 2 == 0));
+						String.format("+1289%07d", number), Language.EN, new Consent(true, number % 2 == 0, false));
 				Instant start = startAt.start(i, random);
 				Appointment appointment = new Appointment(AppointmentId.random(), new LocationId(location),
 						new ServiceId("rmt-swedish-60"), new PractitionerId("rmt-" + (number % 30)), "RMT", start,

@@ -76,7 +76,7 @@ public class BookingIntake {
 	public static Patient patient(String name, String email, String mobilePhone, Language language, boolean smsConsent,
 			boolean followUpConsent) {
 		return new Patient(name.strip(), blankToNull(email), PhoneNumbers.toE164(mobilePhone).orElse(null),
-				(language != null) ? language : Language.EN, new Consent(smsConsent, followUpConsent));
+				(language != null) ? language : Language.EN, new Consent(smsConsent, followUpConsent, false));
 	}
 
 	private static String blankToNull(String text) {

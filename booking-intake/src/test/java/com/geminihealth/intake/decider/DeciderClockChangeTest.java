@@ -47,7 +47,7 @@ class DeciderClockChangeTest {
 	static final ZoneOffset EDT = ZoneOffset.ofHours(-4);
 
 	static final Patient OTHER_PATIENT = new Patient("Marc Gagnon", "marc@example.com", null, Language.FR,
-			new Consent(false, false));
+			new Consent(false, false, false));
 
 	final DeciderDriver decider = new DeciderDriver(TestClinic.openAtNight());
 

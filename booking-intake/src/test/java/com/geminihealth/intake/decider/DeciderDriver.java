@@ -63,7 +63,7 @@ import com.geminihealth.schemas.schedule.ScheduleChanged;
 final class DeciderDriver implements AutoCloseable {
 
 	static final Patient PATIENT = new Patient("Olivia Martin", "olivia@example.com", "+12892348001", Language.EN,
-			new Consent(true, true));
+			new Consent(true, true, false));
 
 	private final TopologyTestDriver driver;
 

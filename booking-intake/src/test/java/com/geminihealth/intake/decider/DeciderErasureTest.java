@@ -33,7 +33,7 @@ class DeciderErasureTest {
 	static final String DOWNTOWN = TestClinic.DOWNTOWN;
 
 	static final Patient ERASED = new Patient("Zoë Erasmus-Quill", "Zoe.Quill@Example.org", "+14165550199", Language.FR,
-			new Consent(true, true));
+			new Consent(true, true, false));
 
 	static final Patient OTHER = new Patient("Kept Person", "kept@example.com", "+14165550123", Language.EN,
 			Consent.NONE);

@@ -219,7 +219,7 @@ class DeciderWaitlistTest {
 	private static JoinWaitlist join(String name, String email) {
 		return new JoinWaitlist(WaitlistEntryId.random(), TestClinicLocation.LOCATION, new ServiceId("massage-60"),
 				new PractitionerId("ana"), new WaitlistWindow(MONDAY, MONDAY, LocalTime.of(10, 0), LocalTime.of(10, 0)),
-				new Patient(name, email, null, Language.EN, new Consent(true, false)), Author.PATIENT);
+				new Patient(name, email, null, Language.EN, new Consent(true, false, false)), Author.PATIENT);
 	}
 
 	private static ClaimWaitlistOffer claim(AppointmentId offer) {

@@ -69,7 +69,7 @@ class ErasureIntegrationTest {
 	void erasesThePatientsAppointmentsAtEveryLocationFromEveryStoreOfEveryTask() throws Exception {
 		String email = "erase-" + UUID.randomUUID() + "@example.com";
 		String phone = "+1416" + (5_000_000 + (int) (Math.random() * 999_999));
-		Patient patient = new Patient("Erin Erasable", email, phone, Language.EN, new Consent(true, true));
+		Patient patient = new Patient("Erin Erasable", email, phone, Language.EN, new Consent(true, true, false));
 		LocalDate monday = NextWeek.MONDAY.plusWeeks(5);
 		List<BookAppointment> bookings = List.of(book("burlington", "maya-chen", monday, patient),
 				book("hamilton", "liam-obrien", monday, patient),

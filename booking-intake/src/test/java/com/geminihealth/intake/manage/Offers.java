@@ -39,9 +39,9 @@ public final class Offers {
 		Instant start = LocalDateTime.of(2026, 12, 8, 10, 0).atZone(TestClinic.TORONTO).toInstant();
 		Appointment appointment = new Appointment(offer, new LocationId(TestClinic.DOWNTOWN),
 				new ServiceId("massage-60"), new PractitionerId("ana"), "Ana Silva", start,
-				start.plus(60, ChronoUnit.MINUTES), TestClinic.TORONTO,
-				new Patient("Ada Waiting", "ada@example.com", "+19055550143", language, new Consent(true, false)), null,
-				0, null);
+				start.plus(60, ChronoUnit.MINUTES), TestClinic.TORONTO, new Patient("Ada Waiting", "ada@example.com",
+						"+19055550143", language, new Consent(true, false, false)),
+				null, 0, null);
 		return new RequestStatus(state, appointment, start.plus(75, ChronoUnit.MINUTES), null, null, TestClinic.TORONTO,
 				TestClinic.DOWNTOWN, "massage-60", null, offeredAt);
 	}

@@ -51,7 +51,7 @@ public record CallerDetails(String patientName, String mobilePhone, String email
 		String phone = normalizedPhone();
 		return new Patient(this.patientName.strip(), StringUtils.hasText(this.email) ? this.email.strip() : null, phone,
 				(this.language != null) ? this.language : Language.EN,
-				new Consent(this.smsConsent && phone != null, false));
+				new Consent(this.smsConsent && phone != null, false, false));
 	}
 
 	/** The mobile phone as intake stores it (E.164), or null when none or unreadable. */

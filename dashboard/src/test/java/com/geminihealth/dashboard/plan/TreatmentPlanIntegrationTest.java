@@ -243,7 +243,7 @@ class TreatmentPlanIntegrationTest {
 		Appointment appointment = new Appointment(AppointmentId.random(), new LocationId("burlington"),
 				new ServiceId("physio-initial-assessment"), new PractitionerId("sophie-gagnon"), "Sophie Gagnon", start,
 				start.plus(Duration.ofMinutes(45)), Appointments.TORONTO, new Patient(name + " Novak",
-						name.toLowerCase() + "@example.org", phone, Language.EN, new Consent(true, true)),
+						name.toLowerCase() + "@example.org", phone, Language.EN, new Consent(true, true, false)),
 				null, 0);
 		this.publisher.publish(Topics.APPOINTMENT_STATES, appointment.appointmentId(),
 				new AppointmentState(appointment, AppointmentStatus.CONFIRMED, Instant.now()));

@@ -32,7 +32,7 @@ public final class WaitlistEvents {
 		return new WaitlistJoined(WaitlistEntryId.random(), new LocationId("burlington"),
 				new ServiceId("rmt-swedish-60"), null, new WaitlistWindow(monday, monday.plusDays(4), null, null),
 				Appointments.TORONTO, new Patient(name, name.toLowerCase().replace(' ', '.') + "@example.org", phone,
-						Language.EN, new Consent(true, false)),
+						Language.EN, new Consent(true, false, false)),
 				Author.frontDesk("amira"), joinedAt);
 	}
 

@@ -82,7 +82,8 @@ class TreatmentPlanEmailIntegrationTest {
 	void emailsAnEnglishPatientTheirPlanWithItsAdviceAndTextsNothing() throws Exception {
 		String to = "plan-" + UUID.randomUUID() + "@example.com";
 		String phone = "+1289555" + String.format("%04d", (int) (Math.random() * 10_000));
-		TreatmentPlan plan = recorded(new Patient("Olivia Martin", to, phone, Language.EN, new Consent(true, true)));
+		TreatmentPlan plan = recorded(
+				new Patient("Olivia Martin", to, phone, Language.EN, new Consent(true, true, false)));
 
 		publish(plan);
 

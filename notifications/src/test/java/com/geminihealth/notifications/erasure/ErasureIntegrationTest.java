@@ -131,7 +131,7 @@ class ErasureIntegrationTest {
 	private static AppointmentConfirmed confirmedFor(String email, String phone) {
 		AppointmentId id = AppointmentId.random();
 		Instant start = Instant.now().plus(Duration.ofDays(3));
-		Patient patient = new Patient("Olivia Martin", email, phone, Language.EN, new Consent(true, false));
+		Patient patient = new Patient("Olivia Martin", email, phone, Language.EN, new Consent(true, false, false));
 		return new AppointmentConfirmed(new RequestId(id.uuid()),
 				new Appointment(id, new LocationId("burlington"), new ServiceId("rmt-swedish-60"),
 						new PractitionerId("maya-chen"), "Maya Chen", start, start.plus(Duration.ofHours(1)),

@@ -51,7 +51,8 @@ final class Outages {
 		AppointmentId id = AppointmentId.random();
 		return new AppointmentConfirmed(new RequestId(id.uuid()), new Appointment(id, new LocationId("burlington"),
 				example.service(), example.practitioner(), "Maya Chen", start, start.plus(Duration.ofHours(1)), TORONTO,
-				new Patient("Olivia Martin", email, phone, Language.EN, new Consent(phone != null, false)), null, 0));
+				new Patient("Olivia Martin", email, phone, Language.EN, new Consent(phone != null, false, false)), null,
+				0));
 	}
 
 	static void publish(String brokers, AppointmentEvent event) throws Exception {

@@ -114,7 +114,8 @@ class SmsMessagesTest {
 		Appointment example = Examples.of(AppointmentConfirmed.class).appointment();
 		Appointment movedTwice = new Appointment(example.appointmentId(), example.location(), example.service(),
 				example.practitioner(), "Maya Chen", example.start(), example.end(), TORONTO,
-				new Patient("Olivia Martin", null, "+12892348123", Language.EN, new Consent(true, false)), null, 2);
+				new Patient("Olivia Martin", null, "+12892348123", Language.EN, new Consent(true, false, false)), null,
+				2);
 
 		Sms sms = this.messages.compose(new AppointmentConfirmed(null, movedTwice)).orElseThrow();
 

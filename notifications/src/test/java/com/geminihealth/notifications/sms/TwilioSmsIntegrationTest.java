@@ -442,7 +442,7 @@ class TwilioSmsIntegrationTest {
 
 	static AppointmentConfirmed confirmedFor(String phone, boolean smsConsent, ZoneId zone) {
 		Appointment a = Examples.of(AppointmentConfirmed.class).appointment();
-		Patient patient = new Patient("Olivia Martin", null, phone, Language.EN, new Consent(smsConsent, false));
+		Patient patient = new Patient("Olivia Martin", null, phone, Language.EN, new Consent(smsConsent, false, false));
 		AppointmentId id = AppointmentId.random();
 		return new AppointmentConfirmed(new RequestId(id.uuid()),
 				new Appointment(id, new LocationId("burlington"), a.service(), a.practitioner(), "Maya Chen", NEXT_WEEK,

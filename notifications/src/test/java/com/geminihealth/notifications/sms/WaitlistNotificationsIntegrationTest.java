@@ -261,7 +261,7 @@ class WaitlistNotificationsIntegrationTest {
 	static Patient patient(String name, Language language, boolean smsConsent) {
 		String phone = "+1905555" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
 		return new Patient(name, "waitlist-" + UUID.randomUUID() + "@example.com", phone, language,
-				new Consent(smsConsent, false));
+				new Consent(smsConsent, false, false));
 	}
 
 	private static String smsWhen(WaitlistOffered offered) {

@@ -39,7 +39,7 @@ class PatientPreferencesTest {
 	static final PatientContact EMAIL = new PatientContact("camille@example.com");
 
 	static final Patient FRENCH = new Patient("Camille Gagnon", EMAIL.value(), PHONE.value(), Language.FR,
-			new Consent(true, false));
+			new Consent(true, false, false));
 
 	RemindersDriver reminders = new RemindersDriver(NOW);
 

@@ -58,10 +58,10 @@ final class RemindersDriver implements AutoCloseable {
 	static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
 	static final Patient CONSENTING = new Patient("Olivia Martin", "olivia@example.com", "+12892348001", Language.EN,
-			new Consent(true, true));
+			new Consent(true, true, false));
 
 	static final Patient NOT_CONSENTING = new Patient("Noah Tremblay", "noah@example.com", "+12892348002", Language.EN,
-			new Consent(true, false));
+			new Consent(true, false, false));
 
 	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 

@@ -32,6 +32,12 @@ public final class ManageTokens {
 
 	private static final int MAC_BYTES = 16;
 
+	/**
+	 * What a feedback link's MAC is taken over in place of a sequence: a manage link's
+	 * sequence is never negative, so no manage link carries it.
+	 */
+	private static final int FEEDBACK = -1;
+
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -50,6 +56,20 @@ public final class ManageTokens {
 	public String issue(AppointmentId appointment, int sequence) {
 		byte[] id = bytes(appointment.uuid());
 		return ENCODER.encodeToString(id) + ENCODER.encodeToString(mac(id, sequence));
+	}
+
+	/**
+	 * The token of the link that asks about the session {@code appointment} afterwards:
+	 * signed for that purpose, so it opens no manage page, and a manage link opens no
+	 * feedback page.
+	 */
+	public String issueFeedback(AppointmentId appointment) {
+		return issue(appointment, FEEDBACK);
+	}
+
+	/** Whether the token is the feedback link of {@code appointment}. */
+	public boolean opensFeedback(String token, AppointmentId appointment) {
+		return opens(token, appointment, FEEDBACK);
 	}
 
 	/**

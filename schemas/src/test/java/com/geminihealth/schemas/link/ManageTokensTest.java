@@ -34,6 +34,19 @@ class ManageTokensTest {
 	}
 
 	@Test
+	void aFeedbackLinkOpensOnlyTheFeedbackOfItsSession() {
+		String feedback = this.tokens.issueFeedback(this.appointment);
+		String manage = this.tokens.issue(this.appointment, 0);
+
+		assertThat(this.tokens.opensFeedback(feedback, this.appointment)).isTrue();
+		assertThat(this.tokens.opensFeedback(feedback, AppointmentId.random())).isFalse();
+		assertThat(this.tokens.opensFeedback(manage, this.appointment)).as("a manage link").isFalse();
+		for (int sequence = 0; sequence < 5; sequence++) {
+			assertThat(this.tokens.opens(feedback, this.appointment, sequence)).as("the manage page").isFalse();
+		}
+	}
+
+	@Test
 	void isWorthlessWithoutTheSecret() {
 		String token = new ManageTokens("another-secret-of-at-least-32-characters!").issue(this.appointment, 0);
 
