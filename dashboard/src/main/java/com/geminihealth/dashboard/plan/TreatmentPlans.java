@@ -58,7 +58,7 @@ public class TreatmentPlans implements ReadModel {
 
 	/** The plan of {@code patient}, running or ended, if one was ever recorded. */
 	public Optional<TreatmentPlan> of(Patient patient) {
-		return Optional.ofNullable(this.byPatient.get(TreatmentPlan.keyOf(patient).value()));
+		return Optional.ofNullable(this.byPatient.get(PatientContact.of(patient).value()));
 	}
 
 	/** A new plan for the patient of {@code assessment}, recorded after it. */

@@ -1,5 +1,6 @@
 package com.geminihealth.schemas.feedback;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import com.geminihealth.schemas.Redact;
@@ -24,6 +25,13 @@ public record SessionFeedback(Appointment appointment, int score, String comment
 	public static final int LOWEST = 1;
 
 	public static final int HIGHEST = 5;
+
+	/**
+	 * How long after the session's end an answer is taken, by link or by text: long
+	 * enough for a weekend, short enough that a bare number texted back still means this
+	 * session.
+	 */
+	public static final Duration ANSWER_WITHIN = Duration.ofDays(7);
 
 	/** The longest comment the page takes. */
 	public static final int COMMENT_LENGTH = 500;

@@ -85,13 +85,7 @@ public record TreatmentPlan(PlanId planId, Patient patient, LocationId location,
 	 * no phone, as the reminders scheduler keys a patient.
 	 */
 	public PatientContact key() {
-		return keyOf(this.patient);
-	}
-
-	/** The key plans of {@code patient} are published under. */
-	public static PatientContact keyOf(Patient patient) {
-		String phone = patient.mobilePhone();
-		return new PatientContact((phone != null && !phone.isBlank()) ? phone : patient.email());
+		return PatientContact.of(this.patient);
 	}
 
 	@Override
