@@ -417,6 +417,7 @@ class DashboardIntegrationTest extends ServiceHealthContract {
 		assertThat(book.practitioner().value()).isEqualTo("maya-chen");
 		assertThat(book.patient().mobilePhone()).isEqualTo("+12895550105");
 		assertThat(book.patient().consent().sms()).isTrue();
+		assertThat(book.patient().consent().feedback()).as("not asked").isFalse();
 	}
 
 	@Test

@@ -19,9 +19,10 @@ import com.geminihealth.schemas.booking.Patient;
  * @param email an email address
  * @param language the language messages reach them in (English when none is chosen)
  * @param smsConsent whether they agree to texts; kept only with a mobile phone
+ * @param feedbackConsent whether they agree to one question after each session
  */
-public record CallerDetails(String patientName, String mobilePhone, String email, Language language,
-		boolean smsConsent) {
+public record CallerDetails(String patientName, String mobilePhone, String email, Language language, boolean smsConsent,
+		boolean feedbackConsent) {
 
 	/**
 	 * The problem with each field, by field name ({@code patientName},
@@ -51,7 +52,7 @@ public record CallerDetails(String patientName, String mobilePhone, String email
 		String phone = normalizedPhone();
 		return new Patient(this.patientName.strip(), StringUtils.hasText(this.email) ? this.email.strip() : null, phone,
 				(this.language != null) ? this.language : Language.EN,
-				new Consent(this.smsConsent && phone != null, false, false));
+				new Consent(this.smsConsent && phone != null, false, this.feedbackConsent));
 	}
 
 	/** The mobile phone as intake stores it (E.164), or null when none or unreadable. */

@@ -84,7 +84,8 @@ class NewBookingController {
 			@RequestParam(required = false) String slot, @RequestParam(required = false) String patientName,
 			@RequestParam(required = false) String mobilePhone, @RequestParam(required = false) String email,
 			@RequestParam(defaultValue = "EN") Language language,
-			@RequestParam(defaultValue = "false") boolean smsConsent, Model model, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean smsConsent,
+			@RequestParam(defaultValue = "false") boolean feedbackConsent, Model model, RedirectAttributes redirect) {
 		List<String> problems = new ArrayList<>();
 		LocalDateTime start = null;
 		String practitioner = null;
@@ -96,7 +97,8 @@ class NewBookingController {
 			start = LocalDateTime.parse(parts[0]);
 			practitioner = parts[1];
 		}
-		CallerDetails caller = new CallerDetails(patientName, mobilePhone, email, language, smsConsent);
+		CallerDetails caller = new CallerDetails(patientName, mobilePhone, email, language, smsConsent,
+				feedbackConsent);
 		problems.addAll(caller.problems().values());
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems);

@@ -41,11 +41,13 @@ import com.geminihealth.schemas.booking.MarkNoShow;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.RescheduleAppointment;
+import com.geminihealth.schemas.feedback.SessionFeedback;
 import com.geminihealth.schemas.inquiry.ContactInquiryReceived;
 import com.geminihealth.schemas.notification.NotificationFailed;
 import com.geminihealth.schemas.notification.NotificationOutcome;
 import com.geminihealth.schemas.notification.NotificationSent;
 import com.geminihealth.schemas.notification.NotificationSuppressed;
+import com.geminihealth.schemas.patient.FeedbackAnswered;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.HelpRequested;
 import com.geminihealth.schemas.patient.OptedIn;
@@ -210,6 +212,15 @@ public class EventDecoder {
 		}
 		if (value instanceof WaitlistEvent event) {
 			return waitlist(id, topic, type, time, event);
+		}
+		if (value instanceof SessionFeedback feedback) {
+			Appointment session = feedback.appointment();
+			return new PipelineEvent(id, topic, type, time, session.location().value(), session.patient().firstName(),
+					session.practitionerName(),
+					"feedback on " + service(session.service().value()) + " of " + at(session.start()) + ": "
+							+ feedback.score() + " of " + SessionFeedback.HIGHEST
+							+ ((feedback.comment() != null) ? ", with a comment" : ""),
+					value, null);
 		}
 		if (value instanceof TreatmentPlan plan) {
 			// The focus and the advice are health detail: the feed says only what
@@ -432,6 +443,12 @@ public class EventDecoder {
 		}
 		if (reply instanceof FreeTextReply) {
 			return "wrote a reply for the front desk";
+		}
+		if (reply instanceof FeedbackAnswered answer) {
+			// The comment may be health detail: the feed gives only the score.
+			return "answered the question about "
+					+ ((answer.appointmentId() != null) ? "a session" : "their last session") + ": " + answer.score()
+					+ " of " + SessionFeedback.HIGHEST;
 		}
 		return "confirmed they will come";
 	}

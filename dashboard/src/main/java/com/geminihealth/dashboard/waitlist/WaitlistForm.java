@@ -39,14 +39,15 @@ import com.geminihealth.schemas.waitlist.WaitlistWindow;
  * @param email their email address
  * @param language EN or FR
  * @param smsConsent whether they agree to texts (the offer comes by text when they do)
+ * @param feedbackConsent whether they agree to one question after each session
  */
 record WaitlistForm(String location, String service, String practitioner, String firstDay, String lastDay,
 		String earliest, String latest, String patientName, String mobilePhone, String email, String language,
-		Boolean smsConsent) {
+		Boolean smsConsent, Boolean feedbackConsent) {
 
 	static WaitlistForm startingOn(LocalDate today) {
 		return new WaitlistForm(null, null, null, today.toString(), today.plusWeeks(2).toString(), null, null, null,
-				null, null, Language.EN.name(), false);
+				null, null, Language.EN.name(), false, false);
 	}
 
 	/**
@@ -119,7 +120,7 @@ record WaitlistForm(String location, String service, String practitioner, String
 
 	private CallerDetails caller() {
 		return new CallerDetails(this.patientName, this.mobilePhone, this.email, chosenLanguage(),
-				Boolean.TRUE.equals(this.smsConsent));
+				Boolean.TRUE.equals(this.smsConsent), Boolean.TRUE.equals(this.feedbackConsent));
 	}
 
 	private Language chosenLanguage() {

@@ -19,6 +19,9 @@ import com.geminihealth.dashboard.waitlist.WaitlistEvents;
 import com.geminihealth.schemas.DeadLetters;
 import com.geminihealth.schemas.Topic;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.feedback.FeedbackSource;
+import com.geminihealth.schemas.feedback.SessionFeedback;
+import com.geminihealth.schemas.patient.FeedbackAnswered;
 import com.geminihealth.schemas.appointment.Appointment;
 import com.geminihealth.schemas.appointment.AppointmentCompleted;
 import com.geminihealth.schemas.appointment.AppointmentCancelled;
@@ -108,6 +111,20 @@ class EventDecoderTest {
 				.doesNotContain("surgery", "hamstrings", "knee", "+12895550100", "patient@example.com");
 		}
 		assertThat(reply.firstName()).as("the patient, known from the appointment").isEqualTo("Alice");
+	}
+
+	@Test
+	void describesFeedbackByItsScoreNeverItsComment() {
+		Appointment session = Appointments.of("Clara Diaz", "+12895550113", Instant.now(), null);
+		PipelineEvent answered = this.events.of(Topics.PATIENT_REPLIES, new PatientContact("+12895550113"),
+				new FeedbackAnswered(new PatientContact("+12895550113"), null, 4, null, Instant.now()));
+		PipelineEvent matched = this.events.of(Topics.SESSION_FEEDBACK, session.appointmentId(),
+				new SessionFeedback(session, 4, "my sciatica is easing", FeedbackSource.TEXT_REPLY, Instant.now()));
+
+		assertThat(answered.facts()).isEqualTo("answered the question about their last session: 4 of 5");
+		assertThat(matched.facts()).endsWith(": 4 of 5, with a comment").doesNotContain("sciatica");
+		assertThat(matched.firstName()).isEqualTo("Clara");
+		assertThat(matched.practitioner()).isEqualTo("Maya Chen");
 	}
 
 	@Test

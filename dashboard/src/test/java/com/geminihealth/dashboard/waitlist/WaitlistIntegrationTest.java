@@ -120,6 +120,7 @@ class WaitlistIntegrationTest {
 				.param("mobilePhone", "289-555-0105")
 				.param("language", "FR")
 				.param("smsConsent", "true")
+				.param("feedbackConsent", "true")
 				.with(csrf())
 				.with(frontDesk("amira")))
 			.andExpect(status().isFound())
@@ -135,6 +136,7 @@ class WaitlistIntegrationTest {
 		assertThat(join.patient().email()).isNull();
 		assertThat(join.patient().language()).isEqualTo(Language.FR);
 		assertThat(join.patient().consent().sms()).isTrue();
+		assertThat(join.patient().consent().feedback()).isTrue();
 		assertThat(join.author()).isEqualTo(Author.frontDesk("amira"));
 		assertThat(join.entryId()).isNotNull();
 		assertThat(TopicRecords.read(this.brokers, Topics.BOOKING_COMMANDS)).filteredOn(
