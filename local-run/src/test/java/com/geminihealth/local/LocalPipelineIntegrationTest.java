@@ -27,6 +27,9 @@ import static org.awaitility.Awaitility.await;
 
 class LocalPipelineIntegrationTest {
 
+	private static final String FRONT_DESK = "Basic "
+			+ Base64.getEncoder().encodeToString("frontdesk:frontdesk-gemini".getBytes(StandardCharsets.UTF_8));
+
 	final Path dataDir = Path.of("target", "local-pipeline-" + UUID.randomUUID());
 
 	@Test
@@ -41,6 +44,16 @@ class LocalPipelineIntegrationTest {
 				assertThat(get(pipeline.url(service) + "/readyz").body()).isEqualTo("{\"status\":\"UP\"}");
 			}
 			assertThat(book(pipeline.url(IntakeApplication.class), patient).statusCode()).isEqualTo(202);
+			// Patients' pages and the front desk's share the classpath here: each shows
+			// its own error page.
+			HttpResponse<String> patientMissing = page(pipeline.url(IntakeApplication.class) + "/no-such-page", false);
+			assertThat(patientMissing.statusCode()).isEqualTo(404);
+			assertThat(patientMissing.body()).contains("We could not find that page")
+				.doesNotContain("Back to the live feed");
+			HttpResponse<String> frontDeskMissing = page(pipeline.url(DashboardApplication.class) + "/no-such-page",
+					true);
+			assertThat(frontDeskMissing.statusCode()).isEqualTo(404);
+			assertThat(frontDeskMissing.body()).contains("That page does not exist", "Back to the live feed");
 			// As when deployed apart: their metrics open to a scraper on the management
 			// port, no API documents.
 			for (Class<?> service : new Class<?>[] { NotificationsApplication.class, RemindersApplication.class }) {
@@ -74,11 +87,20 @@ class LocalPipelineIntegrationTest {
 
 	private static HttpResponse<String> signedIn(String url) throws Exception {
 		return HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(url))
-				.header("Authorization",
-						"Basic " + Base64.getEncoder()
-							.encodeToString("frontdesk:frontdesk-gemini".getBytes(StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", FRONT_DESK).build(),
+					HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * The page at {@code url} as a browser asks for it, signed in to the dashboard or
+	 * not.
+	 */
+	private static HttpResponse<String> page(String url, boolean signedIn) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html");
+		if (signedIn) {
+			request.header("Authorization", FRONT_DESK);
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {

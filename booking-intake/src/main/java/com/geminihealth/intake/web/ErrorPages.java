@@ -29,7 +29,7 @@ class ErrorPages implements ErrorViewResolver {
 
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-		return new ModelAndView("error", Map.of("clinic", this.clinic, "kind", kind(status)), status);
+		return new ModelAndView("patient-error", Map.of("clinic", this.clinic, "kind", kind(status)), status);
 	}
 
 	private static String kind(HttpStatus status) {
