@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -129,16 +130,26 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 	 * @param bufferMinutes the practitioner's time after it before the next appointment
 	 * @param changeNotice until how long before its start patients may change it online,
 	 * if not the clinic's usual notice
+	 * @param names its name in other languages patients read, by language ({@code fr})
 	 */
 	public record Service(@NotBlank String name, @NotEmpty Set<String> disciplines, @Min(5) int minutes,
-			@DefaultValue("0") @Min(0) int bufferMinutes, Duration changeNotice) {
+			@DefaultValue("0") @Min(0) int bufferMinutes, Duration changeNotice, Map<String, String> names) {
 
 		@ConstructorBinding
 		public Service {
+			names = (names != null) ? Map.copyOf(names) : Map.of();
 		}
 
 		public Service(String name, Set<String> disciplines, int minutes, int bufferMinutes) {
-			this(name, disciplines, minutes, bufferMinutes, null);
+			this(name, disciplines, minutes, bufferMinutes, null, null);
+		}
+
+		/**
+		 * Its name as a patient reading {@code locale}'s language sees it: its
+		 * translation, or its name when it has none.
+		 */
+		public String nameIn(Locale locale) {
+			return this.names.getOrDefault(locale.getLanguage(), this.name);
 		}
 
 		public Duration duration() {

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -66,6 +67,17 @@ class ClinicPropertiesTest {
 						.flatMap((location) -> clinic.qualifiedAt(location, service.getKey()).stream())).isNotEmpty();
 				});
 		}
+	}
+
+	@Test
+	void namesEveryServiceInFrenchForPatientsWhoReadIt() throws Exception {
+		ClinicProperties clinic = shipped();
+
+		assertThat(clinic.services()).allSatisfy((id, service) -> {
+			assertThat(service.nameIn(Locale.CANADA_FRENCH)).as(id).isNotBlank().isNotEqualTo(service.name());
+			assertThat(service.nameIn(Locale.CANADA)).as(id).isEqualTo(service.name());
+		});
+		assertThat(clinic.services().get("rmt-swedish-60").nameIn(Locale.FRENCH)).isEqualTo("Massage suédois, 60 min");
 	}
 
 	@Test
