@@ -31,7 +31,7 @@ class FrenchPatientEmailsTest {
 
 	static final MessageProperties PROPERTIES = new MessageProperties("appointments@geminihealth.example",
 			"Gemini Health Group", "+1 289-234-8001", "http://localhost:8080/book", "http://localhost:8080/m/",
-			"http://localhost:8080/waitlist/offers/", Map.of("burlington",
+			"http://localhost:8080/waitlist/offers/", "http://localhost:8080/feedback/", Map.of("burlington",
 					new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
 
 	final EmailTemplates templates = new EmailTemplates(PROPERTIES);

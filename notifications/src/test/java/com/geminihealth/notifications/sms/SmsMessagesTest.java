@@ -155,7 +155,8 @@ class SmsMessagesTest {
 
 	static MessageProperties properties(String manageUrl, String offerUrl) {
 		return new MessageProperties("appointments@geminihealth.example", "Gemini Health Group", "+1 289-234-8001",
-				"http://localhost:8080/book", manageUrl, offerUrl, Map.of("burlington",
+				"http://localhost:8080/book", manageUrl, offerUrl, "http://localhost:8080/feedback/",
+				Map.of("burlington",
 						new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
 	}
 
