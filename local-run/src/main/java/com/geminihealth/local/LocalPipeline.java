@@ -77,13 +77,14 @@ public final class LocalPipeline implements AutoCloseable {
 			pipeline.run(IntakeApplication.class, IntakeApplication.builder(), ports.intake(), dataDir, List.of(),
 					withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET));
 			List<String> apart = Stream.concat(NO_WEB_SECURITY.stream(), NO_API_DOCS.stream()).toList();
-			// Message links lead to the intake's manage and waitlist-offer pages, on the
-			// port it took.
+			// Message links lead to the intake's manage, waitlist-offer and feedback
+			// pages, on the port it took.
 			String intake = pipeline.url(IntakeApplication.class);
-			String[] notifications = withFirst(
-					withFirst(withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET),
-							"--notifications.messages.manage-url=" + intake + "/m/"),
+			String[] notifications = withFirst(args, "--pipeline.manage-links.secret=" + MANAGE_LINKS_SECRET);
+			notifications = withFirst(notifications, "--notifications.messages.manage-url=" + intake + "/m/");
+			notifications = withFirst(notifications,
 					"--notifications.messages.offer-url=" + intake + "/waitlist/offers/");
+			notifications = withFirst(notifications, "--notifications.messages.feedback-url=" + intake + "/feedback/");
 			pipeline.run(NotificationsApplication.class, NotificationsApplication.builder(), ports.notifications(),
 					dataDir, apart, notifications);
 			pipeline.run(RemindersApplication.class, RemindersApplication.builder(), ports.reminders(), dataDir, apart,

@@ -15,6 +15,9 @@ import com.geminihealth.schemas.link.ManageTokens;
  * A waitlist offer's claim link carries the same kind of token, for the appointment the
  * offer becomes if claimed, as it first stands (sequence 0): once claimed, the same token
  * opens that appointment's manage page.
+ * <p>
+ * The link that asks about a session afterwards carries a token signed for that purpose:
+ * it opens the feedback page only, and no manage link opens that page.
  */
 @Component
 public class ManageLinks {
@@ -25,10 +28,13 @@ public class ManageLinks {
 
 	private final String offerPage;
 
+	private final String feedbackPage;
+
 	public ManageLinks(ManageLinkProperties links, MessageProperties messages) {
 		this.tokens = new ManageTokens(links.secret());
 		this.page = withSlash(messages.manageUrl());
 		this.offerPage = withSlash(messages.offerUrl());
+		this.feedbackPage = withSlash(messages.feedbackUrl());
 	}
 
 	public String of(Appointment appointment) {
@@ -38,6 +44,14 @@ public class ManageLinks {
 	/** The link that claims the waitlist offer {@code offer} for its patient. */
 	public String claim(AppointmentId offer) {
 		return this.offerPage + this.tokens.issue(offer, 0);
+	}
+
+	/**
+	 * The link that asks the patient how {@code session} went, whatever became of it
+	 * since: it names the session, not a time.
+	 */
+	public String feedback(Appointment session) {
+		return this.feedbackPage + this.tokens.issueFeedback(session.appointmentId());
 	}
 
 	private static String withSlash(String url) {

@@ -20,11 +20,13 @@ import jakarta.validation.constraints.NotEmpty;
  * token
  * @param offerUrl the intake's page for claiming a waitlist offer, to which each claim
  * link adds its token
+ * @param feedbackUrl the intake's page that asks a patient about their session, to which
+ * each feedback link adds its token
  * @param locations each location's name and address, by id
  */
 public record MessageProperties(@NotBlank @Email String from, @NotBlank String clinicName, @NotBlank String clinicPhone,
 		@NotBlank String bookingUrl, @NotBlank String manageUrl, @NotBlank String offerUrl,
-		@NotEmpty Map<String, @Valid Location> locations) {
+		@NotBlank String feedbackUrl, @NotEmpty Map<String, @Valid Location> locations) {
 
 	/**
 	 * @param name as patients see it

@@ -17,10 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * token
  * @param offerUrl the intake's page for claiming a waitlist offer
  * ({@code {public-base-url}/waitlist/offers/}), to which each claim link adds its token
+ * @param feedbackUrl the intake's page that asks a patient about their session
+ * ({@code {public-base-url}/feedback/}), to which each feedback link adds its token
  */
 @Validated
 @ConfigurationProperties("notifications.messages")
 public record MessageSettings(@NotBlank @Email String from, @NotBlank String bookingUrl, @NotBlank String manageUrl,
-		@NotBlank String offerUrl) {
+		@NotBlank String offerUrl, @NotBlank String feedbackUrl) {
 
 }

@@ -23,7 +23,7 @@ class MessagesConfiguration {
 			.forEach((id, location) -> locations.put(id,
 					new MessageProperties.Location(location.name(), location.address(), location.shortName())));
 		return new MessageProperties(settings.from(), clinic.name(), clinic.phoneForReading(), settings.bookingUrl(),
-				settings.manageUrl(), settings.offerUrl(), locations);
+				settings.manageUrl(), settings.offerUrl(), settings.feedbackUrl(), locations);
 	}
 
 }

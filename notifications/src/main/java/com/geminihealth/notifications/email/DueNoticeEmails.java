@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import com.geminihealth.notifications.FeedbackQuestion;
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
 import com.geminihealth.notifications.PatientWords;
@@ -25,7 +26,9 @@ import com.geminihealth.schemas.reminder.ThankYouDue;
 /**
  * Turns what the reminders scheduler found due into patient emails: the reminder before a
  * visit, the thank-you with home-care advice after it, and, only for a patient who
- * consented, the nudge to book the recommended follow-up.
+ * consented, the nudge to book the recommended follow-up. The thank-you also asks how the
+ * session was, with a link to the feedback page, when the patient agreed to be asked and
+ * cannot be texted the question ({@link FeedbackQuestion}).
  */
 @Component
 class DueNoticeEmails {
@@ -38,11 +41,15 @@ class DueNoticeEmails {
 
 	private final PatientWords words;
 
-	DueNoticeEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links, PatientWords words) {
+	private final FeedbackQuestion feedback;
+
+	DueNoticeEmails(EmailTemplates templates, MessageProperties properties, ManageLinks links, PatientWords words,
+			FeedbackQuestion feedback) {
 		this.templates = templates;
 		this.properties = properties;
 		this.links = links;
 		this.words = words;
+		this.feedback = feedback;
 	}
 
 	/** The email this notice sends, if it sends one (and the patient gave an address). */
@@ -58,8 +65,11 @@ class DueNoticeEmails {
 					this.words.emailSubject("appointment-reminder", language), visit(appointment), null, null));
 		}
 		if (notice instanceof ThankYouDue thankYou) {
-			Map<String, Object> variables = Map.of("firstName", patient.firstName(), "practitioner",
-					appointment.practitionerName(), "advice", lines(thankYou.homeCareAdvice()));
+			Map<String, Object> variables = new HashMap<>(Map.of("firstName", patient.firstName(), "practitioner",
+					appointment.practitionerName(), "advice", lines(thankYou.homeCareAdvice())));
+			if (this.feedback.inEmail(thankYou)) {
+				variables.put("feedbackLink", this.links.feedback(appointment));
+			}
 			return Optional.of(this.templates.email("thank-you", language, patient.email(),
 					this.words.emailSubject("thank-you", language), variables, null, null));
 		}

@@ -20,10 +20,10 @@ import com.geminihealth.schemas.waitlist.WaitlistEvent;
 import com.geminihealth.schemas.waitlist.WaitlistOffered;
 
 /**
- * Texts patients about appointment decisions, reminders, follow-ups and the times their
- * waitlist offers them, if they agreed to texts when booking or joining the waitlist, and
- * never in their quiet hours (see {@link SmsTurns}). Its own consumer group, so a slow
- * SMS provider never holds up email.
+ * Texts patients about appointment decisions, reminders, follow-ups, the times their
+ * waitlist offers them and, after a session, the question about it, if they agreed to
+ * texts when booking or joining the waitlist, and never in their quiet hours (see
+ * {@link SmsTurns}). Its own consumer group, so a slow SMS provider never holds up email.
  */
 @Component
 class SmsListener {

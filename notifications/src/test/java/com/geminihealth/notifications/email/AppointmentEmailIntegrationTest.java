@@ -52,6 +52,7 @@ import com.geminihealth.schemas.inquiry.InquiryId;
 import com.geminihealth.schemas.appointment.AppointmentDeclined;
 import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.RequestId;
@@ -86,6 +87,9 @@ class AppointmentEmailIntegrationTest {
 
 	/** The intake's manage page and a token, as the test configuration sets them. */
 	static final Pattern MANAGE_LINK = Pattern.compile("http://localhost:8080/m/([A-Za-z0-9_-]{44})");
+
+	/** The intake's feedback page and a token, as the test configuration sets them. */
+	static final Pattern FEEDBACK_LINK = Pattern.compile("http://localhost:8080/feedback/([A-Za-z0-9_-]{44})");
 
 	@Value("${spring.embedded.kafka.brokers}")
 	String brokers;
@@ -365,12 +369,35 @@ class AppointmentEmailIntegrationTest {
 		assertThat(reminder.getHeader("List-Unsubscribe")).isNull();
 		MimeMessage thanks = awaitEmailTo(to, "Thank you for your visit");
 		assertThat(text(parts(thanks), "text/plain")).contains("- Stretch your neck twice a day.")
-			.contains("- Ice for 10 minutes.");
-		assertThat(text(parts(thanks), "text/html")).contains("<li>Ice for 10 minutes.</li>");
+			.contains("- Ice for 10 minutes.")
+			.doesNotContain("How was your session")
+			.doesNotContain("/feedback/");
+		assertThat(text(parts(thanks), "text/html")).contains("<li>Ice for 10 minutes.</li>")
+			.doesNotContain("/feedback/");
 		MimeMessage nudge = awaitEmailTo(to, "Time to book your next visit");
 		assertThat(text(parts(nudge), "text/plain")).contains("location=burlington");
 		assertThat(nudge.getHeader("List-Unsubscribe"))
 			.containsExactly("<mailto:appointments@geminihealth.example?subject=unsubscribe>");
+	}
+
+	@Test
+	void asksHowTheSessionWentInTheThankYouOfAPatientWhoAgreedAndCannotBeTexted() throws Exception {
+		String to = "feedback-" + UUID.randomUUID() + "@example.com";
+		Appointment booked = confirmedFor(to, Language.EN).appointment();
+		Instant end = Instant.now().minus(Duration.ofMinutes(10));
+		Appointment session = new Appointment(booked.appointmentId(), booked.location(), booked.service(),
+				booked.practitioner(), booked.practitionerName(), end.minus(Duration.ofHours(1)), end, booked.zone(),
+				new Patient("Olivia Martin", to, null, Language.EN, new Consent(false, false, true)), null, 0);
+
+		publish(new ThankYouDue(session, "Stretch your neck twice a day.", end, end));
+
+		List<BodyPart> parts = parts(awaitEmailTo(to, "Thank you for your visit"));
+		Matcher link = FEEDBACK_LINK.matcher(text(parts, "text/plain"));
+		assertThat(link.find()).as(text(parts, "text/plain")).isTrue();
+		assertThat(new ManageTokens(this.secret).opensFeedback(link.group(1), session.appointmentId())).isTrue();
+		assertThat(text(parts, "text/plain")).contains("How was your session? Tell us, from 1 (poor) to 5 (excellent)");
+		assertThat(text(parts, "text/html")).contains("<a href=\"" + link.group() + "\"")
+			.contains(">Rate your session</a>");
 	}
 
 	@Test

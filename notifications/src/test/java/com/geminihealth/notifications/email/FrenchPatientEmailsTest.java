@@ -1,11 +1,13 @@
 package com.geminihealth.notifications.email;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.geminihealth.notifications.FeedbackQuestion;
 import com.geminihealth.notifications.ManageLinkProperties;
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.MessageProperties;
@@ -31,7 +33,7 @@ class FrenchPatientEmailsTest {
 
 	static final MessageProperties PROPERTIES = new MessageProperties("appointments@geminihealth.example",
 			"Gemini Health Group", "+1 289-234-8001", "http://localhost:8080/book", "http://localhost:8080/m/",
-			"http://localhost:8080/waitlist/offers/", Map.of("burlington",
+			"http://localhost:8080/waitlist/offers/", "http://localhost:8080/feedback/", Map.of("burlington",
 					new MessageProperties.Location("Gemini Health Burlington", "1450 Brant Street", "Burlington")));
 
 	final EmailTemplates templates = new EmailTemplates(PROPERTIES);
@@ -55,7 +57,7 @@ class FrenchPatientEmailsTest {
 		Instant tenAmInToronto = Instant.parse("2026-12-07T15:00:00Z");
 		DueNoticeEmails emails = new DueNoticeEmails(this.templates, PROPERTIES,
 				new ManageLinks(new ManageLinkProperties("tests-only-manage-links-secret-0123456789"), PROPERTIES),
-				this.words);
+				this.words, new FeedbackQuestion(Clock.systemUTC()));
 
 		Email french = emails.compose(reminder(example, tenAmInToronto, Language.FR)).orElseThrow();
 		Email english = emails.compose(reminder(example, tenAmInToronto, Language.EN)).orElseThrow();

@@ -1,10 +1,12 @@
 package com.geminihealth.notifications.email;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.geminihealth.notifications.FeedbackQuestion;
 import com.geminihealth.notifications.ManageLinkProperties;
 import com.geminihealth.notifications.ManageLinks;
 import com.geminihealth.notifications.PatientWords;
@@ -67,7 +69,7 @@ class TreatmentPlanEmailsTest {
 	void thanksWithTheSessionsHomeCareNotesInThePatientsLanguage() {
 		DueNoticeEmails dueNotices = new DueNoticeEmails(this.templates, PROPERTIES,
 				new ManageLinks(new ManageLinkProperties("tests-only-manage-links-secret-0123456789"), PROPERTIES),
-				new PatientWords());
+				new PatientWords(), new FeedbackQuestion(Clock.systemUTC()));
 		ThankYouDue thanks = new ThankYouDue(Examples.FRENCH_APPOINTMENT, "Glace 15 minutes.\nPendule 2 x 10.",
 				Instant.now(), Instant.now());
 
@@ -83,7 +85,7 @@ class TreatmentPlanEmailsTest {
 	void nudgesToBookThePlansNextSessionAsThePlansService() {
 		DueNoticeEmails dueNotices = new DueNoticeEmails(this.templates, PROPERTIES,
 				new ManageLinks(new ManageLinkProperties("tests-only-manage-links-secret-0123456789"), PROPERTIES),
-				new PatientWords());
+				new PatientWords(), new FeedbackQuestion(Clock.systemUTC()));
 		Appointment session = Examples.APPOINTMENT;
 		PlanStep third = new PlanStep(this.plan.planId(), Examples.PHYSIO_FOLLOW_UP_30, 3, 6,
 				LocalDate.parse("2027-01-14"));

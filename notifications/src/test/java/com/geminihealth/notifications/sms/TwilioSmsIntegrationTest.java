@@ -65,6 +65,7 @@ import com.geminihealth.schemas.patient.ReplySource;
 import com.geminihealth.schemas.reminder.Channel;
 import com.geminihealth.schemas.reminder.DueNotice;
 import com.geminihealth.schemas.reminder.ReminderDue;
+import com.geminihealth.schemas.reminder.ThankYouDue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -260,6 +261,43 @@ class TwilioSmsIntegrationTest {
 		assertThat(request.get("Body")).startsWith("Gemini Health Group: reminder, visit with Maya")
 			.contains("Reply C to confirm");
 		assertManageableInOneOrTwoGsm7Segments(request.get("Body"), appointment);
+	}
+
+	@Test
+	void textsTheQuestionAfterASessionOnceThoughTheSessionsEndComesTwice() throws Exception {
+		String phone = "+12892348131";
+		Appointment booked = confirmedFor(phone, true).appointment();
+		Instant end = this.clock.instant().minus(Duration.ofMinutes(10));
+		Patient willingToBeAsked = new Patient("Olivia Martin", "olivia@example.com", phone, Language.EN,
+				new Consent(true, false, true));
+		Appointment session = new Appointment(booked.appointmentId(), booked.location(), booked.service(),
+				booked.practitioner(), booked.practitionerName(), end.minus(Duration.ofHours(1)), end, booked.zone(),
+				willingToBeAsked, null, 0);
+		ThankYouDue thankYou = new ThankYouDue(session, "Stretch twice a day.", end, end);
+		String eventId = UUID.randomUUID().toString();
+		NotificationId id = NotificationId.of(eventId, "feedback-question", Channel.SMS);
+
+		publishAgain(thankYou, eventId);
+		await().atMost(Duration.ofSeconds(30)).until(() -> latest(id) instanceof NotificationSent);
+		publishAgain(thankYou, eventId);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(latest(id)).isInstanceOfSatisfying(NotificationSuppressed.class,
+					(suppressed) -> assertThat(suppressed.reason())
+						.isEqualTo(NotificationSuppressed.Reason.ALREADY_SENT)));
+		assertThat(twilio.textsTo(phone)).isEqualTo(1);
+		String body = requests.stream()
+			.filter((sent) -> phone.equals(sent.get("To")))
+			.findFirst()
+			.orElseThrow()
+			.get("Body");
+		assertThat(body).startsWith("Gemini Health Group: how was your session with Maya on ")
+			.contains("? Reply 1 (poor) to 5 (excellent), or answer here: ");
+		Matcher link = Pattern.compile("http://localhost:8080/feedback/(\\S{44})").matcher(body);
+		assertThat(link.find()).as(body).isTrue();
+		assertThat(new ManageTokens(this.secret).opensFeedback(link.group(1), session.appointmentId())).isTrue();
+		assertThat(body.chars()).as(body).allMatch((c) -> SmsMessagesTest.GSM_7.indexOf(c) >= 0);
+		assertThat(SmsMessagesTest.segments(body)).as(body).isLessThanOrEqualTo(2);
 	}
 
 	@Test
@@ -550,6 +588,25 @@ class TwilioSmsIntegrationTest {
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
 				new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(Topics.APPOINTMENTS.name(), null, key, value, headers)).get();
+		}
+	}
+
+	/** Publishes as the reminders scheduler would, with the given CloudEvents id. */
+	private void publishAgain(DueNotice notice, String eventId) throws Exception {
+		RecordHeaders headers = new RecordHeaders();
+		byte[] value = Topics.DUE_NOTICES.valueSerde()
+			.serializer()
+			.serialize(Topics.DUE_NOTICES.name(), headers, notice);
+		// The serializer writes a fresh ce_id; a redelivered record carries the same one.
+		headers.remove(CloudEvents.ID);
+		headers.add(CloudEvents.ID, eventId.getBytes(StandardCharsets.UTF_8));
+		byte[] key = Topics.DUE_NOTICES.keySerde()
+			.serializer()
+			.serialize(Topics.DUE_NOTICES.name(), notice.appointmentId());
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, this.brokers), new ByteArraySerializer(),
+				new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(Topics.DUE_NOTICES.name(), null, key, value, headers)).get();
 		}
 	}
 
