@@ -52,7 +52,7 @@ final class ByPatient {
 			// A declined reschedule leaves everything the scheduler keeps as it was.
 			Appointment appointment = (event instanceof RescheduleDeclined) ? null : event.appointment();
 			if (appointment != null) {
-				this.context.forward(record.withKey(new PatientContact(SchedulerProcessor.patientKey(appointment)))
+				this.context.forward(record.withKey(PatientContact.of(appointment.patient()))
 					.withValue(record.value().original())
 					.withHeaders(new RecordHeaders(new Header[] { record.headers().lastHeader(CloudEvents.TYPE) })));
 			}

@@ -3,6 +3,7 @@ package com.geminihealth.reminders.scheduler;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -17,6 +18,7 @@ import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.appointment.AppointmentConfirmed;
 import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FeedbackAnswered;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
 import com.geminihealth.schemas.privacy.ErasureId;
@@ -33,6 +35,9 @@ import com.geminihealth.schemas.reminder.DueNotice;
  * Beside the scheduler, the same topology folds each contact's replies and booking
  * language into its preferences, the one writer of the compacted preferences topic: the
  * replies themselves age out, what they said must not.
+ * <p>
+ * It also matches the answers patients give to the question asked after a session to the
+ * session, the one writer of the compacted session-feedback topic.
  */
 public final class RemindersTopology {
 
@@ -41,6 +46,9 @@ public final class RemindersTopology {
 
 	/** The preferences fold's name in the topology. */
 	public static final String PREFERENCES = "preferences";
+
+	/** The feedback matcher's name in the topology. */
+	public static final String FEEDBACK = "feedback";
 
 	private RemindersTopology() {
 	}
@@ -78,7 +86,31 @@ public final class RemindersTopology {
 				Produced.with(Topics.DUE_NOTICES.keySerde(), Topics.DUE_NOTICES.valueSerde()).withName("due-notices"));
 
 		preferences(changes, replies);
+		feedback(notices, replies, erasures, metrics);
 		return notices;
+	}
+
+	/**
+	 * The answers to the question asked after a session, matched to the session. The
+	 * scheduler fires a patient's thank-you in the task that holds the patient's
+	 * partition, so keyed by patient it is already where their answers and erasures
+	 * arrive: it needs no repartition topic, and an erasure cannot overtake the question
+	 * it must remove.
+	 */
+	private static void feedback(KStream<AppointmentId, DueNotice> notices, KStream<PatientContact, Object> replies,
+			KStream<PatientContact, Object> erasures, SchedulerMetrics metrics) {
+		KStream<PatientContact, Object> questions = notices
+			.filter((id, notice) -> FeedbackMatcher.asksForFeedback(notice), Named.as("feedback-questions"))
+			.map((id, notice) -> KeyValue.pair(PatientContact.of(notice.appointment().patient()), (Object) notice),
+					Named.as("feedback-questions-by-patient"));
+		KStream<PatientContact, Object> answers = replies.filter((contact, reply) -> reply instanceof FeedbackAnswered,
+				Named.as("feedback-answers"));
+		questions.merge(answers, Named.as("feedback-input"))
+			.merge(erasures, Named.as("feedback-input-with-erasures"))
+			.process(() -> new FeedbackMatcher(metrics), Named.as(FEEDBACK), SchedulerStores.FEEDBACK_QUESTIONS)
+			.to(Topics.SESSION_FEEDBACK.name(),
+					Produced.with(Topics.SESSION_FEEDBACK.keySerde(), Topics.SESSION_FEEDBACK.valueSerde())
+						.withName("session-feedback"));
 	}
 
 	/**

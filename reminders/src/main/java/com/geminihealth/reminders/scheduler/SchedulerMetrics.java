@@ -1,6 +1,9 @@
 package com.geminihealth.reminders.scheduler;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -8,9 +11,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import com.geminihealth.schemas.feedback.FeedbackSource;
+
 /**
- * What the scheduler tells an operator: how much is waiting, how late things fire, and
- * whether anything ever fired early (it must not).
+ * What the scheduler tells an operator: how much is waiting, how late things fire,
+ * whether anything ever fired early (it must not), and how many answers about sessions
+ * were recorded or matched none.
  */
 public final class SchedulerMetrics {
 
@@ -21,6 +27,10 @@ public final class SchedulerMetrics {
 	private final Counter earlyFires;
 
 	private final Counter expired;
+
+	private final Map<FeedbackSource, Counter> feedbackRecorded = new EnumMap<>(FeedbackSource.class);
+
+	private final Counter feedbackUnmatched;
 
 	public SchedulerMetrics(MeterRegistry registry) {
 		Gauge.builder("reminders.scheduled", this.scheduled, AtomicLong::get)
@@ -37,6 +47,16 @@ public final class SchedulerMetrics {
 		this.expired = Counter.builder("reminders.expired")
 			.description("Reminders that fell due while the scheduler was down and were dropped because "
 					+ "the appointment had already started")
+			.register(registry);
+		for (FeedbackSource source : FeedbackSource.values()) {
+			this.feedbackRecorded.put(source, Counter.builder("reminders.feedback.recorded")
+				.description("Patients' answers about a session, matched to it and recorded on session-feedback")
+				.tag("source", source.name().toLowerCase(Locale.ROOT))
+				.register(registry));
+		}
+		this.feedbackUnmatched = Counter.builder("reminders.feedback.unmatched")
+			.description("Answers that matched no open question: none asked, its window closed, another patient's "
+					+ "session, or a score the question does not offer")
 			.register(registry);
 	}
 
@@ -69,6 +89,14 @@ public final class SchedulerMetrics {
 
 	void expired() {
 		this.expired.increment();
+	}
+
+	void feedbackRecorded(FeedbackSource source) {
+		this.feedbackRecorded.get(source).increment();
+	}
+
+	void feedbackUnmatched() {
+		this.feedbackUnmatched.increment();
 	}
 
 }

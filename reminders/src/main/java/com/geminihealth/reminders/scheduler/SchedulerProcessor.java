@@ -416,7 +416,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 		}
 		Tracked rest = tracked.without((pending) -> pending.equals(entry));
 		Appointment appointment = tracked.appointment();
-		String patient = patientKey(appointment);
+		String patient = PatientContact.of(appointment.patient()).value();
 		switch (entry.kind()) {
 			// The index keeps listing the fired reminder until the session is over: one
 			// write less per reminder, and the end-of-session entry is always still
@@ -451,7 +451,7 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 
 	private void emit(Appointment appointment, DueNotice notice, long dueAt, long now) {
 		this.metrics.fired(dueAt, now);
-		String patient = patientKey(appointment);
+		String patient = PatientContact.of(appointment.patient()).value();
 		String id = appointment.appointmentId().value();
 		NoticedAppointments noticed = this.noticed.get(patient);
 		if (noticed == null || !noticed.contains(id)) {
@@ -541,15 +541,6 @@ class SchedulerProcessor implements Processor<PatientContact, Object, Appointmen
 	private static PatientAppointments.Booked booked(Appointment appointment) {
 		return new PatientAppointments.Booked(appointment.appointmentId().value(), appointment.location().value(),
 				appointment.start());
-	}
-
-	/**
-	 * Who the patient is for replies and repeat bookings: their mobile phone (replies
-	 * come from it), or their email when they gave no phone.
-	 */
-	static String patientKey(Appointment appointment) {
-		String phone = appointment.patient().mobilePhone();
-		return (phone != null && !phone.isBlank()) ? phone : appointment.patient().email();
 	}
 
 	@Override

@@ -51,6 +51,12 @@ final class SchedulerStores {
 	 */
 	static final String PREFERENCES = "reminders-patient-preferences";
 
+	/**
+	 * The sessions each patient was asked about and those they answered
+	 * ({@link FeedbackQuestions}), keyed like {@link #BY_PATIENT}.
+	 */
+	static final String FEEDBACK_QUESTIONS = "reminders-feedback-questions";
+
 	private SchedulerStores() {
 	}
 
@@ -70,7 +76,9 @@ final class SchedulerStores {
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLANS), Serdes.String(),
 						Json.serde(FollowedPlan.class)),
 				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PREFERENCES), Serdes.String(),
-						Json.serde(PatientPreferences.class)));
+						Json.serde(PatientPreferences.class)),
+				Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_QUESTIONS), Serdes.String(),
+						Json.serde(FeedbackQuestions.class)));
 	}
 
 }

@@ -41,6 +41,7 @@ import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.Patient;
 import com.geminihealth.schemas.booking.PractitionerId;
 import com.geminihealth.schemas.booking.ServiceId;
+import com.geminihealth.schemas.feedback.SessionFeedback;
 import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientPreferences;
 import com.geminihealth.schemas.patient.PatientReply;
@@ -77,6 +78,8 @@ final class RemindersDriver implements AutoCloseable {
 
 	private final TestOutputTopic<PatientContact, PatientPreferences> preferences;
 
+	private final TestOutputTopic<AppointmentId, SessionFeedback> feedback;
+
 	private Instant now;
 
 	RemindersDriver(Instant now) {
@@ -102,6 +105,8 @@ final class RemindersDriver implements AutoCloseable {
 		this.preferences = this.driver.createOutputTopic(Topics.PATIENT_PREFERENCES.name(),
 				Topics.PATIENT_PREFERENCES.keySerde().deserializer(),
 				Topics.PATIENT_PREFERENCES.valueSerde().deserializer());
+		this.feedback = this.driver.createOutputTopic(Topics.SESSION_FEEDBACK.name(),
+				Topics.SESSION_FEEDBACK.keySerde().deserializer(), Topics.SESSION_FEEDBACK.valueSerde().deserializer());
 	}
 
 	/** The clinic's default policy, as reminders.yml sets it. */
@@ -192,6 +197,30 @@ final class RemindersDriver implements AutoCloseable {
 	 */
 	List<KeyValue<PatientContact, PatientPreferences>> publishedPreferences() {
 		return this.preferences.readKeyValuesToList();
+	}
+
+	/**
+	 * The session feedback published since the last call, in order, as key and value (a
+	 * null value is a tombstone).
+	 */
+	List<KeyValue<AppointmentId, SessionFeedback>> publishedFeedback() {
+		return this.feedback.readKeyValuesToList();
+	}
+
+	/**
+	 * The session feedback published since the last call, as the records went on the
+	 * wire.
+	 */
+	List<TestRecord<byte[], byte[]>> publishedFeedbackAsWritten() {
+		return this.driver
+			.createOutputTopic(Topics.SESSION_FEEDBACK.name(), new ByteArrayDeserializer(), new ByteArrayDeserializer())
+			.readRecordsToList();
+	}
+
+	/** What the feedback matcher keeps for {@code patient}. */
+	FeedbackQuestions feedbackQuestions(PatientContact patient) {
+		return this.driver.<String, FeedbackQuestions>getKeyValueStore(SchedulerStores.FEEDBACK_QUESTIONS)
+			.get(patient.value());
 	}
 
 	/** What the preferences store holds for {@code contact}. */
