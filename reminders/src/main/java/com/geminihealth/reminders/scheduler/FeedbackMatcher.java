@@ -1,11 +1,17 @@
 package com.geminihealth.reminders.scheduler;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +32,15 @@ import com.geminihealth.schemas.reminder.ThankYouDue;
  * an erasure puts a tombstone on every answer recorded for the patient. An answer that
  * matches no open question is dropped and counted.
  * <p>
- * Closed questions leave the patient's entry whenever a record of theirs arrives, so the
- * matcher needs no clock of its own.
+ * Closed questions leave the patient's entry whenever a record of theirs arrives, and an
+ * hourly sweep removes those of patients who never write again: a question holds the
+ * appointment, personal data kept no longer than it can be answered.
  */
 final class FeedbackMatcher implements Processor<PatientContact, Object, AppointmentId, SessionFeedback> {
 
 	private static final Logger logger = LoggerFactory.getLogger(FeedbackMatcher.class);
+
+	static final Duration SWEEP_EVERY = Duration.ofHours(1);
 
 	private final SchedulerMetrics metrics;
 
@@ -52,6 +61,18 @@ final class FeedbackMatcher implements Processor<PatientContact, Object, Appoint
 	public void init(ProcessorContext<AppointmentId, SessionFeedback> context) {
 		this.context = context;
 		this.questions = context.getStateStore(SchedulerStores.FEEDBACK_QUESTIONS);
+		context.schedule(SWEEP_EVERY, PunctuationType.WALL_CLOCK_TIME, this::sweep);
+	}
+
+	/** Removes the questions whose answer window closed. */
+	private void sweep(long now) {
+		List<KeyValue<String, FeedbackQuestions>> entries = new ArrayList<>();
+		try (KeyValueIterator<String, FeedbackQuestions> all = this.questions.all()) {
+			all.forEachRemaining(entries::add);
+		}
+		for (KeyValue<String, FeedbackQuestions> entry : entries) {
+			save(new PatientContact(entry.key), entry.value, entry.value.openAt(Instant.ofEpochMilli(now)));
+		}
 	}
 
 	@Override

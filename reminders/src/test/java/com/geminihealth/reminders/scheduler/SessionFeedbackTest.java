@@ -148,6 +148,18 @@ class SessionFeedbackTest {
 	}
 
 	@Test
+	void sweepsAwayTheQuestionOfAPatientWhoNeverWritesAgain() {
+		Appointment session = sessionCompleted(ASKED, SATURDAY_10);
+		this.reminders.advanceTo(session.end().plus(SessionFeedback.ANSWER_WITHIN).minusSeconds(60));
+		assertThat(this.reminders.feedbackQuestions(PatientContact.of(ASKED)).asked()).containsExactly(session);
+
+		this.reminders.advanceTo(session.end().plus(SessionFeedback.ANSWER_WITHIN).plus(FeedbackMatcher.SWEEP_EVERY));
+
+		assertThat(this.reminders.feedbackQuestions(PatientContact.of(ASKED))).as("personal data kept past its use")
+			.isNull();
+	}
+
+	@Test
 	void aScoreTextedBackAnswersTheLatestSessionAskedAbout() {
 		sessionCompleted(ASKED, SATURDAY_10);
 		Appointment latest = sessionCompleted(ASKED, TUESDAY_15);
