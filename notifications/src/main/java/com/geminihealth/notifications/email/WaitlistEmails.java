@@ -70,9 +70,9 @@ class WaitlistEmails {
 		Language language = offered.patient().language();
 		ZoneId zone = offered.zone();
 		Map<String, Object> variables = Map.of("firstName", offered.patient().firstName(), "service",
-				this.clinic.serviceName(offered.service().value()), "practitioner", practitioner(offered.slot()),
-				"when", this.words.emailWhen(offered.slot().start(), zone, language), "location",
-				this.properties.location(offered.location().value()), "until",
+				this.clinic.serviceName(offered.service().value(), language.locale()), "practitioner",
+				practitioner(offered.slot()), "when", this.words.emailWhen(offered.slot().start(), zone, language),
+				"location", this.properties.location(offered.location().value()), "until",
 				until(offered.expiresAt(), offered.offeredAt(), zone, language), "claimLink",
 				this.links.claim(offered.offer()));
 		return email(OFFERED, offered.patient(), variables);
@@ -81,7 +81,7 @@ class WaitlistEmails {
 	private Email lost(WaitlistOfferClosed closed) {
 		Language language = closed.patient().language();
 		Map<String, Object> variables = Map.of("firstName", closed.patient().firstName(), "service",
-				this.clinic.serviceName(closed.service().value()), "when",
+				this.clinic.serviceName(closed.service().value(), language.locale()), "when",
 				this.words.emailWhen(closed.slot().start(), closed.zone(), language));
 		return email(LOST, closed.patient(), variables);
 	}

@@ -140,7 +140,7 @@ class WaitlistNotificationsIntegrationTest {
 		claimToken(text, offered);
 		String email = textOf(awaitEmailTo(offered, "Un créneau s'est libéré pour vous"));
 		assertThat(email).startsWith("Bonjour Élodie,")
-			.contains("Un créneau s'est libéré pour Swedish massage, 60 min")
+			.contains("Un créneau s'est libéré pour Massage suédois, 60 min")
 			.contains("Nous vous le réservons jusqu'à 11 h 15.");
 		claimToken(email, offered);
 		awaitSentOnce(offered.offer(), "waitlist-offered");

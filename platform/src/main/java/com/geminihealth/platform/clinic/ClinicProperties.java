@@ -71,8 +71,16 @@ public record ClinicProperties(@NotBlank String name, @NotBlank String phone,
 
 	/** The service's name as patients see it, or its id if the catalogue has none. */
 	public String serviceName(String id) {
+		return serviceName(id, Locale.ROOT);
+	}
+
+	/**
+	 * The service's name as a patient reading {@code locale}'s language sees it, or its
+	 * id if the catalogue has none.
+	 */
+	public String serviceName(String id, Locale locale) {
 		Service service = (id != null) ? this.services.get(id) : null;
-		return (service != null) ? service.name() : id;
+		return (service != null) ? service.nameIn(locale) : id;
 	}
 
 	/** The practitioner's full name, or their id if the catalogue has none. */
