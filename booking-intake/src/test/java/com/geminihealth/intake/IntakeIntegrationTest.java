@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole intake, decider included, on the shared embedded broker. Every class that
- * uses it shares one application context.
+ * uses it shares one application context, whose clock a test may move on
+ * ({@link MovableClock}) and must put back.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Import;
 				// changes.
 				"clinic.services.chiro-visit.change-notice=60d" })
 @AutoConfigureMockMvc
-@Import({ KafkaTopics.class, EveryRequestFromItsOwnAddress.class })
+@Import({ KafkaTopics.class, EveryRequestFromItsOwnAddress.class, MovableClock.class })
 public @interface IntakeIntegrationTest {
 
 	/** Reads of pages and the API one address may make a minute in the tests. */

@@ -38,6 +38,8 @@ class OperationsIntegrationTest {
 			.andExpect(jsonPath("$.paths['/api/bookings'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/inquiries'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/appointments/{appointmentId}/cancel'].post").exists())
+			.andExpect(jsonPath("$.paths['/api/feedback/{appointmentId}'].get").exists())
+			.andExpect(jsonPath("$.components.schemas.BookingRequest.properties.feedbackConsent.type").value("boolean"))
 			.andExpect(jsonPath("$.paths['/integrations/booking-commands'].post").exists())
 			.andExpect(jsonPath("$.paths['/api/bookings'].post.responses['415']").exists())
 			.andExpect(jsonPath("$.paths['/api/availability'].get.responses['422']").exists())

@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -56,6 +60,8 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import com.geminihealth.intake.booking.BookingForm;
 import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.schemas.Topics;
+import com.geminihealth.schemas.booking.AppointmentId;
+import com.geminihealth.schemas.link.ManageTokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,9 +71,10 @@ import static org.awaitility.Awaitility.await;
  * HTTP: random JSON types, missing and extra fields, huge and empty strings, deep
  * nesting, invalid UTF-8 and control characters, impossible dates, extreme numbers, wrong
  * and wildcard content types, oversized headers. The forms carry their page's CSRF token
- * and mostly answer its challenge, as a browser would; sometimes not, as a bot would.
- * Whatever arrives: no 5xx, nothing published for a refused request, every accepted
- * booking decided, no personal data in the logs.
+ * and mostly answer its challenge, as a browser would; sometimes not, as a bot would. The
+ * feedback page is fuzzed once the session it asks about is over, by the intake's clock.
+ * Whatever arrives: no 5xx, nothing published for a refused request (no command, no
+ * patient reply), every accepted booking decided, no personal data in the logs.
  * <p>
  * A few thousand cases run with the tests; a long run is
  * {@code ./mvnw -pl booking-intake -am test -Dtest=PublicDoorsFuzzTest -Djqwik.tries.default=50000 -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -84,6 +91,12 @@ class PublicDoorsFuzzTest {
 	private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([^\"]+)\"");
 
 	private static final Pattern DIFFICULTY = Pattern.compile("data-difficulty=\"([0-9]+)\"");
+
+	/** On the waitlist form's answer only once the patient is on the waitlist. */
+	private static final String JOINED = "id=\"joined\"";
+
+	/** On the feedback page's answer only once the answer is taken. */
+	private static final String THANKS = "id=\"thanks\"";
 
 	private static final Pattern REFERENCE = Pattern
 		.compile("/(?:api/bookings|book)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
@@ -102,14 +115,27 @@ class PublicDoorsFuzzTest {
 
 	private static final AtomicInteger acceptedCommands = new AtomicInteger();
 
+	private static final AtomicInteger acceptedReplies = new AtomicInteger();
+
+	private static final AtomicInteger acceptedJoins = new AtomicInteger();
+
+	private static final AtomicInteger acceptedAnswers = new AtomicInteger();
+
 	private static final Map<Integer, AtomicInteger> statuses = new TreeMap<>();
 
 	private static long commandsBefore;
 
+	private static long repliesBefore;
+
+	private static MovableClock clock;
+
+	/** The session the fuzzed feedback page asks about, over once the clock is moved. */
+	private static Session session;
+
 	@BeforeContainer
 	static void start() throws Exception {
 		// As arguments: they override the service's own configuration file (port 8080).
-		intake = new SpringApplicationBuilder(IntakeApplication.class).run(Stream
+		intake = new SpringApplicationBuilder(IntakeApplication.class, MovableClock.class).run(Stream
 			.of("spring.config.name=" + IntakeApplication.CONFIG_NAME,
 					"spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
 					"pipeline.data-dir=target/test-data/fuzz-" + Instant.now().toEpochMilli(), "server.port=0",
@@ -157,19 +183,54 @@ class PublicDoorsFuzzTest {
 		Matcher token = CSRF.matcher(get(BookingForm.DETAILS_PAGE).body());
 		assertThat(token.find()).isTrue();
 		csrfToken = token.group(1);
+		clock = intake.getBean(MovableClock.class);
+		session = bookedSession();
 		commandsBefore = endOffsets(Topics.BOOKING_COMMANDS.name());
+		repliesBefore = endOffsets(Topics.PATIENT_REPLIES.name());
+	}
+
+	/**
+	 * A follow-up with Arjun Patel on a Tuesday, booked by a patient who agreed to be
+	 * asked about it, once the decider has confirmed it.
+	 */
+	private static Session bookedSession() throws Exception {
+		String start = NextWeek.MONDAY.plusDays(1) + "T10:00";
+		String booking = """
+				{"patientName": "Ina %s Tremblay", "email": "ina.%s@example.com", "mobilePhone": "%s",
+				 "feedbackConsent": true, "location": "oakville", "service": "physio-follow-up",
+				 "practitioner": "arjun-patel", "requestedStart": "%s"}""".formatted(MARKER, MARKER, PHONE, start);
+		HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(URI.create(base + "/api/bookings"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(booking))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(accepted.statusCode()).isEqualTo(202);
+		String statusUrl = accepted.headers().firstValue("Location").orElseThrow();
+		await().atMost(Duration.ofSeconds(60)).until(() -> get(statusUrl).body().contains("\"CONFIRMED\""));
+		AppointmentId id = AppointmentId.of(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
+		ManageTokens tokens = new ManageTokens(IntakeIntegrationTest.MANAGE_LINK_SECRET);
+		return new Session(tokens.issueFeedback(id), tokens.issue(id, 0),
+				LocalDateTime.parse(start).atZone(ZoneId.of("America/Toronto")).plusMinutes(30).toInstant());
 	}
 
 	@AfterContainer
 	static void checkWhatFollowedAndStop() {
 		try {
 			System.out
-				.println("Fuzzed doors, answers by status: " + statuses + "; accepted bookings: " + accepted.size());
+				.println("Fuzzed doors, answers by status: " + statuses + "; accepted bookings: " + accepted.size()
+						+ ", waitlist joins: " + acceptedJoins + ", feedback answers: " + acceptedAnswers);
 			assertThat(statuses.keySet()).as("no answer is a server error").allMatch((status) -> status < 500);
+			assertThat(acceptedJoins).as("waitlist joins taken: the fuzz reached past the form's checks")
+				.hasPositiveValue();
+			assertThat(acceptedAnswers).as("feedback answers taken: the fuzz reached the open question")
+				.hasPositiveValue();
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(endOffsets(Topics.BOOKING_COMMANDS.name()) - commandsBefore)
 					.as("commands published, one per accepted request and none for a refused one")
 					.isEqualTo(acceptedCommands.get()));
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(endOffsets(Topics.PATIENT_REPLIES.name()) - repliesBefore)
+					.as("patient replies published, one per accepted text or answer and none for a refused one")
+					.isEqualTo(acceptedReplies.get()));
 			await().atMost(Duration.ofSeconds(60))
 				.untilAsserted(() -> assertThat(accepted).as("accepted bookings still undecided")
 					.filteredOn(PublicDoorsFuzzTest::pending)
@@ -192,7 +253,8 @@ class PublicDoorsFuzzTest {
 			throws Exception {
 		FuzzRequest sent = (request.answer() != null) ? request.answering(get(formPage(request.path())).body())
 				: request;
-		HttpResponse<String> response = http.send(sent.build(base), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = afterTheSessionIf(sent.path().startsWith("/feedback/"),
+				() -> http.send(sent.build(base), HttpResponse.BodyHandlers.ofString()));
 		int status = response.statusCode();
 		synchronized (statuses) {
 			statuses.computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
@@ -206,6 +268,44 @@ class PublicDoorsFuzzTest {
 				accepted.add(reference.group(1));
 			}
 		}
+		if ("POST".equals(sent.method()) && status == 200) {
+			countAcceptedFormOrText(sent.path(), response.body());
+		}
+	}
+
+	/**
+	 * What a door that answers 200 to what it takes and to what it refuses took: the
+	 * waitlist form and the feedback page say so on their page, a text always.
+	 */
+	private static void countAcceptedFormOrText(String path, String body) {
+		if (path.equals("/waitlist") && body.contains(JOINED)) {
+			acceptedCommands.incrementAndGet();
+			acceptedJoins.incrementAndGet();
+		}
+		else if (path.startsWith("/feedback/") && body.contains(THANKS)) {
+			acceptedReplies.incrementAndGet();
+			acceptedAnswers.incrementAndGet();
+		}
+		else if (path.equals("/twilio/inbound")) {
+			acceptedReplies.incrementAndGet();
+		}
+	}
+
+	/**
+	 * Sends with the intake's clock an hour past the session's end when
+	 * {@code afterTheSession}, so that its feedback page asks; then puts the clock back.
+	 */
+	private static <T> T afterTheSessionIf(boolean afterTheSession, Callable<T> sending) throws Exception {
+		if (!afterTheSession) {
+			return sending.call();
+		}
+		clock.moveTo(session.end().plus(Duration.ofHours(1)));
+		try {
+			return sending.call();
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	/**
@@ -214,7 +314,7 @@ class PublicDoorsFuzzTest {
 	 */
 	@Example
 	void givesAVisitorOfTheFormsNoSessionAndTheirCsrfTokenInACookie() throws Exception {
-		for (String form : List.of(BookingForm.DETAILS_PAGE, "/contact")) {
+		for (String form : List.of(BookingForm.DETAILS_PAGE, "/contact", "/waitlist")) {
 			HttpResponse<String> page = newBrowser().send(HttpRequest.newBuilder(URI.create(base + form)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(page.headers().allValues("Set-Cookie")).as(form)
@@ -254,8 +354,8 @@ class PublicDoorsFuzzTest {
 
 	@Provide
 	Arbitrary<FuzzRequest> requests() {
-		return Arbitraries.oneOf(jsonBookings(), formBookings(), contactForms(), signedCommands(), inquiries(),
-				twilioInbound(), readSide());
+		return Arbitraries.oneOf(jsonBookings(), formBookings(), contactForms(), waitlistForms(), feedbackAnswers(),
+				signedCommands(), inquiries(), twilioInbound(), readSide());
 	}
 
 	private Arbitrary<FuzzRequest> jsonBookings() {
@@ -289,6 +389,35 @@ class PublicDoorsFuzzTest {
 	}
 
 	/**
+	 * Its joins are commands, but it answers 200 to them: see countAcceptedFormOrText.
+	 */
+	private Arbitrary<FuzzRequest> waitlistForms() {
+		return forms("/waitlist", validWaitlistForm(), false);
+	}
+
+	/**
+	 * The feedback page's form, mutated, with the CSRF token, sent mostly to the page of
+	 * the session that is over, sometimes to a manage link's page or to no page at all.
+	 */
+	private Arbitrary<FuzzRequest> feedbackAnswers() {
+		Arbitrary<String> pages = Arbitraries.frequencyOf(
+				net.jqwik.api.Tuple.of(8, Arbitraries.just("/feedback/" + session.token())),
+				net.jqwik.api.Tuple.of(1, Arbitraries.just("/feedback/" + session.manageToken())),
+				net.jqwik.api.Tuple.of(1, texts().map((value) -> "/feedback/"
+						+ URLEncoder.encode(new String(value, StandardCharsets.UTF_8), StandardCharsets.UTF_8))));
+		Arbitrary<FuzzRequest> answers = Combinators.combine(pages, mutatedForm(validFeedbackForm()))
+			.as((page, fields) -> {
+				Map<String, byte[]> withToken = new LinkedHashMap<>(fields);
+				withToken.put("_csrf", csrfToken.getBytes(StandardCharsets.UTF_8));
+				return new FuzzRequest("POST", page, "application/x-www-form-urlencoded", formBody(withToken), Map.of(),
+						false);
+			});
+		Arbitrary<FuzzRequest> questions = pages
+			.map((page) -> new FuzzRequest("GET", page, null, null, Map.of(), false));
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, answers), net.jqwik.api.Tuple.of(1, questions));
+	}
+
+	/**
 	 * A page's form, mutated, with the page's CSRF token, and its challenge mostly
 	 * answered, sometimes not.
 	 */
@@ -311,7 +440,9 @@ class PublicDoorsFuzzTest {
 	}
 
 	private Arbitrary<FuzzRequest> readSide() {
-		return Combinators.combine(Arbitraries.of("/api/bookings/", "/book/", "/api/availability?date="), texts())
+		return Combinators
+			.combine(Arbitraries.of("/api/bookings/", "/book/", "/api/availability?date=", "/waitlist/offers/"),
+					texts())
 			.as((path, value) -> new FuzzRequest("GET",
 					path + URLEncoder.encode(new String(value, StandardCharsets.UTF_8), StandardCharsets.UTF_8), null,
 					null, Map.of(), false));
@@ -372,6 +503,29 @@ class PublicDoorsFuzzTest {
 		Map<String, String> form = new LinkedHashMap<>();
 		validInquiry().forEach((name, value) -> form.put(name, String.valueOf(value)));
 		return form;
+	}
+
+	private static Map<String, String> validWaitlistForm() {
+		LocalDate today = LocalDate.now(ZoneId.of("America/Toronto"));
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("patientName", "Ina " + MARKER + " Tremblay");
+		form.put("email", "ina." + MARKER + "@example.com");
+		form.put("mobilePhone", PHONE);
+		form.put("language", "fr");
+		form.put("smsConsent", "true");
+		form.put("feedbackConsent", "true");
+		form.put("location", "burlington");
+		form.put("service", "rmt-swedish-60");
+		form.put("practitioner", "maya-chen");
+		form.put("firstDay", today.plusDays(1).toString());
+		form.put("lastDay", today.plusDays(10).toString());
+		form.put("earliest", "09:00");
+		form.put("latest", "12:30");
+		return form;
+	}
+
+	private static Map<String, String> validFeedbackForm() {
+		return new LinkedHashMap<>(Map.of("score", "4", "comment", "My shoulder " + MARKER + " is better"));
 	}
 
 	private static Map<String, String> validTwilioForm() {
@@ -593,6 +747,13 @@ class PublicDoorsFuzzTest {
 
 		SOLVED, WRONG, NONE
 
+	}
+
+	/**
+	 * The session the feedback page asks about: its feedback link's token, its manage
+	 * link's, and when it ends.
+	 */
+	private record Session(String token, String manageToken, Instant end) {
 	}
 
 	/** JSON's null, which a map of this test cannot hold as a value. */

@@ -61,7 +61,7 @@ public class BookingIntake {
 
 	static BookAppointment toCommand(RequestId requestId, BookingRequest request, BookingChannel channel) {
 		Patient patient = patient(request.patientName(), request.email(), request.mobilePhone(), request.language(),
-				request.smsConsent(), request.followUpConsent());
+				new Consent(request.smsConsent(), request.followUpConsent(), request.feedbackConsent()));
 		PractitionerId practitioner = StringUtils.hasText(request.practitioner())
 				? new PractitionerId(request.practitioner()) : null;
 		return new BookAppointment(requestId, new LocationId(request.location()), new ServiceId(request.service()),
@@ -71,12 +71,11 @@ public class BookingIntake {
 
 	/**
 	 * The patient as a form or the API gave them: the name stripped, the number in E.164,
-	 * English unless they chose French.
+	 * English unless they chose French, with what they agreed to.
 	 */
-	public static Patient patient(String name, String email, String mobilePhone, Language language, boolean smsConsent,
-			boolean followUpConsent) {
+	public static Patient patient(String name, String email, String mobilePhone, Language language, Consent consent) {
 		return new Patient(name.strip(), blankToNull(email), PhoneNumbers.toE164(mobilePhone).orElse(null),
-				(language != null) ? language : Language.EN, new Consent(smsConsent, followUpConsent, false));
+				(language != null) ? language : Language.EN, consent);
 	}
 
 	private static String blankToNull(String text) {

@@ -133,8 +133,8 @@ class BookingPageController {
 			DetailsCookie.Details last = this.details.read(request).orElse(DetailsCookie.NONE);
 			model.addAttribute("bookingRequest",
 					new BookingRequest(last.patientName(), last.email(), last.mobilePhone(), last.language(),
-							last.smsConsent(), last.followUpConsent(), location, service, choice.practitionerId(),
-							start, null, offset, null));
+							last.smsConsent(), last.followUpConsent(), last.feedbackConsent(), location, service,
+							choice.practitionerId(), start, null, offset, null));
 			model.addAttribute("screeningAnswers", ScreeningAnswers.UNANSWERED);
 		}
 		return "book";

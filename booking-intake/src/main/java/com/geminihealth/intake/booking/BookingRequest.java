@@ -26,6 +26,8 @@ import com.geminihealth.schemas.booking.Screening;
  * @param language en or fr
  * @param smsConsent may we text them (absent means no)
  * @param followUpConsent may we nudge them to book their follow-up
+ * @param feedbackConsent may we ask them one question about each session afterwards
+ * (absent means no); the contract's {@code consent.feedback}
  * @param location location id
  * @param service service id
  * @param practitioner practitioner id, or empty for anyone qualified
@@ -38,21 +40,22 @@ import com.geminihealth.schemas.booking.Screening;
  * answer was yes (the page asks them; an API caller may send the flag it collected)
  */
 public record BookingRequest(@NotBlank String patientName, String email, @Size(max = 30) String mobilePhone,
-		Language language, Boolean smsConsent, Boolean followUpConsent, @NotBlank String location,
-		@NotBlank String service, String practitioner,
+		Language language, Boolean smsConsent, Boolean followUpConsent, Boolean feedbackConsent,
+		@NotBlank String location, @NotBlank String service, String practitioner,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime requestedStart, String notes,
 		ZoneOffset requestedOffset, Screening screening) {
 
 	public BookingRequest {
 		smsConsent = Boolean.TRUE.equals(smsConsent);
 		followUpConsent = Boolean.TRUE.equals(followUpConsent);
+		feedbackConsent = Boolean.TRUE.equals(feedbackConsent);
 	}
 
 	/** The same request with what the page's screening questions found. */
 	BookingRequest screened(Screening found) {
 		return new BookingRequest(this.patientName, this.email, this.mobilePhone, this.language, this.smsConsent,
-				this.followUpConsent, this.location, this.service, this.practitioner, this.requestedStart, this.notes,
-				this.requestedOffset, found);
+				this.followUpConsent, this.feedbackConsent, this.location, this.service, this.practitioner,
+				this.requestedStart, this.notes, this.requestedOffset, found);
 	}
 
 	@Override

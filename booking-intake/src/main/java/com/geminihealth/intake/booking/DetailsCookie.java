@@ -33,7 +33,7 @@ class DetailsCookie {
 	static final Duration LIFETIME = Duration.ofMinutes(30);
 
 	/** No details: the form starts empty. */
-	static final Details NONE = new Details(null, null, null, null, null, null);
+	static final Details NONE = new Details(null, null, null, null, null, null, null);
 
 	private static final String PURPOSE = NAME;
 
@@ -44,8 +44,9 @@ class DetailsCookie {
 	}
 
 	void keep(BookingRequest request, HttpServletRequest httpRequest, HttpServletResponse response) {
-		byte[] json = Json.MAPPER.writeValueAsBytes(new Details(request.patientName(), request.email(),
-				request.mobilePhone(), request.language(), request.smsConsent(), request.followUpConsent()));
+		byte[] json = Json.MAPPER
+			.writeValueAsBytes(new Details(request.patientName(), request.email(), request.mobilePhone(),
+					request.language(), request.smsConsent(), request.followUpConsent(), request.feedbackConsent()));
 		String data = Base64.getUrlEncoder().withoutPadding().encodeToString(json);
 		ResponseCookie cookie = ResponseCookie.from(NAME, data + "." + this.secret.sign(PURPOSE, data))
 			.path("/book")
@@ -76,9 +77,12 @@ class DetailsCookie {
 		}
 	}
 
-	/** What the form asks about the patient. */
+	/**
+	 * What the form asks about the patient; {@code feedbackConsent} is absent from a
+	 * cookie set before the form asked it, and reads as no.
+	 */
 	record Details(String patientName, String email, String mobilePhone, Language language, Boolean smsConsent,
-			Boolean followUpConsent) {
+			Boolean followUpConsent, Boolean feedbackConsent) {
 
 		@Override
 		public String toString() {

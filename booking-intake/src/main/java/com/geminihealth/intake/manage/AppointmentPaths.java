@@ -3,8 +3,8 @@ package com.geminihealth.intake.manage;
 import com.geminihealth.schemas.booking.AppointmentId;
 
 /**
- * Where an appointment, or a waitlist's offer, is reached: by its patient's link, and
- * over the API.
+ * Where an appointment, a waitlist's offer, or the question after a session is reached:
+ * by its patient's link, and over the API.
  */
 public final class AppointmentPaths {
 
@@ -17,6 +17,18 @@ public final class AppointmentPaths {
 
 	static String api(AppointmentId appointment) {
 		return "/api/appointments/" + appointment.value();
+	}
+
+	/** The page that asks the patient about their session, reached by its own link. */
+	public static String feedbackPage(String token) {
+		return "/feedback/" + token;
+	}
+
+	/**
+	 * The session a feedback link asks about, over the API, for the holder of the link.
+	 */
+	static String feedbackApi(AppointmentId appointment) {
+		return "/api/feedback/" + appointment.value();
 	}
 
 	/** A waitlist offer over the API, for the holder of the offer's link. */

@@ -28,8 +28,10 @@ import com.geminihealth.schemas.link.ManageTokens;
  * Opens an appointment for the holder of its manage link, and for nobody else: the token
  * must verify against the appointment as it stands now (moved since? the old links are
  * dead), and the appointment must not have ended. The same for the link in a waitlist's
- * offer, which opens the offer at the appointment's first time. The decider's state
- * answers, on this instance or on the one that owns the appointment.
+ * offer, which opens the offer at the appointment's first time, and for the link that
+ * asks about a session afterwards, which is signed for that alone and opens the session
+ * once it is over too. The decider's state answers, on this instance or on the one that
+ * owns the appointment.
  */
 @Service
 public class PatientAccess {
@@ -71,6 +73,7 @@ public class PatientAccess {
 	public Optional<ManagedAppointment> open(String token, boolean forwarded) {
 		return find(token, forwarded,
 				(appointment, record) -> Optional.of(record)
+					.filter(this::notOver)
 					.filter((booked) -> BOOKED.contains(booked.state()))
 					.filter((booked) -> this.tokens.opens(token, appointment, booked.appointment().sequence()))
 					.map(this::view),
@@ -87,9 +90,27 @@ public class PatientAccess {
 	public Optional<WaitlistOffer> offer(String token, boolean forwarded) {
 		return find(token, forwarded,
 				(offer, record) -> Optional.of(record)
+					.filter(this::notOver)
 					.filter((known) -> this.tokens.opens(token, offer, 0))
 					.map((known) -> WaitlistOffer.of(known, heldUntil(known))),
 				(owner, offer) -> ask(owner, AppointmentPaths.offerApi(offer), token, WaitlistOffer.class));
+	}
+
+	/**
+	 * The session a feedback link asks about, before, during and after it: whether the
+	 * question is open is the session's to say ({@link FeedbackSession#question}). Empty
+	 * for a token that is forged, for a manage link's token, for anything not booked, and
+	 * once the decider has forgotten the appointment.
+	 * @param forwarded when another instance already routed the question here
+	 */
+	public Optional<FeedbackSession> feedback(String token, boolean forwarded) {
+		return find(token, forwarded,
+				(appointment, record) -> Optional.of(record)
+					.filter((booked) -> BOOKED.contains(booked.state()))
+					.filter((booked) -> this.tokens.opensFeedback(token, appointment))
+					.map(FeedbackSession::of),
+				(owner, appointment) -> ask(owner, AppointmentPaths.feedbackApi(appointment), token,
+						FeedbackSession.class));
 	}
 
 	/**
@@ -106,8 +127,7 @@ public class PatientAccess {
 		Optional<RequestStatus> known = this.queries.status(named.get())
 			.filter((record) -> record.appointment() != null);
 		if (known.isPresent()) {
-			return known.filter((record) -> this.clock.instant().isBefore(record.appointment().end()))
-				.flatMap((record) -> here.apply(named.get(), record));
+			return here.apply(named.get(), known.get());
 		}
 		if (forwarded) {
 			return Optional.empty();
@@ -119,6 +139,14 @@ public class PatientAccess {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the appointment has not ended yet: a manage or offer link opens it until
+	 * then.
+	 */
+	private boolean notOver(RequestStatus record) {
+		return this.clock.instant().isBefore(record.appointment().end());
 	}
 
 	/**

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
+import com.geminihealth.schemas.feedback.SessionFeedback;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FeedbackAnswered;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.HelpRequested;
 import com.geminihealth.schemas.patient.OptedIn;
@@ -17,8 +19,9 @@ import com.geminihealth.schemas.reminder.Channel;
 
 /**
  * Reads an SMS reply, in English or French: an opt-out or opt-in keyword, HELP, C or Y to
- * confirm attendance, or free text for the front desk. Case, accents and surrounding
- * punctuation do not matter.
+ * confirm attendance, a single digit from 1 to 5 answering the question asked after a
+ * session, or free text for the front desk. Case, accents and surrounding punctuation do
+ * not matter.
  */
 final class Keywords {
 
@@ -48,7 +51,19 @@ final class Keywords {
 		if (CONFIRM.contains(word)) {
 			return new AttendanceConfirmed(from, at);
 		}
+		int score = score(word);
+		if (SessionFeedback.scores(score)) {
+			return new FeedbackAnswered(from, null, score, null, at);
+		}
 		return new FreeTextReply(from, body.strip(), at);
+	}
+
+	/**
+	 * The score a reply of one digit gives; -1 for any other reply. It names no session:
+	 * it answers the last one the patient was asked about.
+	 */
+	private static int score(String word) {
+		return (word.length() == 1) ? Character.digit(word.charAt(0), 10) : -1;
 	}
 
 	private static String normalise(String body) {

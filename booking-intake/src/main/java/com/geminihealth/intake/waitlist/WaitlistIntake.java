@@ -11,6 +11,7 @@ import com.geminihealth.schemas.booking.AppointmentId;
 import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.ClaimWaitlistOffer;
 import com.geminihealth.schemas.booking.CommandId;
+import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.LocationId;
 import com.geminihealth.schemas.booking.PractitionerId;
@@ -62,7 +63,7 @@ class WaitlistIntake {
 				practitioner,
 				new WaitlistWindow(request.firstDay(), request.lastDay(), request.earliest(), request.latest()),
 				BookingIntake.patient(request.patientName(), request.email(), request.mobilePhone(), request.language(),
-						request.smsConsent(), request.followUpConsent()),
+						new Consent(request.smsConsent(), request.followUpConsent(), request.feedbackConsent())),
 				Author.PATIENT);
 	}
 

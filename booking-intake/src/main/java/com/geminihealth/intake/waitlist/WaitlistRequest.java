@@ -23,6 +23,7 @@ import com.geminihealth.schemas.booking.Language;
  * @param language en or fr: the page's
  * @param smsConsent may we text them (absent means no): offers then come by text too
  * @param followUpConsent may we nudge them to book their follow-up
+ * @param feedbackConsent may we ask them one question about each session afterwards
  * @param location location id
  * @param service service id
  * @param practitioner practitioner id, or empty for anyone qualified
@@ -32,8 +33,8 @@ import com.geminihealth.schemas.booking.Language;
  * @param latest optional: no appointment starting later in the day
  */
 public record WaitlistRequest(@NotBlank String patientName, String email, @Size(max = 30) String mobilePhone,
-		Language language, Boolean smsConsent, Boolean followUpConsent, @NotBlank String location,
-		@NotBlank String service, String practitioner,
+		Language language, Boolean smsConsent, Boolean followUpConsent, Boolean feedbackConsent,
+		@NotBlank String location, @NotBlank String service, String practitioner,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate firstDay,
 		@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
 		@DateTimeFormat(iso = DateTimeFormat.ISO.TIME) LocalTime earliest,
@@ -42,13 +43,14 @@ public record WaitlistRequest(@NotBlank String patientName, String email, @Size(
 	public WaitlistRequest {
 		smsConsent = Boolean.TRUE.equals(smsConsent);
 		followUpConsent = Boolean.TRUE.equals(followUpConsent);
+		feedbackConsent = Boolean.TRUE.equals(feedbackConsent);
 	}
 
 	/** An empty form for these choices and days. */
 	static WaitlistRequest prefilled(String location, String service, String practitioner, LocalDate firstDay,
 			LocalDate lastDay) {
-		return new WaitlistRequest(null, null, null, null, false, false, location, service, practitioner, firstDay,
-				lastDay, null, null);
+		return new WaitlistRequest(null, null, null, null, false, false, false, location, service, practitioner,
+				firstDay, lastDay, null, null);
 	}
 
 	@Override

@@ -72,9 +72,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
 	private static boolean submission(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		return "POST".equals(request.getMethod())
-				&& (path.startsWith("/api/") || path.equals("/book") || path.equals("/contact")
-						|| path.startsWith("/m/") || path.equals("/waitlist") || path.startsWith("/waitlist/"));
+		return "POST".equals(request.getMethod()) && (path.startsWith("/api/") || path.equals("/book")
+				|| path.equals("/contact") || path.startsWith("/m/") || path.equals("/waitlist")
+				|| path.startsWith("/waitlist/") || path.startsWith("/feedback/"));
 	}
 
 	private static boolean read(HttpServletRequest request) {

@@ -33,6 +33,7 @@ import com.geminihealth.schemas.appointment.DeclineReason;
 import com.geminihealth.schemas.booking.BookAppointment;
 import com.geminihealth.schemas.booking.BookingChannel;
 import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
 
@@ -70,7 +71,7 @@ public class BookingApiIntegrationTest {
 		assertThat(record.key()).isEqualTo(new LocationId("burlington"));
 		assertThat(command.patient().mobilePhone()).isEqualTo("+12892348001");
 		assertThat(command.patient().language()).isEqualTo(Language.FR);
-		assertThat(command.patient().consent().sms()).isTrue();
+		assertThat(command.patient().consent()).isEqualTo(new Consent(true, false, true));
 		assertThat(command.channel()).isEqualTo(BookingChannel.ONLINE);
 		assertThat(command.requestedStart()).hasToString(NextWeek.TEN_AM);
 		assertThat(CloudEvents.header(record.headers(), CloudEvents.TYPE))
@@ -318,9 +319,10 @@ public class BookingApiIntegrationTest {
 	static String body(String name, String contact) {
 		return """
 				{"patientName": "%s", %s, "language": "fr", "smsConsent": %s, "followUpConsent": false,
-				 "location": "burlington", "service": "rmt-deep-tissue-60", "practitioner": "maya-chen",
-				 "requestedStart": "%s", "notes": "Lower back", "insurer": "Sun Life", "memberNumber": "123456"}"""
-			.formatted(name, contact, contact.contains("mobilePhone"), NextWeek.TEN_AM);
+				 "feedbackConsent": true, "location": "burlington", "service": "rmt-deep-tissue-60",
+				 "practitioner": "maya-chen", "requestedStart": "%s", "notes": "Lower back", "insurer": "Sun Life",
+				 "memberNumber": "123456"}""".formatted(name, contact, contact.contains("mobilePhone"),
+				NextWeek.TEN_AM);
 	}
 
 	private List<ConsumerRecord<LocationId, BookingCommand>> commandsFor(String patientName) {

@@ -27,6 +27,7 @@ import com.geminihealth.intake.challenge.Solved;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.BookAppointment;
+import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.Language;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,8 +68,8 @@ class BookingPageIntegrationTest {
 			.getContentAsString();
 
 		for (String field : new String[] { "patientName", "email", "mobilePhone", "smsConsent", "followUpConsent",
-				"notes", "legWeakness-yes", "legWeakness-no", "bowelOrBladder-yes", "saddleNumbness-yes",
-				"fallOrInjury-no" }) {
+				"feedbackConsent", "notes", "legWeakness-yes", "legWeakness-no", "bowelOrBladder-yes",
+				"saddleNumbness-yes", "fallOrInjury-no" }) {
 			assertThat(page).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
 		}
 		assertThat(page).contains("name=\"_csrf\"").contains("Gemini Health Burlington").contains("Maya Chen");
@@ -80,13 +81,16 @@ class BookingPageIntegrationTest {
 	void booksThroughTheFormAndShowsTheConfirmation() throws Exception {
 		String name = "Form " + UUID.randomUUID();
 
-		String answerPage = this.mvc.perform(form(name, "form@example.com", "905 555 0143", "11:30").with(csrf()))
+		String answerPage = this.mvc
+			.perform(form(name, "form@example.com", "905 555 0143", "11:30").param("feedbackConsent", "true")
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
 
-		assertThat(bookingsFor(name)).hasSize(1);
+		assertThat(bookingsFor(name)).singleElement()
+			.satisfies((booking) -> assertThat(booking.patient().consent()).isEqualTo(new Consent(true, false, true)));
 		String page = decided(answerPage);
 		assertThat(page).contains("Confirmed.").contains("Maya Chen").contains("11:30").contains("Swedish massage");
 	}
@@ -144,7 +148,9 @@ class BookingPageIntegrationTest {
 	@Test
 	void fillsInThePatientsDetailsWhenTheyPickAnAlternativeFromASignedCookie() throws Exception {
 		String name = "Again " + UUID.randomUUID();
-		Cookie details = this.mvc.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T11:30").with(csrf()))
+		Cookie details = this.mvc
+			.perform(validFormWith(name, "requestedStart", WEDNESDAY + "T11:30").param("feedbackConsent", "true")
+				.with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -163,7 +169,9 @@ class BookingPageIntegrationTest {
 				.param("start", alternative)
 				.cookie(details))
 			.andExpect(content().string(containsString("value=\"" + name + "\"")))
-			.andExpect(content().string(containsString("value=\"905 555 0143\"")));
+			.andExpect(content().string(containsString("value=\"905 555 0143\"")))
+			.andExpect(content().string(containsString(
+					"id=\"feedbackConsent\" type=\"checkbox\" name=\"feedbackConsent\" value=\"true\" checked=\"checked\"")));
 		String forged = details.getValue().substring(0, details.getValue().lastIndexOf('.')) + ".forged";
 		this.mvc
 			.perform(get("/book").param("location", "burlington")

@@ -30,6 +30,7 @@ import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.patient.AttendanceConfirmed;
+import com.geminihealth.schemas.patient.FeedbackAnswered;
 import com.geminihealth.schemas.patient.FreeTextReply;
 import com.geminihealth.schemas.patient.OptedOut;
 import com.geminihealth.schemas.patient.PatientContact;
@@ -100,6 +101,26 @@ class InboundSmsIntegrationTest {
 			.anySatisfy((reply) -> assertThat(reply).isInstanceOf(AttendanceConfirmed.class))
 			.anySatisfy((reply) -> assertThat(reply).isInstanceOfSatisfying(FreeTextReply.class,
 					(text) -> assertThat(text.body()).isEqualTo("Running 5 min late, sorry!")));
+	}
+
+	@Test
+	void takesOneDigitFromOneToFiveAsTheAnswerToTheQuestionAfterTheLastSession() throws Exception {
+		String from = "+12895550109";
+
+		Element answered = twiml(reply(from, " 4 ").andExpect(status().isOk()));
+		reply(from, "7").andExpect(status().isOk());
+
+		assertThat(messages(answered)).isEmpty();
+		List<PatientReply> replies = repliesFrom(from);
+		assertThat(replies).hasSize(2);
+		assertThat(replies.get(0)).isInstanceOfSatisfying(FeedbackAnswered.class, (answer) -> {
+			assertThat(answer.contact()).isEqualTo(new PatientContact(from));
+			assertThat(answer.appointmentId()).isNull();
+			assertThat(answer.score()).isEqualTo(4);
+			assertThat(answer.comment()).isNull();
+		});
+		assertThat(replies.get(1)).isInstanceOfSatisfying(FreeTextReply.class,
+				(text) -> assertThat(text.body()).isEqualTo("7"));
 	}
 
 	@Test

@@ -24,6 +24,7 @@ import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.Author;
 import com.geminihealth.schemas.booking.BookingCommand;
+import com.geminihealth.schemas.booking.Consent;
 import com.geminihealth.schemas.booking.JoinWaitlist;
 import com.geminihealth.schemas.booking.Language;
 import com.geminihealth.schemas.booking.LocationId;
@@ -82,7 +83,7 @@ class WaitlistPageIntegrationTest {
 			.contains("name=\"website\"")
 			.contains("name=\"submission\"");
 		for (String field : new String[] { "location", "service", "practitioner", "firstDay", "lastDay", "earliest",
-				"latest", "patientName", "email", "mobilePhone", "smsConsent", "followUpConsent" }) {
+				"latest", "patientName", "email", "mobilePhone", "smsConsent", "followUpConsent", "feedbackConsent" }) {
 			assertThat(page).contains("<label for=\"" + field + "\"").contains("id=\"" + field + "\"");
 		}
 	}
@@ -103,6 +104,7 @@ class WaitlistPageIntegrationTest {
 			.perform(form(name).param("earliest", "09:00")
 				.param("latest", "12:30")
 				.param("smsConsent", "true")
+				.param("feedbackConsent", "true")
 				.with(set("language", "fr"))
 				.with(csrf()))
 			.andExpect(status().isOk())
@@ -123,7 +125,7 @@ class WaitlistPageIntegrationTest {
 			assertThat(join.patient().email()).isEqualTo("waiting@example.com");
 			assertThat(join.patient().mobilePhone()).isEqualTo("+19055550143");
 			assertThat(join.patient().language()).isEqualTo(Language.FR);
-			assertThat(join.patient().consent().sms()).isTrue();
+			assertThat(join.patient().consent()).isEqualTo(new Consent(true, false, true));
 			assertThat(join.author()).isEqualTo(Author.PATIENT);
 		});
 	}

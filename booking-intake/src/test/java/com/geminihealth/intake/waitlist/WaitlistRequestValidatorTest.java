@@ -44,7 +44,7 @@ class WaitlistRequestValidatorTest {
 	}
 
 	private Map<String, String> problems(LocalDate firstDay, LocalDate lastDay, LocalTime earliest, LocalTime latest) {
-		WaitlistRequest request = new WaitlistRequest("Ada Waiting", "ada@example.com", null, null, false, false,
+		WaitlistRequest request = new WaitlistRequest("Ada Waiting", "ada@example.com", null, null, false, false, false,
 				TestClinic.DOWNTOWN, "massage-60", "ana", firstDay, lastDay, earliest, latest);
 		Errors errors = new BeanPropertyBindingResult(request, "waitlistRequest");
 		this.validator.validate(request, errors);
