@@ -52,7 +52,8 @@ public record FeedbackSession(String appointmentId, String status, String practi
 		if (!HELD.contains(this.status)) {
 			return Question.NOT_HELD;
 		}
-		if (now.isBefore(this.end)) {
+		// Marked completed, the session is over, whenever it was to end.
+		if (now.isBefore(this.end) && !RequestStatus.State.COMPLETED.name().equals(this.status)) {
 			return Question.NOT_YET;
 		}
 		return now.isBefore(answersUntil()) ? Question.OPEN : Question.CLOSED;
@@ -92,7 +93,7 @@ public record FeedbackSession(String appointmentId, String status, String practi
 		/** The session was cancelled, or the patient did not come. */
 		NOT_HELD,
 
-		/** The session has not ended yet. */
+		/** The session has not ended yet, nor been marked completed. */
 		NOT_YET,
 
 		/**

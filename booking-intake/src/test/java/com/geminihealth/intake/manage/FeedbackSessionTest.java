@@ -47,9 +47,13 @@ class FeedbackSessionTest {
 	}
 
 	@Test
-	void opensForASessionMarkedCompleted() {
-		assertThat(session(RequestStatus.State.COMPLETED, true).question(END.plusSeconds(60)))
-			.isEqualTo(FeedbackSession.Question.OPEN);
+	void opensForASessionMarkedCompletedEvenBeforeItsBookedEnd() {
+		FeedbackSession completed = session(RequestStatus.State.COMPLETED, true);
+
+		assertThat(completed.question(END.minusSeconds(600))).isEqualTo(FeedbackSession.Question.OPEN);
+		assertThat(completed.question(END.plusSeconds(60))).isEqualTo(FeedbackSession.Question.OPEN);
+		assertThat(completed.question(END.plus(SessionFeedback.ANSWER_WITHIN)))
+			.isEqualTo(FeedbackSession.Question.CLOSED);
 	}
 
 	@ParameterizedTest
