@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -28,14 +30,19 @@ import static org.awaitility.Awaitility.await;
  * The care pathway as the front desk walks it, in a real headless Chromium against the
  * whole pipeline: book a caller's assessment, record the practitioner's treatment plan,
  * complete the session with home-care notes and find the plan's review on the follow-up
- * page; enter a practitioner's day off and see the appointment it leaves to move; put a
- * caller on the waitlist and watch a cancelled slot go to them. Offers are made at any
- * hour here (the clinic's hours for them are 08:00 to 21:00 in Toronto, and CI runs at
- * night). Screenshots under {@code target/screenshots}.
+ * page; answer, as the patient, the question texted after the session, and find the
+ * answer on the practitioner's feedback page; enter a practitioner's day off and see the
+ * appointment it leaves to move; put a caller on the waitlist and watch a cancelled slot
+ * go to them. Offers are made at any hour here (the clinic's hours for them are 08:00 to
+ * 21:00 in Toronto, and CI runs at night). Screenshots under {@code target/screenshots}.
  */
 class CarePathwayBrowserIntegrationTest {
 
 	private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final String PHONE = "+12895550142";
+
+	private static final Pattern FEEDBACK_LINK = Pattern.compile("https?://\\S+/feedback/[A-Za-z0-9_-]{44}");
 
 	private final Path dataDir = Path.of("target", "care-pathway-" + UUID.randomUUID());
 
@@ -49,7 +56,10 @@ class CarePathwayBrowserIntegrationTest {
 	void start() throws Exception {
 		this.browser = Chromium.start(1280, 900, "en-CA");
 		this.pipeline = LocalPipeline.start(this.dataDir, 0, LocalPipeline.PortPlan.ANY_FREE,
-				"--decider.waitlist.offers-from=00:00", "--decider.waitlist.offers-until=23:59:59.999");
+				"--decider.waitlist.offers-from=00:00", "--decider.waitlist.offers-until=23:59:59.999",
+				// No quiet hours: the question after the session is texted whenever the
+				// test runs.
+				"--notifications.sms.quiet-hours.start=00:00", "--notifications.sms.quiet-hours.end=00:00");
 		this.dashboard = this.pipeline.url(DashboardApplication.class);
 	}
 
@@ -70,7 +80,7 @@ class CarePathwayBrowserIntegrationTest {
 
 		// An initial assessment, then the practitioner's plan.
 		String patient = unique("Amara");
-		book(day, "rmt-initial-assessment", patient);
+		book(day, "rmt-initial-assessment", patient, true);
 		inRow(day.date(), patient, (row) -> row.findElement(By.linkText("Plan")).click());
 		String planPage = this.browser.getCurrentUrl();
 		new Select(this.browser.findElement(By.id("service"))).selectByValue("rmt-swedish-60");
@@ -105,9 +115,31 @@ class CarePathwayBrowserIntegrationTest {
 		});
 		screenshot("care-2-follow-ups");
 
+		// The patient agreed to be asked about the session: they answer the texted
+		// question on its page, and their practitioner reads the answer.
+		String question = await().atMost(Duration.ofSeconds(30))
+			.until(() -> MessageFiles.textsTo(this.dataDir, PHONE)
+				.stream()
+				.map(FEEDBACK_LINK::matcher)
+				.filter(Matcher::find)
+				.map(Matcher::group)
+				.findFirst()
+				.orElse(null), (link) -> link != null);
+		this.browser.get(question);
+		this.browser.findElement(By.id("score-5")).click();
+		this.browser.findElement(By.id("comment")).sendKeys("The cat-cow stretch already helps.");
+		this.browser.findElement(By.xpath("//button[normalize-space()='Send my answer']")).click();
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
+			this.browser.get(this.dashboard + "/feedback?practitioner=" + day.practitioner());
+			assertThat(this.browser.findElement(By.id("answers")).getText()).contains(patient, "5 of 5",
+					"The cat-cow stretch already helps.", "feedback page");
+		});
+		screenshot("care-3-feedback");
+
 		// A day off leaves a booked caller to move.
 		String caller = unique("Bruno");
-		LocalDateTime callerStart = book(day, "rmt-swedish-60", caller);
+		LocalDateTime callerStart = book(day, "rmt-swedish-60", caller, false);
 		this.browser.get(this.dashboard + "/schedule");
 		new Select(this.browser.findElement(By.id("practitioner"))).selectByValue(day.practitioner());
 		setValue(this.browser.findElement(By.id("date")), day.date().toString());
@@ -117,7 +149,7 @@ class CarePathwayBrowserIntegrationTest {
 			this.browser.get(this.dashboard + "/schedule");
 			assertThat(this.browser.findElement(By.id("conflicts")).getText()).contains(caller);
 		});
-		screenshot("care-3-conflicts");
+		screenshot("care-4-conflicts");
 		this.browser.findElement(By.cssSelector("#changes button")).click();
 		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
 			this.browser.get(this.dashboard + "/schedule");
@@ -143,14 +175,14 @@ class CarePathwayBrowserIntegrationTest {
 			assertThat(this.browser.findElement(By.id("waiting-burlington")).getText()).contains(waiting);
 			assertThat(this.browser.findElements(By.id("offers"))).isEmpty();
 		});
-		screenshot("care-4-waitlist");
+		screenshot("care-5-waitlist");
 
 		inRow(day.date(), caller, (row) -> row.findElement(By.xpath(".//button[normalize-space()='Cancel']")).click());
 		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
 			this.browser.get(this.dashboard + "/waitlist");
 			assertThat(this.browser.findElement(By.id("offers")).getText()).contains(waiting, at);
 		});
-		screenshot("care-5-offer-in-flight");
+		screenshot("care-6-offer-in-flight");
 	}
 
 	private void signIn() {
@@ -164,9 +196,10 @@ class CarePathwayBrowserIntegrationTest {
 
 	/**
 	 * Books the first open time of the day's practitioner for a caller, on the phone
-	 * booking page; returns its start, the location's wall-clock time.
+	 * booking page, with their agreement to texts and to the question after each session
+	 * or without; returns its start, the location's wall-clock time.
 	 */
-	private LocalDateTime book(Chromium.Slot day, String service, String name) {
+	private LocalDateTime book(Chromium.Slot day, String service, String name, boolean agreesToBeAsked) {
 		this.browser.get(this.dashboard + "/bookings/new?location=burlington&service=" + service + "&practitioner="
 				+ day.practitioner() + "&date=" + day.date());
 		WebElement first = this.browser.findElement(By.cssSelector("input[name=slot]"));
@@ -174,6 +207,10 @@ class CarePathwayBrowserIntegrationTest {
 		first.click();
 		type("patientName", name + " Caller");
 		type("mobilePhone", "289-555-0142");
+		if (agreesToBeAsked) {
+			this.browser.findElement(By.id("smsConsent")).click();
+			this.browser.findElement(By.id("feedbackConsent")).click();
+		}
 		this.browser.findElement(By.xpath("//button[normalize-space()='Book']")).click();
 		await().atMost(Duration.ofSeconds(15))
 			.ignoreExceptions()

@@ -67,7 +67,7 @@ class FeedbackController {
 		model.addAttribute("chosenName", (chosen != null) ? practitioners.get(chosen) : null);
 		model.addAttribute("answers",
 				(chosen != null) ? this.feedback.about(chosen, since).stream().map(this::answer).toList() : List.of());
-		return "feedback";
+		return "practitioner-feedback";
 	}
 
 	private AnswerRow answer(SessionFeedback feedback) {
