@@ -248,7 +248,7 @@ class BookingPageController {
 			model.addAttribute("refresh", "/book/" + requestId + "?waited=" + (waited + 1));
 		}
 		model.addAttribute("slow", pending && waited >= PATIENCE);
-		model.addAttribute("serviceName", (service != null) ? service.name() : null);
+		model.addAttribute("service", service);
 		model.addAttribute("seekCareFirst", status.appointment() != null && status.appointment().redFlags());
 		return "booking-answer";
 	}

@@ -79,15 +79,17 @@ class BookingSteps {
 	}
 
 	/**
-	 * The names of the choices made before {@code step} that the clinic knows, for the
-	 * summary at the top of the page.
+	 * The choices made before {@code step} that the clinic knows, for the summary at the
+	 * top of the page: the names of the location and practitioner, and the service
+	 * itself, which the page names in its own language.
 	 */
 	private void summary(BookingChoice choice, BookingStep step, Model model) {
 		if (step.compareTo(BookingStep.LOCATION) > 0) {
 			model.addAttribute("locationName", name(this.clinic.locations(), choice.location()));
 		}
 		if (step.compareTo(BookingStep.SERVICE) > 0) {
-			model.addAttribute("serviceName", name(this.clinic.services(), choice.service()));
+			model.addAttribute("service",
+					(choice.service() != null) ? this.clinic.services().get(choice.service()) : null);
 		}
 		if (step.compareTo(BookingStep.PRACTITIONER) > 0) {
 			model.addAttribute("practitionerName", name(this.clinic.practitioners(), choice.practitionerId()));
@@ -98,9 +100,6 @@ class BookingSteps {
 		Object found = (id != null) ? known.get(id) : null;
 		if (found instanceof ClinicProperties.Location location) {
 			return location.name();
-		}
-		if (found instanceof ClinicProperties.Service service) {
-			return service.name();
 		}
 		return (found instanceof ClinicProperties.Practitioner practitioner) ? practitioner.name() : null;
 	}

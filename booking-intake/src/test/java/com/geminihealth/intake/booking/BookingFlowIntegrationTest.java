@@ -173,9 +173,10 @@ class BookingFlowIntegrationTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "en, 09:00, Please see a doctor before your visit",
-			"fr, 10:15, Veuillez consulter un médecin avant votre visite" })
-	void booksWithARedFlagAndAdvisesSeeingADoctorFirst(String language, String time, String advice) throws Exception {
+	@CsvSource({ "en, 09:00, Please see a doctor before your visit, 'Swedish massage, 60 min with Maya Chen'",
+			"fr, 10:15, Veuillez consulter un médecin avant votre visite, 'Massage suédois, 60 min avec Maya Chen'" })
+	void booksWithARedFlagAndAdvisesSeeingADoctorFirst(String language, String time, String advice, String confirmed)
+			throws Exception {
 		String name = "Flagged " + UUID.randomUUID();
 
 		String answer = this.mvc
@@ -190,7 +191,10 @@ class BookingFlowIntegrationTest {
 			.satisfies((book) -> assertThat(book.screening()).isEqualTo(Screening.RED_FLAGS));
 		assertThat(answer).doesNotContain("screening").doesNotContain("flag");
 		String page = decided(answer, language);
-		assertThat(page).contains("data-status=\"CONFIRMED\"").contains("id=\"seek-care\"").contains(advice);
+		assertThat(page).contains("data-status=\"CONFIRMED\"")
+			.contains("id=\"seek-care\"")
+			.contains(advice)
+			.contains(confirmed);
 	}
 
 	@Test

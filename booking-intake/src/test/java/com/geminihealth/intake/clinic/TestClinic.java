@@ -17,6 +17,8 @@ import com.geminihealth.platform.clinic.ClinicProperties;
 /**
  * A small clinic for tests: one location in Toronto; Ana (RMT) works every day
  * 09:00-17:00, Ben (RMT) weekdays 09:00-17:00, Cy (chiropractor) weekdays 08:00-12:00.
+ * The hour of massage has a French name; the other services fall back to their English
+ * one.
  */
 public final class TestClinic {
 
@@ -29,7 +31,8 @@ public final class TestClinic {
 
 	public static ClinicProperties clinic() {
 		Map<String, ClinicProperties.Service> services = new LinkedHashMap<>();
-		services.put("massage-60", new ClinicProperties.Service("Massage, 60 min", Set.of("rmt"), 60, 15));
+		services.put("massage-60", new ClinicProperties.Service("Massage, 60 min", Set.of("rmt"), 60, 15, null,
+				Map.of("fr", "Massothérapie, 60 min")));
 		services.put("massage-30", new ClinicProperties.Service("Massage, 30 min", Set.of("rmt"), 30, 10));
 		services.put("chiro", new ClinicProperties.Service("Chiropractic visit", Set.of("chiropractic"), 20, 5));
 		Map<String, ClinicProperties.Practitioner> practitioners = new LinkedHashMap<>();

@@ -60,6 +60,7 @@ class ManageAppointmentIntegrationTest {
 		this.mvc.perform(get("/m/" + token))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Votre rendez-vous")))
+			.andExpect(content().string(containsString("<dd>Massage suédois, 60 min</dd>")))
 			.andExpect(content().string(containsString("Liam O&#39;Brien")))
 			.andExpect(content().string(containsString("à 12 h 30")))
 			.andExpect(content().string(containsString("Annuler mon rendez-vous")))

@@ -80,6 +80,7 @@ class WaitlistOfferPageTest {
 
 		this.mvc.perform(get(PAGE))
 			.andExpect(content().string(allOf(containsString("Une heure s&#39;est libérée pour vous"),
+					containsString("<dd>Massothérapie, 60 min</dd>"), not(containsString("Massage, 60 min")),
 					containsString("Réserver cette heure"), containsString("jusqu&#39;à 9 h 10"))));
 	}
 

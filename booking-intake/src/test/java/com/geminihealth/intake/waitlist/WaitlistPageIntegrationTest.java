@@ -179,7 +179,8 @@ class WaitlistPageIntegrationTest {
 		this.mvc.perform(get("/waitlist").header(HttpHeaders.ACCEPT_LANGUAGE, "fr-CA"))
 			.andExpect(content().string(allOf(containsString("<h1>Liste d&#39;attente</h1>"),
 					containsString("Commençant au plus tôt à (facultatif)"),
-					containsString("name=\"language\" value=\"fr\""))));
+					containsString("<option value=\"rmt-swedish-60\">Massage suédois, 60 min</option>"),
+					not(containsString("Swedish massage")), containsString("name=\"language\" value=\"fr\""))));
 
 		this.mvc
 			.perform(form("Attente " + UUID.randomUUID()).with(set("firstDay", TODAY.minusDays(3).toString()))
@@ -187,7 +188,8 @@ class WaitlistPageIntegrationTest {
 				.with(csrf()))
 			.andExpect(content().string(containsString("id=\"firstDay-error\">ne peut pas être dans le passé</p>")));
 		this.mvc.perform(form("Attente " + UUID.randomUUID()).header(HttpHeaders.ACCEPT_LANGUAGE, "fr").with(csrf()))
-			.andExpect(content().string(containsString("Vous êtes sur la liste d&#39;attente")));
+			.andExpect(content().string(allOf(containsString("Vous êtes sur la liste d&#39;attente"),
+					containsString("Massage suédois, 60 min à Gemini Health Burlington"))));
 	}
 
 	@Test

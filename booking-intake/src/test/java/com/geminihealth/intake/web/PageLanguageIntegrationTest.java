@@ -8,6 +8,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,6 +116,24 @@ class PageLanguageIntegrationTest {
 			.contains("id=\"phone-error\">doit compter au plus 30 caractères");
 		assertThat(page(contactInFrench().param("language", "xx")))
 			.contains("id=\"language-error\">est une valeur que nous ne pouvons pas lire</p>");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "en, 'Swedish massage, 60 min', 'Massage suédois, 60 min'",
+			"fr, 'Massage suédois, 60 min', 'Swedish massage, 60 min'" })
+	void namesTheServiceInThePagesLanguageAtEveryStep(String language, String serviceName, String otherName)
+			throws Exception {
+		Cookie chosen = new Cookie("language", language);
+		String services = page(get("/book").param("location", "burlington").cookie(chosen));
+		String practitioners = page(
+				get("/book").param("location", "burlington").param("service", "rmt-swedish-60").cookie(chosen));
+		String details = page(get(BookingForm.DETAILS_PAGE).cookie(chosen));
+
+		assertThat(services).contains("<span class=\"choice-name\">" + serviceName + "</span>");
+		assertThat(List.of(practitioners, details))
+			.allSatisfy((page) -> assertThat(page).contains("<span>" + serviceName + "</span>"));
+		assertThat(List.of(services, practitioners, details))
+			.allSatisfy((page) -> assertThat(page).doesNotContain(otherName));
 	}
 
 	@ParameterizedTest
