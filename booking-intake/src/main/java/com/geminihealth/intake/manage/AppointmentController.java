@@ -130,13 +130,9 @@ class AppointmentController {
 
 	private ResponseEntity<?> withAppointment(UUID appointmentId, String authorization, boolean forwarded,
 			java.util.function.Function<ManagedAppointment, ResponseEntity<?>> action) {
-		String token = bearer(authorization);
+		String token = BearerTokens.of(authorization);
 		if (token == null) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"send the token of the appointment's manage link as 'Authorization: Bearer <token>'");
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-				.body(problem);
+			return BearerTokens.missing("the appointment's manage link");
 		}
 		Optional<ManagedAppointment> opened = this.access.open(token, forwarded)
 			.filter((appointment) -> appointment.appointmentId().equals(appointmentId.toString()));
@@ -148,14 +144,6 @@ class AppointmentController {
 
 	private String notice(ManagedAppointment appointment) {
 		return this.clinic.changeNotice(appointment.service()).toHours() + " h";
-	}
-
-	static String bearer(String authorization) {
-		if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-			return null;
-		}
-		String token = authorization.substring(7).strip();
-		return token.isEmpty() ? null : token;
 	}
 
 	private static ResponseEntity<?> accepted(String commandId) {

@@ -42,12 +42,9 @@ class FeedbackSessionController {
 			@Parameter(description = "Bearer <token from the feedback link>") @RequestHeader(
 					name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestHeader(name = Forwarding.HEADER, required = false) String forwarded) {
-		String token = AppointmentController.bearer(authorization);
+		String token = BearerTokens.of(authorization);
 		if (token == null) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-						"send the token of the feedback link as 'Authorization: Bearer <token>'"));
+			return BearerTokens.missing("the feedback link");
 		}
 		return this.access.feedback(token, forwarded != null)
 			.filter((session) -> session.appointmentId().equals(appointmentId.toString()))

@@ -41,12 +41,9 @@ class WaitlistOfferController {
 			@Parameter(description = "Bearer <token from the offer's link>") @RequestHeader(
 					name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			@RequestHeader(name = Forwarding.HEADER, required = false) String forwarded) {
-		String token = AppointmentController.bearer(authorization);
+		String token = BearerTokens.of(authorization);
 		if (token == null) {
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-				.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-				.body(ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-						"send the token of the offer's link as 'Authorization: Bearer <token>'"));
+			return BearerTokens.missing("the offer's link");
 		}
 		return this.access.offer(token, forwarded != null)
 			.filter((offer) -> offer.offerId().equals(offerId.toString()))
