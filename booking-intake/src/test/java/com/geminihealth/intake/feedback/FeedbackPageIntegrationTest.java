@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -23,6 +22,7 @@ import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.MovableClock;
 import com.geminihealth.intake.NextWeek;
+import com.geminihealth.intake.booking.ApiBookings;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -33,7 +33,6 @@ import com.geminihealth.schemas.patient.PatientContact;
 import com.geminihealth.schemas.patient.PatientReply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -314,17 +313,7 @@ class FeedbackPageIntegrationTest {
 				 "language": "%s", "feedbackConsent": %s, "location": "oakville", "service": "physio-follow-up",
 				 "practitioner": "arjun-patel", "requestedStart": "%s", "notes": "Left knee"}""".formatted(email,
 				language, feedbackConsent, start);
-		String statusUrl = this.mvc
-			.perform(post("/api/bookings").with(ClientAddresses.fresh())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(json))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getHeader(HttpHeaders.LOCATION);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> this.mvc.perform(get(statusUrl)).andExpect(jsonPath("$.status").value("CONFIRMED")));
-		AppointmentId id = AppointmentId.of(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
+		AppointmentId id = ApiBookings.confirmed(this.mvc, json);
 		Instant end = LocalDateTime.parse(start).atZone(TORONTO).plusMinutes(30).toInstant();
 		return new Session(id, TOKENS.issueFeedback(id), end, email);
 	}

@@ -13,6 +13,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.geminihealth.intake.IntakeIntegrationTest;
 import com.geminihealth.intake.KafkaTopics;
 import com.geminihealth.intake.NextWeek;
+import com.geminihealth.intake.booking.ApiBookings;
 import com.geminihealth.intake.web.ClientAddresses;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.booking.AppointmentId;
@@ -232,17 +233,7 @@ class ManageAppointmentIntegrationTest {
 				 "language": "%s", "location": "%s", "service": "%s", "practitioner": "%s",
 				 "requestedStart": "%s"}""".formatted(UUID.randomUUID(), email, language, location, service,
 				practitioner, start);
-		String statusUrl = this.mvc
-			.perform(post("/api/bookings").with(ClientAddresses.fresh())
-				.contentType(MediaType.APPLICATION_JSON)
-				.content(json))
-			.andExpect(status().isAccepted())
-			.andReturn()
-			.getResponse()
-			.getHeader(HttpHeaders.LOCATION);
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> this.mvc.perform(get(statusUrl)).andExpect(jsonPath("$.status").value("CONFIRMED")));
-		return AppointmentId.of(statusUrl.substring(statusUrl.lastIndexOf('/') + 1));
+		return ApiBookings.confirmed(this.mvc, json);
 	}
 
 	private java.util.List<BookingCommand> commandsFor(AppointmentId appointment) {
