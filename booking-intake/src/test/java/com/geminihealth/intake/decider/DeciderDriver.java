@@ -158,6 +158,15 @@ final class DeciderDriver implements AutoCloseable {
 	}
 
 	/**
+	 * Sends one command and returns every appointment event published since the last
+	 * read: {@link #send} keeps only the last, which would hide one of two.
+	 */
+	List<AppointmentEvent> sendAndReadAll(BookingCommand command) {
+		this.commands.pipeInput(new TestRecord<>(command.location(), command, new RecordHeaders(), this.now));
+		return decisions();
+	}
+
+	/**
 	 * Publishes one record as an integration might, keyed by {@code key}, and returns
 	 * what the decider decided about it, if anything.
 	 */

@@ -104,19 +104,25 @@ class ScheduleChangeProperties {
 		return null;
 	}
 
-	private static void assertNoOverlap(Collection<Appointment> appointments) {
+	/**
+	 * Fails if one practitioner has two of {@code appointments} that overlap, buffers
+	 * included. Shared with the waitlist's property.
+	 */
+	static void assertNoOverlap(Collection<Appointment> appointments) {
 		List<Appointment> all = new ArrayList<>(appointments);
 		for (int i = 0; i < all.size(); i++) {
 			for (int j = i + 1; j < all.size(); j++) {
 				Appointment a = all.get(i);
 				Appointment b = all.get(j);
-				if (a.practitioner().equals(b.practitioner())) {
-					assertThat(occupiedUntil(a).isAfter(b.start()) && occupiedUntil(b).isAfter(a.start()))
-						.as("%s overlaps %s", a.start(), b.start())
-						.isFalse();
-				}
+				assertThat(overlap(a, b)).as("%s overlaps %s", a.start(), b.start()).isFalse();
 			}
 		}
+	}
+
+	/** Whether {@code a} and {@code b} keep one practitioner busy at once. */
+	static boolean overlap(Appointment a, Appointment b) {
+		return a.practitioner().equals(b.practitioner()) && occupiedUntil(a).isAfter(b.start())
+				&& occupiedUntil(b).isAfter(a.start());
 	}
 
 	private static Instant occupiedUntil(Appointment appointment) {
