@@ -22,8 +22,6 @@ import com.geminihealth.schemas.appointment.AppointmentEvent;
 import com.geminihealth.schemas.appointment.AppointmentRescheduled;
 import com.geminihealth.schemas.booking.AppointmentId;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * No sequence of book, cancel and reschedule commands ever leaves one practitioner with
  * two confirmed appointments that overlap (buffers included), whatever the decider was
@@ -42,7 +40,7 @@ class NoDoubleBookingProperties {
 			for (Step step : steps) {
 				AppointmentEvent outcome = decider.send(step.command(known));
 				apply(outcome, confirmed, known);
-				assertNoOverlap(confirmed.values());
+				ScheduleChangeProperties.assertNoOverlap(confirmed.values());
 			}
 		}
 	}
@@ -59,27 +57,6 @@ class NoDoubleBookingProperties {
 		else if (outcome instanceof AppointmentCancelled cancelled) {
 			confirmed.remove(cancelled.appointmentId());
 		}
-	}
-
-	private static void assertNoOverlap(java.util.Collection<Appointment> appointments) {
-		List<Appointment> all = new ArrayList<>(appointments);
-		for (int i = 0; i < all.size(); i++) {
-			for (int j = i + 1; j < all.size(); j++) {
-				Appointment a = all.get(i);
-				Appointment b = all.get(j);
-				if (a.practitioner().equals(b.practitioner())) {
-					assertThat(occupiedUntil(a).isAfter(b.start()) && occupiedUntil(b).isAfter(a.start()))
-						.as("%s overlaps %s", a, b)
-						.isFalse();
-				}
-			}
-		}
-	}
-
-	/** The test clinic's buffers: 15 minutes after a 60 minute massage, 10 after 30. */
-	private static Instant occupiedUntil(Appointment appointment) {
-		long minutes = java.time.Duration.between(appointment.start(), appointment.end()).toMinutes();
-		return appointment.end().plus(java.time.Duration.ofMinutes((minutes == 60) ? 15 : 10));
 	}
 
 	@Provide
