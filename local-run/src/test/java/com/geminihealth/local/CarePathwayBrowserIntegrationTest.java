@@ -129,7 +129,10 @@ class CarePathwayBrowserIntegrationTest {
 		this.browser.findElement(By.id("score-5")).click();
 		this.browser.findElement(By.id("comment")).sendKeys("The cat-cow stretch already helps.");
 		this.browser.findElement(By.xpath("//button[normalize-space()='Send my answer']")).click();
-		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you");
+		await().atMost(Duration.ofSeconds(15))
+			.ignoreExceptions()
+			.untilAsserted(
+					() -> assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you"));
 		await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() -> {
 			this.browser.get(this.dashboard + "/feedback?practitioner=" + day.practitioner());
 			assertThat(this.browser.findElement(By.id("answers")).getText()).contains(patient, "5 of 5",
