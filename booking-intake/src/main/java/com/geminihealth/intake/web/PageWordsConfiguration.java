@@ -27,7 +27,9 @@ class PageWordsConfiguration implements WebMvcConfigurer {
 		languageSwitch.setParamName(LANGUAGE_PARAMETER);
 		// ?lang=xx-!! from a hand-edited address leaves the page as it was.
 		languageSwitch.setIgnoreInvalidLocale(true);
-		registry.addInterceptor(languageSwitch);
+		// Not on the error page: it would read the refused request's body for the
+		// parameter, and a body over the form limit fails the error page itself.
+		registry.addInterceptor(languageSwitch).excludePathPatterns("/error");
 	}
 
 	@Override

@@ -100,6 +100,23 @@ class TwilioWebhookLogsIntegrationTest {
 		assertThat(output.getAll()).doesNotContain(path.substring(path.indexOf('=') + 1)).doesNotContain("SM5eed");
 	}
 
+	@Test
+	void refusesAnOversizedPageFormWithTheClinicsPageAndNoServerError(CapturedOutput output) throws Exception {
+		String megabyte = "comment=" + "x".repeat(1024 * 1024) + "&score=5";
+		for (String page : new String[] { "/waitlist", "/contact", "/feedback/" + "A".repeat(44) }) {
+			HttpResponse<String> answer = HTTP
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + page))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.header("Accept", "text/html")
+					.POST(HttpRequest.BodyPublishers.ofString(megabyte))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(answer.statusCode()).as(page).isEqualTo(413);
+			assertThat(answer.body()).as(page).contains("Gemini Health").doesNotContain("Apache Tomcat");
+		}
+		assertThat(output.getAll()).doesNotContain("InvalidParameterException").doesNotContain("xxxxxxxxxx");
+	}
+
 	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
 		String body = form.entrySet()
 			.stream()
