@@ -7,8 +7,6 @@ import org.springframework.validation.Errors;
 
 import com.geminihealth.intake.manage.FeedbackSession;
 import com.geminihealth.intake.web.ContractFields;
-import com.geminihealth.schemas.Contract;
-import com.geminihealth.schemas.Json;
 import com.geminihealth.schemas.Topics;
 import com.geminihealth.schemas.feedback.SessionFeedback;
 import com.geminihealth.schemas.patient.FeedbackAnswered;
@@ -16,20 +14,13 @@ import com.geminihealth.schemas.patient.FeedbackAnswered;
 /**
  * What an answer on the feedback page must be before it is published: a score the
  * question offers, and a comment of at most {@link SessionFeedback#COMMENT_LENGTH}
- * characters of text as a person types it. Then the answer it becomes must pass the
- * contract's schema, as every reader of the patient replies applies it.
+ * characters. Then the answer it becomes must pass the contract's schema, as every reader
+ * of the patient replies applies it: a comment is text as a person types it.
  */
 final class AnswerRules {
 
 	private static final ContractFields<FeedbackAnswered> CONTRACT = new ContractFields<>(Topics.PATIENT_REPLIES,
 			FeedbackAnswered.class, Map.of("$.score", "score", "$.comment", "comment"), "comment");
-
-	/**
-	 * The contract's text of several lines, which its other free text (notes, messages)
-	 * is held to: its schema of {@code FeedbackAnswered} does not ask it of the comment
-	 * yet, so the page asks it of the definition itself.
-	 */
-	private static final String FREE_TEXT = "contract/schemas/common.v1.schema.json#/$defs/FreeText";
 
 	private AnswerRules() {
 	}
@@ -49,21 +40,9 @@ final class AnswerRules {
 			errors.rejectValue("comment", "comment.long", new Object[] { SessionFeedback.COMMENT_LENGTH },
 					"must be at most " + SessionFeedback.COMMENT_LENGTH + " characters");
 		}
-		else if (comment != null) {
-			Contract.violations(FREE_TEXT, Json.MAPPER.writeValueAsString(comment))
-				.stream()
-				.findFirst()
-				.ifPresent((problem) -> rejectAsContract(problem, errors));
-		}
 		if (form.score() != null) {
 			CONTRACT.check(form.answer(session, at), errors);
 		}
-	}
-
-	/** As {@link ContractFields} words what the contract finds. */
-	private static void rejectAsContract(String problem, Errors errors) {
-		String words = problem.substring(problem.indexOf(": ") + 2);
-		errors.rejectValue("comment", "contract", new Object[] { words }, words);
 	}
 
 }
